@@ -1,0 +1,3 @@
+from backtone.entrypoints.cli.app import main
+
+main()
