@@ -1,0 +1,97 @@
+"""What a person actually did: workouts made of logged sets. Loads are kilograms, times UTC."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+
+from backtone.domain.errors import InvalidInput
+
+KG_PER_LB = 0.45359237
+MAX_LOAD_KG = 600.0  # heavier than any lift on record: anything above is a typo
+MAX_REPS = 1000
+
+
+class SetType(str, Enum):
+    WARMUP = "warmup"
+    WORKING = "working"
+    DROP = "drop"
+    FAILURE = "failure"
+
+
+class WeightUnit(str, Enum):
+    KG = "kg"
+    LB = "lb"
+
+    def to_kg(self, value: float) -> float:
+        return value * KG_PER_LB if self is WeightUnit.LB else value
+
+    def from_kg(self, kg: float) -> float:
+        return kg / KG_PER_LB if self is WeightUnit.LB else kg
+
+
+@dataclass(frozen=True)
+class LoggedSet:
+    """One set as done. Reps and load for lifts; duration and distance for holds and rowing."""
+
+    exercise_id: str
+    set_type: SetType = SetType.WORKING
+    reps: int | None = None
+    load_kg: float | None = None
+    duration_seconds: float | None = None
+    distance_m: float | None = None
+    rpe: float | None = None
+    reps_in_reserve: int | None = None
+    rest_seconds: float | None = None
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        check_set_values(self)
+
+    @property
+    def is_hard(self) -> bool:
+        """Counts towards weekly hard sets: anything but a warm-up."""
+        return self.set_type is not SetType.WARMUP
+
+    @property
+    def volume_kg(self) -> float:
+        return (self.reps or 0) * (self.load_kg or 0.0)
+
+
+def check_set_values(s: LoggedSet) -> None:
+    """Reject values no real set can have, naming the field and what is allowed."""
+    if s.reps is None and s.duration_seconds is None and s.distance_m is None:
+        raise InvalidInput("set", "has no reps, duration or distance", "at least one of them")
+    if s.reps is not None and not 0 <= s.reps <= MAX_REPS:
+        raise InvalidInput("reps", f"{s.reps} is not a possible rep count", f"0-{MAX_REPS}")
+    if s.load_kg is not None and not 0 <= s.load_kg <= MAX_LOAD_KG:
+        raise InvalidInput(
+            "load", f"{s.load_kg:g} kg is not a possible load", f"0-{MAX_LOAD_KG:g} kg"
+        )
+    if s.duration_seconds is not None and not 0 <= s.duration_seconds <= 24 * 3600:
+        raise InvalidInput("duration", f"{s.duration_seconds:g} s", "0 s to 24 h")
+    if s.distance_m is not None and not 0 <= s.distance_m <= 1_000_000:
+        raise InvalidInput("distance", f"{s.distance_m:g} m", "0-1000 km")
+    if s.rpe is not None and not 1 <= s.rpe <= 10:
+        raise InvalidInput("rpe", f"{s.rpe:g} is out of range", "1-10")
+    if s.reps_in_reserve is not None and not 0 <= s.reps_in_reserve <= 10:
+        raise InvalidInput("reps in reserve", f"{s.reps_in_reserve}", "0-10")
+
+
+@dataclass(frozen=True)
+class Workout:
+    """A training session as it happened; `started_at` is timezone-aware UTC."""
+
+    started_at: datetime
+    sets: tuple[LoggedSet, ...]
+    name: str = ""
+    ended_at: datetime | None = None
+    notes: str = ""
+    planned_session_id: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.started_at.tzinfo is None:
+            raise InvalidInput("started_at", "has no time zone", "an aware datetime in UTC")
+        if self.ended_at is not None and self.ended_at < self.started_at:
+            raise InvalidInput("ended_at", "is before the start", "a time after started_at")
