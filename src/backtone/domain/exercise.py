@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from backtone.domain.errors import InvalidInput
 from backtone.domain.vocabulary import (
@@ -17,7 +17,7 @@ from backtone.domain.vocabulary import (
 )
 
 
-class Source(str, Enum):
+class Source(StrEnum):
     """Where a figure or an entry comes from."""
 
     SEED_000 = "seed-000"  # "How To Tone Your Back Muscles": six gym exercises
@@ -36,8 +36,11 @@ class Span:
 
     def __post_init__(self) -> None:
         if self.low < 0 or self.high < self.low:
-            raise InvalidInput("range", f"{self.low}-{self.high} is not a valid range",
-                               "two whole numbers, low <= high, not negative")
+            raise InvalidInput(
+                "range",
+                f"{self.low}-{self.high} is not a valid range",
+                "two whole numbers, low <= high, not negative",
+            )
 
     @property
     def mid(self) -> float:

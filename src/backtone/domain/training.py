@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 
 from backtone.domain.errors import InvalidInput
 
@@ -13,14 +13,14 @@ MAX_LOAD_KG = 600.0  # heavier than any lift on record: anything above is a typo
 MAX_REPS = 1000
 
 
-class SetType(str, Enum):
+class SetType(StrEnum):
     WARMUP = "warmup"
     WORKING = "working"
     DROP = "drop"
     FAILURE = "failure"
 
 
-class WeightUnit(str, Enum):
+class WeightUnit(StrEnum):
     KG = "kg"
     LB = "lb"
 

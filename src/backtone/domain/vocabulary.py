@@ -6,13 +6,13 @@ Common names people type ("lats", "db", "band") resolve through the alias tables
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import TypeVar
 
 from backtone.domain.errors import InvalidInput
 
 
-class Muscle(str, Enum):
+class Muscle(StrEnum):
     LATISSIMUS_DORSI = "latissimus-dorsi"
     UPPER_TRAPEZIUS = "upper-trapezius"
     MIDDLE_TRAPEZIUS = "middle-trapezius"
@@ -45,7 +45,7 @@ class Muscle(str, Enum):
         return self.value.replace("-", " ")
 
 
-class Region(str, Enum):
+class Region(StrEnum):
     """Coarser groups used for weekly volume targets and front/back balance."""
 
     LATS = "lats"
@@ -90,7 +90,7 @@ REGION_OF: dict[Muscle, Region] = {
 BACK_REGIONS = frozenset({Region.LATS, Region.UPPER_BACK, Region.LOWER_BACK})
 
 
-class Equipment(str, Enum):
+class Equipment(StrEnum):
     NONE = "none"
     LAT_PULLDOWN_MACHINE = "lat-pulldown-machine"
     CABLE_STATION = "cable-station"
@@ -115,7 +115,7 @@ class Equipment(str, Enum):
         return self.value.replace("-", " ")
 
 
-class Pattern(str, Enum):
+class Pattern(StrEnum):
     VERTICAL_PULL = "vertical-pull"
     HORIZONTAL_PULL = "horizontal-pull"
     HINGE = "hinge"
@@ -142,7 +142,7 @@ PULL_PATTERNS = frozenset(
 )
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     BEGINNER = "beginner"
     INTERMEDIATE = "intermediate"
     ADVANCED = "advanced"
@@ -152,7 +152,7 @@ class Level(str, Enum):
         return list(Level).index(self)
 
 
-class Limitation(str, Enum):
+class Limitation(StrEnum):
     """Body parts a person needs to spare; exercises name the ones they are unsuitable for."""
 
     LOWER_BACK = "lower-back"
@@ -162,7 +162,7 @@ class Limitation(str, Enum):
     KNEE = "knee"
 
 
-class LoadKind(str, Enum):
+class LoadKind(StrEnum):
     """How an exercise is made harder, which decides the size of a progression step."""
 
     BODYWEIGHT = "bodyweight"
@@ -175,7 +175,7 @@ class LoadKind(str, Enum):
     UNLOADED = "unloaded"
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     STRENGTH = "strength"
     CARDIO = "cardio"
     STRETCH = "stretch"

@@ -12,7 +12,7 @@ from enum import Enum
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 from backtone.domain.catalogue import Catalogue, Routine, RoutineItem
 from backtone.domain.errors import InvalidInput
@@ -32,7 +32,7 @@ E = TypeVar("E", bound=Enum)
 EXERCISE_FIELDS = {
     "id", "name", "aliases", "kind", "pattern", "level", "primary", "secondary", "equipment",
     "load", "featured_in", "avoid_with", "seconds_per_rep", "summary", "setup", "steps", "cues",
-    "mistakes", "safety", "easier", "harder", "prescription",
+    "mistakes", "safety", "easier", "harder", "prescription", "origin",
 }  # fmt: skip
 PRESCRIPTION_FIELDS = {"sets", "reps", "seconds", "rest_seconds", "per_side", "source", "note"}
 ROUTINE_FIELDS = {"id", "name", "summary", "source", "note", "item"}
@@ -59,7 +59,7 @@ class _Entry:
         if unknown:
             self.fail(unknown[0], "is not a field of this format", ", ".join(sorted(known)))
 
-    def fail(self, field: str, problem: str, allowed: str = "") -> None:
+    def fail(self, field: str, problem: str, allowed: str = "") -> NoReturn:
         raise CatalogueDataError(self.where, field, problem, allowed)
 
     def text(self, field: str, *, required: bool = True) -> str:
@@ -84,7 +84,6 @@ class _Entry:
             return enum(value)
         except ValueError:
             self.fail(field, f"unknown value {value!r}", ", ".join(m.value for m in enum))
-            raise  # unreachable: fail() raises
 
     def terms(self, field: str, enum: type[E], *, required: bool = False) -> tuple[E, ...]:
         out = []
@@ -111,7 +110,6 @@ class _Entry:
             return Span(int(low), int(high or low))
         except (ValueError, InvalidInput):
             self.fail(field, f"{value!r} is not a count or range", 'a whole number or "12-15"')
-            raise
 
     def flag(self, field: str) -> bool:
         value = self.table.get(field, False)
@@ -138,11 +136,14 @@ def _prescription(entry: _Entry) -> Prescription:
         raise
     except InvalidInput as error:
         entry.fail(error.field, error.problem, error.allowed)
-        raise
 
 
-def parse_exercise(table: dict[str, Any], where: str) -> Exercise:
-    """One `[[exercise]]` table as a domain Exercise."""
+def parse_exercise(table: dict[str, Any], where: str, *, strict: bool = True) -> Exercise:
+    """One `[[exercise]]` table as a domain Exercise.
+
+    Built-in entries are `strict`: every text field is required. Imported open data may
+    lack cues or safety notes, and says so rather than inventing them.
+    """
     entry = _Entry(table, where, EXERCISE_FIELDS)
     exercise_id = entry.text("id")
     entry.where = f"{where} ({exercise_id})"
@@ -152,9 +153,9 @@ def parse_exercise(table: dict[str, Any], where: str) -> Exercise:
     if not isinstance(raw_prescription, dict):
         entry.fail("prescription", "is missing", "a [exercise.prescription] table")
     for field in REQUIRED_TEXT:
-        entry.text(field)
+        entry.text(field, required=strict)
     for field in REQUIRED_LISTS:
-        entry.texts(field, required=True)
+        entry.texts(field, required=strict)
     return Exercise(
         id=exercise_id,
         name=entry.text("name"),
@@ -167,10 +168,11 @@ def parse_exercise(table: dict[str, Any], where: str) -> Exercise:
         equipment=frozenset(entry.terms("equipment", Equipment, required=True)),
         load=entry.term("load", LoadKind),
         featured_in=entry.terms("featured_in", Source),
+        origin=entry.term("origin", Source, Source.DEFAULT),
         avoid_with=frozenset(entry.terms("avoid_with", Limitation)),
         seconds_per_rep=entry.number("seconds_per_rep", default=3.0, low=0.5),
-        summary=entry.text("summary"),
-        setup=entry.text("setup"),
+        summary=entry.text("summary", required=strict),
+        setup=entry.text("setup", required=strict),
         steps=entry.texts("steps"),
         cues=entry.texts("cues"),
         mistakes=entry.texts("mistakes"),

@@ -1,0 +1,65 @@
+"""Repositories: explicit translation between table rows and domain objects."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from backtone.adapters.catalogue.codec import exercise_from_dict, exercise_to_dict
+from backtone.adapters.db.tables import user_exercises, users
+from backtone.domain.exercise import Exercise
+from backtone.domain.user import User
+
+
+def as_utc(moment: datetime) -> datetime:
+    """SQLite hands back naive datetimes: they were stored as UTC."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+class SqlUserRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get_by_name(self, name: str) -> User | None:
+        row = self.session.execute(select(users).where(users.c.name == name)).first()
+        return None if row is None else User(row.id, row.name, as_utc(row.created_at))
+
+    def add(self, name: str, created_at: datetime) -> User:
+        new_id = self.session.execute(
+            insert(users).values(name=name, created_at=created_at).returning(users.c.id)
+        ).scalar_one()
+        return User(new_id, name, created_at)
+
+
+class SqlExerciseRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def for_user(self, user_id: int) -> list[Exercise]:
+        rows = self.session.execute(
+            select(user_exercises.c.slug, user_exercises.c.data)
+            .where(user_exercises.c.user_id == user_id)
+            .order_by(user_exercises.c.id)
+        )
+        return [exercise_from_dict(row.data, f"user exercise {row.slug}") for row in rows]
+
+    def ids_for_user(self, user_id: int) -> set[str]:
+        query = select(user_exercises.c.slug).where(user_exercises.c.user_id == user_id)
+        return set(self.session.execute(query).scalars())
+
+    def add_many(self, user_id: int, exercises: Iterable[Exercise]) -> None:
+        rows = [
+            {
+                "user_id": user_id,
+                "slug": e.id,
+                "name": e.name,
+                "origin": e.origin.value,
+                "data": exercise_to_dict(e),
+            }
+            for e in exercises
+        ]
+        if rows:
+            self.session.execute(insert(user_exercises), rows)

@@ -1,0 +1,42 @@
+"""The unit of work: one session, one transaction, rolled back unless committed."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from backtone.adapters.db.repositories import SqlExerciseRepository, SqlUserRepository
+
+
+class SqlUnitOfWork:
+    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+        self._session_factory = session_factory
+        self._depth = 0
+
+    def __enter__(self) -> Self:
+        # Nested `with uow:` blocks share the outer transaction.
+        if self._depth == 0:
+            self.session = self._session_factory()
+            self.users = SqlUserRepository(self.session)
+            self.exercises = SqlExerciseRepository(self.session)
+        self._depth += 1
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._depth -= 1
+        if self._depth == 0:
+            self.rollback()
+            self.session.close()
+
+    def commit(self) -> None:
+        self.session.commit()
+
+    def rollback(self) -> None:
+        self.session.rollback()

@@ -1,0 +1,47 @@
+"""The one place that builds the engine, the session factory and the adapters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from backtone.adapters.catalogue.loader import load_builtin_catalogue
+from backtone.adapters.clock import SystemClock
+from backtone.adapters.db import migrate
+from backtone.adapters.db.engine import make_engine
+from backtone.adapters.db.unit_of_work import SqlUnitOfWork
+from backtone.config import Settings
+from backtone.domain.catalogue import Catalogue
+from backtone.services.ports import Clock
+
+
+@dataclass
+class Backtone:
+    """Everything a use case needs, wired for one settings object."""
+
+    settings: Settings
+    engine: Engine
+    session_factory: sessionmaker[Session]
+    clock: Clock
+
+    def uow(self) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self.session_factory)
+
+    @property
+    def catalogue(self) -> Catalogue:
+        return load_builtin_catalogue()
+
+
+def build(settings: Settings, *, clock: Clock | None = None, prepare_db: bool = True) -> Backtone:
+    """Wire the app; a new database gets its schema (`prepare_db=False` leaves it alone)."""
+    engine = make_engine(settings.sqlalchemy_url)
+    if prepare_db:
+        migrate.prepare(engine)
+    return Backtone(
+        settings=settings,
+        engine=engine,
+        session_factory=sessionmaker(engine, expire_on_commit=False),
+        clock=clock or SystemClock(),
+    )

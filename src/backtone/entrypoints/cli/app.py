@@ -1,0 +1,51 @@
+"""The `backtone` command. Every command module imports its heavy parts lazily."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from backtone.entrypoints.cli import catalogue, db
+from backtone.entrypoints.cli.context import state
+from backtone.entrypoints.cli.errors import friendly
+
+app = typer.Typer(
+    name="backtone",
+    help="A coach for a stronger, better-looking back and better posture.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def main_options(
+    user: Annotated[
+        str, typer.Option("--user", envvar="BACKTONE_USER", help="Act for this person.")
+    ] = "me",
+) -> None:
+    """Options for every command."""
+    state.user_name = user
+
+
+def _register(group: typer.Typer, name: str, command: object) -> None:
+    group.command(name)(friendly(command))  # type: ignore[arg-type]
+
+
+_register(app, "exercises", catalogue.exercises)
+_register(app, "exercise", catalogue.exercise)
+_register(app, "routines", catalogue.routines)
+_register(app, "routine", catalogue.routine)
+
+catalog_app = typer.Typer(help="Extend the catalogue with open data.", no_args_is_help=True)
+app.add_typer(catalog_app, name="catalog")
+
+db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
+_register(db_app, "upgrade", db.upgrade)
+_register(db_app, "current", db.current)
+app.add_typer(db_app, name="db")
+
+
+def main() -> None:
+    app()

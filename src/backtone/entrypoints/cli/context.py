@@ -1,0 +1,35 @@
+"""Who and what a CLI command acts on: the wired app and the local person."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from backtone.bootstrap import Backtone
+    from backtone.domain.user import User
+
+
+@dataclass
+class CliState:
+    user_name: str = "me"
+
+
+state = CliState()
+
+
+@cache
+def backtone_app() -> Backtone:
+    from backtone.bootstrap import build
+    from backtone.config import Settings
+
+    return build(Settings.from_env())
+
+
+def current_user() -> User:
+    """The person the CLI acts for (`--user NAME`, default 'me'), created on first use."""
+    from backtone.services.users import ensure_local_user
+
+    app = backtone_app()
+    return ensure_local_user(uow=app.uow(), clock=app.clock, name=state.user_name)

@@ -1,0 +1,56 @@
+"""Use cases for browsing and extending the exercise catalogue."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from backtone.domain.catalogue import Catalogue, ExerciseFilter, Routine
+from backtone.domain.exercise import Exercise
+from backtone.services.ports import UnitOfWork
+
+
+def catalogue_for(*, uow: UnitOfWork, builtin: Catalogue, user_id: int) -> Catalogue:
+    """The built-in catalogue plus the person's own imported and custom entries."""
+    with uow:
+        return builtin.with_exercises(uow.exercises.for_user(user_id))
+
+
+def list_exercises(
+    *, uow: UnitOfWork, builtin: Catalogue, user_id: int, query: ExerciseFilter
+) -> list[Exercise]:
+    """Exercises the person can see that match the filter."""
+    return catalogue_for(uow=uow, builtin=builtin, user_id=user_id).find(query)
+
+
+def show_exercise(
+    *, uow: UnitOfWork, builtin: Catalogue, user_id: int, exercise_id: str
+) -> tuple[Exercise, Catalogue]:
+    """One exercise card, with the catalogue its variant links point into."""
+    catalogue = catalogue_for(uow=uow, builtin=builtin, user_id=user_id)
+    return catalogue.get(exercise_id), catalogue
+
+
+def show_routine(*, builtin: Catalogue, routine_id: str) -> Routine:
+    return builtin.routine(routine_id)
+
+
+@dataclass(frozen=True)
+class CatalogueImport:
+    added: int
+    already_present: int
+
+
+def import_exercises(
+    *, uow: UnitOfWork, builtin: Catalogue, user_id: int, exercises: Sequence[Exercise]
+) -> CatalogueImport:
+    """Add open-data exercises to the person's catalogue; ids already there are left alone."""
+    with uow:
+        taken = uow.exercises.ids_for_user(user_id) | {e.id for e in builtin}
+        fresh: dict[str, Exercise] = {}
+        for exercise in exercises:
+            if exercise.id not in taken:
+                fresh.setdefault(exercise.id, exercise)
+        uow.exercises.add_many(user_id, fresh.values())
+        uow.commit()
+    return CatalogueImport(added=len(fresh), already_present=len(exercises) - len(fresh))
