@@ -56,6 +56,23 @@ class ExerciseFilter:
         return not self.text or all(word in _haystack(exercise) for word in _words(self.text))
 
 
+# Words that make a different exercise: a close spelling must agree on all of them, or
+# "Bench Press (Barbell)" would quietly become a dumbbell press.
+DISTINGUISHING_WORDS = frozenset(
+    (
+        "barbell dumbbell cable machine band kettlebell smith assisted negative single one "
+        "arm leg wide close narrow incline decline reverse seated standing chest supported "
+        "romanian"
+    ).split()
+)
+
+
+def _same_variant(a: str, b: str) -> bool:
+    return DISTINGUISHING_WORDS.intersection(a.split()) == DISTINGUISHING_WORDS.intersection(
+        b.split()
+    )
+
+
 def normalise_name(text: str) -> str:
     """Fold a typed exercise name to compare it: lower case, words only, 'dumbell' typo too."""
     text = text.lower().replace("dumbell", "dumbbell").replace("pullup", "pull-up")
@@ -112,9 +129,9 @@ class Catalogue:
         key = normalise_name(name)
         if key in self._names:
             return self._exercises[self._names[key]]
-        close = difflib.get_close_matches(key, self._names, n=1, cutoff=0.85)
-        if close:
-            return self._exercises[self._names[close[0]]]
+        for close in difflib.get_close_matches(key, self._names, n=5, cutoff=0.85):
+            if _same_variant(key, close):
+                return self._exercises[self._names[close]]
         raise NotFound("exercise", name, self.suggest(name))
 
     def suggest(self, text: str, limit: int = 3) -> list[str]:

@@ -89,6 +89,7 @@ class Workout:
     ended_at: datetime | None = None
     notes: str = ""
     planned_session_id: int | None = None
+    id: int | None = None  # set once stored
 
     def __post_init__(self) -> None:
         if self.started_at.tzinfo is None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from backtone.domain.catalogue import Catalogue, ExerciseFilter, Routine
 from backtone.domain.exercise import Exercise
+from backtone.domain.vocabulary import Equipment, Level, Pattern
 from backtone.services.ports import UnitOfWork
 
 
@@ -54,3 +55,16 @@ def import_exercises(
         uow.exercises.add_many(user_id, fresh.values())
         uow.commit()
     return CatalogueImport(added=len(fresh), already_present=len(exercises) - len(fresh))
+
+
+def options_by_pattern(
+    *, catalogue: Catalogue, equipment: frozenset[Equipment], level: Level
+) -> dict[Pattern, list[Exercise]]:
+    """What a person can train with their kit at their level, grouped by movement pattern."""
+    found = catalogue.find(ExerciseFilter(equipment=equipment, level=level))
+    grouped: dict[Pattern, list[Exercise]] = {}
+    for pattern in Pattern:
+        matching = [e for e in found if e.pattern is pattern]
+        if matching:
+            grouped[pattern] = matching
+    return grouped

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
 
 from backtone.domain.exercise import Exercise
+from backtone.domain.records import ExerciseRecords
+from backtone.domain.training import LoggedSet, Workout
 from backtone.domain.user import User
 
 
@@ -33,6 +35,35 @@ class ExerciseRepository(Protocol):
     def add_many(self, user_id: int, exercises: Iterable[Exercise]) -> None: ...
 
 
+class WorkoutRepository(Protocol):
+    """A person's training history. Every method is scoped to `user_id`."""
+
+    def add(
+        self, user_id: int, workout: Workout, *, source: str, created_at: datetime,
+        source_key: str | None = None,
+    ) -> int: ...  # fmt: skip
+
+    def append_sets(
+        self, user_id: int, workout_id: int, sets: Iterable[LoggedSet], created_at: datetime
+    ) -> None: ...
+
+    def latest_between(
+        self, user_id: int, source: str, start: datetime, end: datetime
+    ) -> int | None: ...
+
+    def known_source_keys(self, user_id: int, keys: Iterable[str]) -> set[str]: ...
+
+    def recent(self, user_id: int, limit: int, exercise_id: str | None = None) -> list[Workout]: ...
+
+    def all(self, user_id: int) -> Iterator[Workout]: ...
+
+    def delete_last_entry(self, user_id: int) -> list[LoggedSet]: ...
+
+    def records(self, user_id: int, exercise_id: str) -> ExerciseRecords: ...
+
+    def exercises_logged(self, user_id: int) -> list[str]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: leaving the block without commit() rolls everything back."""
 
@@ -41,6 +72,9 @@ class UnitOfWork(Protocol):
 
     @property
     def exercises(self) -> ExerciseRepository: ...
+
+    @property
+    def workouts(self) -> WorkoutRepository: ...
 
     def __enter__(self) -> Self: ...
 

@@ -6,11 +6,14 @@ from sqlalchemy import (
     JSON,
     Column,
     DateTime,
+    Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
     Table,
+    Text,
     UniqueConstraint,
 )
 
@@ -41,4 +44,56 @@ user_exercises = Table(
     Column("origin", String(32), nullable=False),
     Column("data", JSON, nullable=False),
     UniqueConstraint("user_id", "slug", name="uq_user_exercises_user_slug"),
+)
+
+workouts = Table(
+    "workouts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("ended_at", DateTime(timezone=True)),
+    Column("name", String(200), nullable=False, default=""),
+    Column("notes", Text, nullable=False, default=""),
+    Column("planned_session_id", Integer),
+    # Where the workout came from ("log", "strong", "hevy"...) and, for imports, a key that
+    # makes importing the same file twice add nothing.
+    Column("source", String(32), nullable=False),
+    Column("source_key", String(200)),
+    UniqueConstraint("user_id", "source_key", name="uq_workouts_user_source_key"),
+    Index("ix_workouts_user_started", "user_id", "started_at"),
+)
+
+logged_sets = Table(
+    "logged_sets",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workout_id", ForeignKey("workouts.id", ondelete="CASCADE"), nullable=False),
+    # Repeated from the workout so per-person queries need no join.
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("exercise_id", String(120), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("set_type", String(16), nullable=False),
+    Column("reps", Integer),
+    Column("load_kg", Float),
+    Column("duration_seconds", Float),
+    Column("distance_m", Float),
+    Column("rpe", Float),
+    Column("reps_in_reserve", Integer),
+    Column("rest_seconds", Float),
+    Column("notes", Text, nullable=False, default=""),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_logged_sets_user_exercise", "user_id", "exercise_id", "workout_id"),
+    Index("ix_logged_sets_workout", "workout_id", "position"),
+    Index("ix_logged_sets_user_created", "user_id", "created_at"),
+)
+
+body_weights = Table(
+    "body_weights",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("measured_at", DateTime(timezone=True), nullable=False),
+    Column("kg", Float, nullable=False),
+    Index("ix_body_weights_user_measured", "user_id", "measured_at"),
 )

@@ -8,6 +8,7 @@ from typing import Self
 from sqlalchemy.orm import Session, sessionmaker
 
 from backtone.adapters.db.repositories import SqlExerciseRepository, SqlUserRepository
+from backtone.adapters.db.workout_repository import SqlWorkoutRepository
 
 
 class SqlUnitOfWork:
@@ -21,6 +22,7 @@ class SqlUnitOfWork:
             self.session = self._session_factory()
             self.users = SqlUserRepository(self.session)
             self.exercises = SqlExerciseRepository(self.session)
+            self.workouts = SqlWorkoutRepository(self.session)
         self._depth += 1
         return self
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from backtone.entrypoints.cli import catalogue, db
+from backtone.entrypoints.cli import catalogue, db, tour, training_log
 from backtone.entrypoints.cli.context import state
 from backtone.entrypoints.cli.errors import friendly
 
@@ -37,6 +37,11 @@ _register(app, "exercises", catalogue.exercises)
 _register(app, "exercise", catalogue.exercise)
 _register(app, "routines", catalogue.routines)
 _register(app, "routine", catalogue.routine)
+_register(app, "tour", tour.tour)
+_register(app, "log", training_log.log)
+_register(app, "undo", training_log.undo)
+_register(app, "history", training_log.history)
+_register(app, "records", training_log.records)
 
 catalog_app = typer.Typer(help="Extend the catalogue with open data.", no_args_is_help=True)
 app.add_typer(catalog_app, name="catalog")

@@ -1,0 +1,105 @@
+"""Use cases for the training log: log sets fast, undo, history and personal records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+
+from backtone.domain.catalogue import Catalogue
+from backtone.domain.errors import NotFound
+from backtone.domain.exercise import Exercise
+from backtone.domain.quicklog import parse_sets
+from backtone.domain.records import ExerciseRecords
+from backtone.domain.training import LoggedSet, SetType, WeightUnit, Workout
+from backtone.services.catalogue import catalogue_for
+from backtone.services.ports import Clock, UnitOfWork
+
+LOG_SOURCE = "log"
+
+
+@dataclass(frozen=True)
+class LogResult:
+    workout_id: int
+    exercise: Exercise
+    sets: tuple[LoggedSet, ...]
+
+
+def _day_bounds(day: date, tz: tzinfo) -> tuple[datetime, datetime]:
+    start = datetime.combine(day, time(0), tz)
+    return start.astimezone(UTC), (start + timedelta(days=1)).astimezone(UTC)
+
+
+def log_sets(
+    *,
+    uow: UnitOfWork,
+    clock: Clock,
+    builtin: Catalogue,
+    user_id: int,
+    exercise: str,
+    sets: str,
+    tz: tzinfo,
+    on: date | None = None,
+    unit: WeightUnit = WeightUnit.KG,
+    rpe: float | None = None,
+    set_type: SetType = SetType.WORKING,
+    notes: str = "",
+) -> LogResult:
+    """Log sets typed in short form ('3x12@14kg') to the day's workout, creating it if needed.
+
+    Sets logged on the same day (in the person's time zone) join one workout.
+    """
+    now = clock.now()
+    today = now.astimezone(tz).date()
+    day = on or today
+    when = now if day == today else datetime.combine(day, time(12), tz).astimezone(UTC)
+    found = catalogue_for(uow=uow, builtin=builtin, user_id=user_id).resolve(exercise)
+    logged = tuple(
+        LoggedSet(
+            exercise_id=found.id,
+            set_type=set_type,
+            reps=entry.reps,
+            load_kg=entry.load_kg,
+            duration_seconds=entry.duration_seconds,
+            distance_m=entry.distance_m,
+            rpe=rpe,
+            notes=notes,
+        )
+        for entry in parse_sets(sets, unit)
+    )
+    with uow:
+        start, end = _day_bounds(day, tz)
+        workout_id = uow.workouts.latest_between(user_id, LOG_SOURCE, start, end)
+        if workout_id is None:
+            workout = Workout(started_at=when, sets=logged, name=f"{day:%A} training")
+            workout_id = uow.workouts.add(user_id, workout, source=LOG_SOURCE, created_at=now)
+        else:
+            uow.workouts.append_sets(user_id, workout_id, logged, now)
+        uow.commit()
+    return LogResult(workout_id, found, logged)
+
+
+def undo_last_entry(*, uow: UnitOfWork, user_id: int) -> list[LoggedSet]:
+    """Remove what was logged last (all sets of that one entry)."""
+    with uow:
+        removed = uow.workouts.delete_last_entry(user_id)
+        if not removed:
+            raise NotFound("logged entry", "last")
+        uow.commit()
+    return removed
+
+
+def workout_history(
+    *, uow: UnitOfWork, user_id: int, limit: int = 20, exercise_id: str | None = None
+) -> list[Workout]:
+    """Recent workouts, newest first; for one exercise, only its sets."""
+    with uow:
+        return uow.workouts.recent(user_id, limit, exercise_id)
+
+
+def personal_records(
+    *, uow: UnitOfWork, user_id: int, exercise_id: str | None = None
+) -> list[ExerciseRecords]:
+    """Records for one exercise, or for every exercise the person has logged."""
+    with uow:
+        ids = [exercise_id] if exercise_id else uow.workouts.exercises_logged(user_id)
+        return [uow.workouts.records(user_id, i) for i in ids]
