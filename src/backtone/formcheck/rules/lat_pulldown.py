@@ -1,0 +1,55 @@
+"""Lat pulldown: the bar all the way to the upper chest, without leaning far back."""
+
+from __future__ import annotations
+
+from backtone.formcheck.body import Body
+from backtone.formcheck.rules.base import NOT_SIDE, SIDE_ONLY, Check, ExerciseRule, RepWindow
+from backtone.formcheck.sequence import FloatArray
+from backtone.formcheck.view import View
+
+LEAN_BACK_LIMIT = 30.0  # torso lean from vertical; a little lean is normal
+
+
+def hands_down(body: Body) -> FloatArray:
+    """How far the hands have come down past the shoulders, in torso lengths."""
+    return -body.height_above(body.wrists, body.mid("shoulder"))
+
+
+def short_pull(w: RepWindow) -> bool | None:
+    body = w.body
+    mouth = (body.point("mouth_left") + body.point("mouth_right")) / 2
+    lowest = w.around_top(body.height_above(body.wrists, mouth))
+    return None if lowest.size == 0 else float(lowest.min()) > 0.0
+
+
+def leaning_back(w: RepWindow) -> bool | None:
+    lean = w.max(w.body.torso_angle)
+    return None if lean is None else lean > LEAN_BACK_LIMIT
+
+
+RULE = ExerciseRule(
+    exercise_id="lat-pulldown",
+    name="Lat pulldown",
+    signal=hands_down,
+    min_range=0.25,
+    range_of_motion=lambda body: body.elbow_angle,
+    range_needs=NOT_SIDE,
+    checks=(
+        Check(
+            "short-pull",
+            "Pull the bar all the way down to the upper chest, below the chin.",
+            short_pull,
+            what="range",
+        ),
+        Check(
+            "leaning-back",
+            "Sit tall: a slight lean is fine, but leaning far back turns the pulldown into a row "
+            "and arches the lower back.",
+            leaning_back,
+            needs=SIDE_ONLY,
+            estimate=True,
+            what="back arching",
+        ),
+    ),
+    best_view=View.FRONT,
+)

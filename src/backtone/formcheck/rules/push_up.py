@@ -1,0 +1,77 @@
+"""Push-up: shoulders, hips and ankles in one line, and deep enough at the elbows."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from backtone.formcheck.body import Body
+from backtone.formcheck.geometry import bend
+from backtone.formcheck.rules.base import SIDE_ONLY, Check, ExerciseRule, RepWindow
+from backtone.formcheck.sequence import FloatArray
+
+LINE_LIMIT = 15.0  # degrees the shoulder-hip-ankle line may bend at the hip
+DEPTH_ELBOW = 105.0  # the elbow must bend below this at the bottom
+
+
+def elbow_bend(body: Body) -> FloatArray:
+    """How far the elbows bend from straight, in degrees (rises as you go down)."""
+    return 180.0 - body.elbow_angle
+
+
+def hip_bend(body: Body) -> FloatArray:
+    """Bend of the shoulder-hip-ankle line, signed: negative sags, positive pikes."""
+    side = body.near_side
+    angle = bend(
+        body.point(f"{side}_shoulder"), body.point(f"{side}_hip"), body.point(f"{side}_ankle")
+    )
+    return np.asarray(np.where(body.hip_offset >= 0, angle, -angle), dtype=np.float64)
+
+
+def sagging(w: RepWindow) -> bool | None:
+    b = w.median(hip_bend(w.body))
+    return None if b is None else b < -LINE_LIMIT
+
+
+def piking(w: RepWindow) -> bool | None:
+    b = w.median(hip_bend(w.body))
+    return None if b is None else b > LINE_LIMIT
+
+
+def shallow(w: RepWindow) -> bool | None:
+    deepest = w.min(w.body.elbow_angle)
+    return None if deepest is None else deepest > DEPTH_ELBOW
+
+
+RULE = ExerciseRule(
+    exercise_id="push-up",
+    name="Push-up",
+    signal=elbow_bend,
+    min_range=30.0,
+    range_of_motion=lambda body: body.elbow_angle,
+    checks=(
+        Check(
+            "hips-sagging",
+            "Brace the belly and squeeze the glutes: the hips are sagging below the line "
+            "from shoulders to ankles.",
+            sagging,
+            needs=SIDE_ONLY,
+            estimate=True,
+            what="hip line",
+        ),
+        Check(
+            "hips-piking",
+            "Lower the hips: shoulders, hips and ankles should form one straight line.",
+            piking,
+            needs=SIDE_ONLY,
+            estimate=True,
+            what="hip line",
+        ),
+        Check(
+            "shallow",
+            "Go lower: bend the elbows to about 90 degrees, chest close to the floor.",
+            shallow,
+            needs=SIDE_ONLY,
+            what="depth",
+        ),
+    ),
+)

@@ -1,0 +1,50 @@
+"""Which way the camera looks at the person: from the side, from the front, or at an angle."""
+
+from __future__ import annotations
+
+import enum
+
+import numpy as np
+
+from backtone.formcheck.sequence import PoseSequence
+
+
+class View(enum.Enum):
+    SIDE = "side"
+    FRONT = "front"
+    OBLIQUE = "oblique"
+    UNKNOWN = "unknown"
+
+
+# Shoulder width over torso length: about 0.7 facing the camera, near 0 side on.
+SIDE_BELOW = 0.3
+FRONT_ABOVE = 0.5
+
+
+def shoulder_to_torso_ratio(sequence: PoseSequence) -> float:
+    """Median apparent shoulder width divided by the longest torso the clip shows."""
+    left, right = sequence.pixels("left_shoulder"), sequence.pixels("right_shoulder")
+    hips = (sequence.pixels("left_hip") + sequence.pixels("right_hip")) / 2
+    width = np.linalg.norm(left - right, axis=1)
+    torso = np.linalg.norm((left + right) / 2 - hips, axis=1)
+    ok = np.isfinite(width) & np.isfinite(torso)
+    if ok.sum() < 3:
+        return float("nan")
+    # The longest torso seen is the least foreshortened, so the ratio holds when the torso
+    # tips towards the camera (a push-up filmed from the front keeps a short torso).
+    longest = float(np.percentile(torso[ok], 90))
+    if longest <= 0:
+        return float("nan")
+    return float(np.median(width[ok]) / longest)
+
+
+def detect_view(sequence: PoseSequence) -> View:
+    """Guess the camera view from how wide the shoulders look against the torso."""
+    ratio = shoulder_to_torso_ratio(sequence)
+    if not np.isfinite(ratio):
+        return View.UNKNOWN
+    if ratio < SIDE_BELOW:
+        return View.SIDE
+    if ratio > FRONT_ABOVE:
+        return View.FRONT
+    return View.OBLIQUE
