@@ -41,8 +41,8 @@ def test_sets_logged_on_one_day_join_one_workout(uow: SqlUnitOfWork, clock: Fixe
     second = log(uow, clock, me.id, "pull-up", "5,4,3")
     assert first.workout_id == second.workout_id
     [workout] = service.workout_history(uow=uow, user_id=me.id)
-    assert [(s.exercise_id, s.reps) for s in workout.sets] == [
-        ("bent-over-dumbbell-row", 12)] * 3 + [("pull-up", 5), ("pull-up", 4), ("pull-up", 3)]  # fmt: skip
+    rows = [("bent-over-dumbbell-row", 12)] * 3 + [("pull-up", 5), ("pull-up", 4), ("pull-up", 3)]
+    assert [(s.exercise_id, s.reps) for s in workout.sets] == rows
 
 
 def test_a_past_date_starts_a_workout_on_that_day(uow: SqlUnitOfWork, clock: FixedClock) -> None:
@@ -97,11 +97,16 @@ def test_records_in_sql_agree_with_the_domain_definition(
     with uow:
         for n in range(30):
             when = datetime(2026, 1, 1, 9, tzinfo=UTC) + timedelta(days=3 * n)
+            loads = [None, 10.0, 12.5, 14.0, 16.0]
             sets = tuple(
-                LoggedSet("bent-over-dumbbell-row", set_type=rng.choice(list(SetType)),
-                          reps=rng.randint(1, 20), load_kg=rng.choice([None, 10.0, 12.5, 14.0, 16.0]))
+                LoggedSet(
+                    "bent-over-dumbbell-row",
+                    set_type=rng.choice(list(SetType)),
+                    reps=rng.randint(1, 20),
+                    load_kg=rng.choice(loads),
+                )
                 for _ in range(rng.randint(1, 5))
-            )  # fmt: skip
+            )
             workout_id = uow.workouts.add(
                 me.id, Workout(when, sets), source="test", created_at=when
             )

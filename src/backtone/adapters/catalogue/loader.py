@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
-from backtone.domain.catalogue import Catalogue, Routine, RoutineItem
+from backtone.domain.catalogue import Catalogue, Routine, RoutineItem, normalise_name
 from backtone.domain.errors import InvalidInput
 from backtone.domain.exercise import Exercise, Prescription, Source, Span
 from backtone.domain.vocabulary import (
@@ -52,12 +52,17 @@ class CatalogueDataError(InvalidInput):
 class _Entry:
     """Reads typed fields out of one TOML table, reporting errors with their location."""
 
-    def __init__(self, table: dict[str, Any], where: str, known: set[str]) -> None:
-        self.table = table
+    def __init__(self, table: object, where: str, known: set[str]) -> None:
         self.where = where
-        unknown = sorted(set(table) - known)
+        if not isinstance(table, dict):
+            self.fail("table", "is not a table", "[[section]] tables of fields")
+        self.table: dict[str, Any] = table
+        self.known = known
+
+    def check_fields(self) -> None:
+        unknown = sorted(set(self.table) - self.known)
         if unknown:
-            self.fail(unknown[0], "is not a field of this format", ", ".join(sorted(known)))
+            self.fail(unknown[0], "is not a field of this format", ", ".join(sorted(self.known)))
 
     def fail(self, field: str, problem: str, allowed: str = "") -> NoReturn:
         raise CatalogueDataError(self.where, field, problem, allowed)
@@ -119,12 +124,15 @@ class _Entry:
 
 
 def _prescription(entry: _Entry) -> Prescription:
+    sets = entry.table.get("sets")
+    if isinstance(sets, bool) or not isinstance(sets, int):
+        entry.fail("sets", f"{sets!r} is not a whole number", "1-10")
     rest = entry.span("rest_seconds")
     if rest is None:
         entry.fail("rest_seconds", "is missing", 'seconds, e.g. 60 or "30-60"')
     try:
         return Prescription(
-            sets=int(entry.number("sets", low=1)),
+            sets=sets,
             reps=entry.span("reps"),
             seconds=entry.span("seconds"),
             rest_seconds=rest or Span(0, 0),
@@ -147,6 +155,7 @@ def parse_exercise(table: dict[str, Any], where: str, *, strict: bool = True) ->
     entry = _Entry(table, where, EXERCISE_FIELDS)
     exercise_id = entry.text("id")
     entry.where = f"{where} ({exercise_id})"
+    entry.check_fields()
     if exercise_id != exercise_id.lower() or " " in exercise_id:
         entry.fail("id", f"{exercise_id!r} is not a slug", "lower-case words joined by '-'")
     raw_prescription = table.get("prescription")
@@ -179,22 +188,28 @@ def parse_exercise(table: dict[str, Any], where: str, *, strict: bool = True) ->
         safety=entry.texts("safety"),
         easier=entry.texts("easier"),
         harder=entry.texts("harder"),
-        prescription=_prescription(
-            _Entry(raw_prescription, f"{entry.where} prescription", PRESCRIPTION_FIELDS)
-        ),
+        prescription=_prescription(_checked_entry(raw_prescription, entry.where)),
     )
+
+
+def _checked_entry(table: dict[str, Any], where: str) -> _Entry:
+    entry = _Entry(table, f"{where} prescription", PRESCRIPTION_FIELDS)
+    entry.check_fields()
+    return entry
 
 
 def parse_routine(table: dict[str, Any], where: str) -> Routine:
     entry = _Entry(table, where, ROUTINE_FIELDS)
     routine_id = entry.text("id")
     entry.where = f"{where} ({routine_id})"
+    entry.check_fields()
     items = table.get("item", [])
     if not isinstance(items, list) or not items:
         entry.fail("item", "must list the routine's exercises", "[[routine.item]] tables")
     parsed = []
     for number, item in enumerate(items, start=1):
         item_entry = _Entry(item, f"{entry.where} item {number}", ITEM_FIELDS)
+        item_entry.check_fields()
         parsed.append(
             RoutineItem(
                 exercise_id=item_entry.text("exercise"),
@@ -219,29 +234,57 @@ def _read_toml(path: Path | Any, label: str) -> dict[str, Any]:
         raise CatalogueDataError(label, "file", f"is not valid TOML: {error}", "TOML") from None
 
 
-def check_links(catalogue: Catalogue) -> None:
-    """Every variant link points at a known exercise, both ways, and routines name real ones."""
+def check_links(catalogue: Catalogue, files: dict[str, str]) -> None:
+    """Every variant link points at a known exercise, both ways, and routines name real ones.
+
+    `files` maps each id to the file it came from, so a broken link names its file.
+    """
     for exercise in catalogue:
+        where = f"{files.get(exercise.id, 'catalogue')} ({exercise.id})"
         for field, back in (("easier", "harder"), ("harder", "easier")):
             for other_id in getattr(exercise, field):
                 if other_id not in catalogue:
-                    raise CatalogueDataError(exercise.id, field, f"unknown exercise {other_id!r}")
+                    raise CatalogueDataError(where, field, f"unknown exercise {other_id!r}")
                 if exercise.id not in getattr(catalogue.get(other_id), back):
                     raise CatalogueDataError(
-                        other_id, back, f"should list {exercise.id!r}",
-                        f"{exercise.id} lists {other_id} as {field}",
+                        f"{files.get(other_id, 'catalogue')} ({other_id})", back,
+                        f"should list {exercise.id!r}", f"{exercise.id} lists {other_id} as {field}",
                     )  # fmt: skip
     for routine in catalogue.routines:
         for item in routine.items:
             if item.exercise_id not in catalogue:
-                raise CatalogueDataError(routine.id, "exercise", f"unknown {item.exercise_id!r}")
+                raise CatalogueDataError(
+                    f"{files.get(routine.id, 'catalogue')} ({routine.id})", "exercise",
+                    f"unknown exercise {item.exercise_id!r}",
+                )  # fmt: skip
+
+
+def _check_unique(entries: list[tuple[str, Exercise | Routine]]) -> dict[str, str]:
+    """Ids and exercise names must each mean one thing; returns id -> file label."""
+    files: dict[str, str] = {}
+    names: dict[str, tuple[str, str]] = {}
+    for label, item in entries:
+        if item.id in files:
+            raise CatalogueDataError(
+                f"{label} ({item.id})", "id", f"is already used in {files[item.id]}", "unique ids"
+            )
+        files[item.id] = label
+        if isinstance(item, Exercise):
+            for name in (item.id, item.name, *item.aliases):
+                key = normalise_name(name)
+                owner = names.setdefault(key, (item.id, label))
+                if owner[0] != item.id:
+                    raise CatalogueDataError(
+                        f"{label} ({item.id})", "aliases",
+                        f"{name!r} already names {owner[0]} in {owner[1]}", "names unique to one entry",
+                    )  # fmt: skip
+    return files
 
 
 def load_catalogue_from(files: Iterable[tuple[str, Path | Any]]) -> Catalogue:
     """Build a catalogue from (label, path) pairs of TOML files."""
-    exercises: list[Exercise] = []
-    routines: list[Routine] = []
-    parsers: dict[str, Callable[[dict[str, Any], str], Any]] = {
+    entries: list[tuple[str, Exercise | Routine]] = []
+    parsers: dict[str, Callable[[dict[str, Any], str], Exercise | Routine]] = {
         "exercise": parse_exercise,
         "routine": parse_routine,
     }
@@ -250,14 +293,18 @@ def load_catalogue_from(files: Iterable[tuple[str, Path | Any]]) -> Catalogue:
         for section, tables in document.items():
             if section not in parsers:
                 raise CatalogueDataError(label, section, "is not a section", "exercise, routine")
+            if not isinstance(tables, list):
+                raise CatalogueDataError(
+                    label, section, "is a single table", f"[[{section}]] (double brackets)"
+                )
             for number, table in enumerate(tables, start=1):
-                parsed = parsers[section](table, f"{label} {section} #{number}")
-                (exercises if section == "exercise" else routines).append(parsed)
-    try:
-        catalogue = Catalogue(exercises, routines)
-    except InvalidInput as error:
-        raise CatalogueDataError("catalogue", error.field, error.problem, error.allowed) from None
-    check_links(catalogue)
+                entries.append((label, parsers[section](table, f"{label} {section} #{number}")))
+    labels = _check_unique(entries)
+    catalogue = Catalogue(
+        [e for _, e in entries if isinstance(e, Exercise)],
+        [r for _, r in entries if isinstance(r, Routine)],
+    )
+    check_links(catalogue, labels)
     return catalogue
 
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from backtone.entrypoints.cli import catalogue, db, tour, training_log
+from backtone.entrypoints.cli import catalog_import, catalogue, db, tour, training_log
 from backtone.entrypoints.cli.context import state
 from backtone.entrypoints.cli.errors import friendly
 
@@ -44,6 +44,7 @@ _register(app, "history", training_log.history)
 _register(app, "records", training_log.records)
 
 catalog_app = typer.Typer(help="Extend the catalogue with open data.", no_args_is_help=True)
+_register(catalog_app, "import", catalog_import.catalog_import)
 app.add_typer(catalog_app, name="catalog")
 
 db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
