@@ -247,16 +247,19 @@ def check_links(catalogue: Catalogue, files: dict[str, str]) -> None:
                     raise CatalogueDataError(where, field, f"unknown exercise {other_id!r}")
                 if exercise.id not in getattr(catalogue.get(other_id), back):
                     raise CatalogueDataError(
-                        f"{files.get(other_id, 'catalogue')} ({other_id})", back,
-                        f"should list {exercise.id!r}", f"{exercise.id} lists {other_id} as {field}",
-                    )  # fmt: skip
+                        f"{files.get(other_id, 'catalogue')} ({other_id})",
+                        back,
+                        f"should list {exercise.id!r}",
+                        f"{exercise.id} lists {other_id} as {field}",
+                    )
     for routine in catalogue.routines:
         for item in routine.items:
             if item.exercise_id not in catalogue:
                 raise CatalogueDataError(
-                    f"{files.get(routine.id, 'catalogue')} ({routine.id})", "exercise",
+                    f"{files.get(routine.id, 'catalogue')} ({routine.id})",
+                    "exercise",
                     f"unknown exercise {item.exercise_id!r}",
-                )  # fmt: skip
+                )
 
 
 def _check_unique(entries: list[tuple[str, Exercise | Routine]]) -> dict[str, str]:
@@ -275,9 +278,11 @@ def _check_unique(entries: list[tuple[str, Exercise | Routine]]) -> dict[str, st
                 owner = names.setdefault(key, (item.id, label))
                 if owner[0] != item.id:
                     raise CatalogueDataError(
-                        f"{label} ({item.id})", "aliases",
-                        f"{name!r} already names {owner[0]} in {owner[1]}", "names unique to one entry",
-                    )  # fmt: skip
+                        f"{label} ({item.id})",
+                        "aliases",
+                        f"{name!r} already names {owner[0]} in {owner[1]}",
+                        "names unique to one entry",
+                    )
     return files
 
 
