@@ -38,7 +38,11 @@ def savgol_coefficients(window: int, order: int) -> FloatArray:
 
 
 def savgol(values: FloatArray, window: int, order: int = 2) -> FloatArray:
-    """Savitzky-Golay smoothing of each finite run separately; NaN stays NaN."""
+    """Savitzky-Golay smoothing of each finite run separately; NaN stays NaN.
+
+    The first and last half-window of a run take the polynomial fitted to its end window,
+    so a run's ends are smoothed without being pulled flat.
+    """
     out = np.array(values, dtype=np.float64)
     finite = np.isfinite(out)
     edges = np.flatnonzero(np.diff(np.concatenate([[0], finite.astype(np.int8), [0]])))
@@ -47,9 +51,12 @@ def savgol(values: FloatArray, window: int, order: int = 2) -> FloatArray:
         w = min(window, run.size if run.size % 2 else run.size - 1)
         if w <= order + 1:
             continue
-        coeffs = savgol_coefficients(w, order)
-        padded = np.pad(run, w // 2, mode="edge")
-        out[start:stop] = np.convolve(padded, coeffs[::-1], mode="valid")
+        half = w // 2
+        smoothed = np.convolve(run, savgol_coefficients(w, order)[::-1], mode="valid")
+        x = np.arange(w, dtype=np.float64)
+        head = np.polyval(np.polyfit(x, run[:w], order), x[:half])
+        tail = np.polyval(np.polyfit(x, run[-w:], order), x[w - half :])
+        out[start:stop] = np.concatenate([head, smoothed, tail])
     return out
 
 

@@ -63,7 +63,7 @@ def generate_set(
     sequence = project(joints, view, timeline.times_s, rng, noise)
     keypoints = np.array(sequence.keypoints)
     dropped = rng.random(timeline.n_frames) < drop_rate
-    if rng.random() < 0.5:
+    if drop_rate > 0 and rng.random() < 0.5:
         start = int(rng.integers(0, max(1, timeline.n_frames - 8)))
         dropped[start : start + int(rng.integers(3, 9))] = True
     keypoints[dropped] = np.nan
