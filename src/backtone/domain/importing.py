@@ -8,6 +8,7 @@ rows when asked). A file that is not an export at all raises FormatError.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -213,17 +214,20 @@ class WorkoutAssembler:
 
 def parse_decimal(text: str, field: str, *, decimal_comma: bool = False) -> float | None:
     """A number as an export writes it; empty means not given. Raises InvalidInput."""
-    text = text.strip()
-    if not text:
-        return None
-    if decimal_comma:
-        text = text.replace(",", ".")
     try:
-        value = float(text)
+        value = float(text)  # the common case first: this runs for every cell of every row
     except ValueError:
-        raise InvalidInput(field, f"{text!r} is not a number", "a number such as 12.5") from None
-    if value != value or value in (float("inf"), float("-inf")):
-        raise InvalidInput(field, f"{text!r} is not a number", "a finite number")
+        clean = text.strip()
+        if not clean:
+            return None
+        try:
+            value = float(clean.replace(",", ".") if decimal_comma else clean)
+        except ValueError:
+            raise InvalidInput(
+                field, f"{clean!r} is not a number", "a number such as 12.5"
+            ) from None
+    if not math.isfinite(value):
+        raise InvalidInput(field, f"{text.strip()!r} is not a number", "a finite number")
     return value
 
 

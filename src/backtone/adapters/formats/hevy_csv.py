@@ -93,6 +93,7 @@ class HevyCsvReader:
         self._layout = _read_layout(header)
         self._tz = tz
         self._times: dict[str, datetime] = {}
+        self._head: tuple[tuple[str, ...], WorkoutHead] | None = None
         self.report = ParseReport()
 
     def __iter__(self) -> Iterator[ImportedWorkout]:
@@ -145,18 +146,24 @@ class HevyCsvReader:
             rpe=parse_decimal(cell("rpe"), "rpe") or None,
             notes=cell("exercise_notes"),
         )
-        started = self._time(cell("start_time"), "start_time")
-        ended_text = cell("end_time")
+        texts = (cell("start_time"), cell("end_time"), cell("title"), cell("description"))
+        return self._workout_head(line, texts), imported
+
+    def _workout_head(self, line: int, texts: tuple[str, str, str, str]) -> WorkoutHead:
+        # Every row of a workout repeats these cells: read them once per workout.
+        if self._head is not None and self._head[0] == texts:
+            return self._head[1]
+        start_text, end_text, title, description = texts
+        started = self._time(start_text, "start_time")
         duration = None
-        if ended_text:
-            length = (self._time(ended_text, "end_time") - started).total_seconds()
+        if end_text:
+            length = (self._time(end_text, "end_time") - started).total_seconds()
             if length < 0:
-                raise InvalidInput(
-                    "end_time", f"{ended_text!r} is before the start", "a later time"
-                )
+                raise InvalidInput("end_time", f"{end_text!r} is before start_time", "a later time")
             duration = check_workout_seconds(length, "end_time") or None
-        head = WorkoutHead(line, started, cell("title"), duration, cell("description"))
-        return head, imported
+        head = WorkoutHead(line, started, title, duration, description)
+        self._head = (texts, head)
+        return head
 
     def _time(self, text: str, field: str) -> datetime:
         # Every row of a workout repeats its times: parse each distinct text once.

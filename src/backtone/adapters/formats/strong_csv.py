@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import itertools
+import operator
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -216,11 +217,15 @@ class StrongCsvReader:
         distance_unit: str = "km",
     ) -> None:
         header, delimiter, self._rows = open_csv(lines, "a Strong CSV export")
-        self._layout = _read_layout(header, delimiter)
+        layout = self._layout = _read_layout(header, delimiter)
+        # A missing column reads as the empty cell appended after the row's last one.
+        self._cells = operator.itemgetter(*(layout.at.get(k, layout.width) for k in _FIELDS))
         self._tz = tz
         self._weight_unit = weight_unit
         self._metres_per = METRES_PER[distance_unit]
         self._dates: dict[str, datetime] = {}
+        self._durations: dict[str, int | None] = {}
+        self._head: tuple[tuple[str, ...], WorkoutHead] | None = None
         self.report = ParseReport()
 
     def __iter__(self) -> Iterator[ImportedWorkout]:
@@ -246,87 +251,89 @@ class StrongCsvReader:
                 "row", f"has {len(row)} fields but the header has {layout.width}",
                 "one value per column; quote text that holds the separator",
             )  # fmt: skip
-        at = layout.at
-
-        def cell(key: str) -> str:
-            index = at.get(key)
-            return row[index].strip() if index is not None else ""
-
-        order = cell("set_order").lower()
-        exercise = cell("exercise")
+        row.append("")
+        (date, workout, duration, exercise, order, weight, reps, distance, seconds, notes,
+         workout_notes, rpe, weight_unit, distance_unit) = self._cells(row)  # fmt: skip
+        exercise, order = exercise.strip(), order.strip().lower()
         if order == _REST or exercise.lower() == _REST:
             self.report.rest_rows_skipped += 1
             return None
         comma = layout.decimal_comma
-        load = self._load_kg(parse_decimal(cell("weight"), "weight", decimal_comma=comma), cell)
-        reps = parse_count(cell("reps"), "reps", decimal_comma=comma)
-        seconds = parse_decimal(cell("seconds"), "seconds", decimal_comma=comma) or None
-        distance = self._distance_m(
-            parse_decimal(cell("distance"), "distance", decimal_comma=comma), cell
+        load = self._load_kg(parse_decimal(weight, "weight", decimal_comma=comma), weight_unit)
+        count = parse_count(reps, "reps", decimal_comma=comma)
+        hold = parse_decimal(seconds, "seconds", decimal_comma=comma) or None
+        metres = self._distance_m(
+            parse_decimal(distance, "distance", decimal_comma=comma), distance_unit
         )
-        if reps == 0 and (seconds or distance):
-            reps = None  # a timed hold or a distance: Strong writes 0 reps
-        if not reps and not load and not seconds and not distance:
+        if count == 0 and (hold or metres):
+            count = None  # a timed hold or a distance: Strong writes 0 reps
+        if not count and not load and not hold and not metres:
             self.report.empty_rows_skipped += 1
             return None
         imported = ImportedSet(
             line=line,
             exercise_name=exercise,
-            set_type=_set_type(order),
-            reps=reps,
+            set_type=_SET_TYPES.get(order) or _working_set(order),
+            reps=count,
             load_kg=load,
-            duration_seconds=seconds,
-            distance_m=distance,
-            rpe=parse_decimal(cell("rpe"), "rpe", decimal_comma=comma) or None,
-            notes=cell("notes"),
+            duration_seconds=hold,
+            distance_m=metres,
+            rpe=parse_decimal(rpe, "rpe", decimal_comma=comma) or None,
+            notes=notes.strip(),
         )
+        return self._workout_head(line, (date, workout, duration, workout_notes)), imported
+
+    def _workout_head(self, line: int, texts: tuple[str, ...]) -> WorkoutHead:
+        # Every row of a workout repeats these cells: read them once per workout.
+        if self._head is not None and self._head[0] == texts:
+            return self._head[1]
+        date, name, duration, notes = texts
         head = WorkoutHead(
             line=line,
-            started_at=self._started_at(cell("date")),
-            name=cell("workout"),
-            duration_seconds=self._duration(cell("duration")),
-            notes=cell("workout_notes"),
+            started_at=self._started_at(date.strip()),
+            name=name.strip(),
+            duration_seconds=self._duration(duration.strip()),
+            notes=notes.strip(),
         )
-        return head, imported
+        self._head = (texts, head)
+        return head
 
     def _started_at(self, text: str) -> datetime:
-        # Every row of a workout repeats its start: parse each distinct text once.
         found = self._dates.get(text)
         if found is None:
             found = self._dates[text] = parse_local_datetime(text, self._tz)
         return found
 
     def _duration(self, text: str) -> int | None:
-        per = self._layout.seconds_per_duration
-        if per is None:
-            return parse_duration(text) or None
-        value = parse_decimal(text, "duration", decimal_comma=self._layout.decimal_comma)
-        if not value:
-            return None
-        return check_workout_seconds(value * per, "duration") or None
+        if text not in self._durations:
+            per = self._layout.seconds_per_duration
+            if per is None:
+                seconds = parse_duration(text)
+            else:
+                value = parse_decimal(text, "duration", decimal_comma=self._layout.decimal_comma)
+                seconds = check_workout_seconds(value * per, "duration") if value else None
+            self._durations[text] = seconds or None
+        return self._durations[text]
 
-    def _load_kg(self, weight: float | None, cell: _Cell) -> float | None:
+    def _load_kg(self, weight: float | None, unit_text: str) -> float | None:
         if not weight:
             return None  # Strong writes 0 for a set without added weight
         unit = self._layout.weight_unit
         if unit is None:
-            unit = _row_unit(cell("weight_unit"), "weight unit", WEIGHT_UNITS, self._weight_unit)
+            unit = _row_unit(unit_text, "weight unit", WEIGHT_UNITS, self._weight_unit)
         return unit.to_kg(weight)
 
-    def _distance_m(self, distance: float | None, cell: _Cell) -> float | None:
+    def _distance_m(self, distance: float | None, unit_text: str) -> float | None:
         if not distance:
             return None
         per = self._layout.metres_per_distance
         if per is None:
-            per = _row_unit(cell("distance_unit"), "distance unit", METRES_PER, self._metres_per)
+            per = _row_unit(unit_text, "distance unit", METRES_PER, self._metres_per)
         return round(distance * per, 3)
 
 
-class _Cell(Protocol):
-    def __call__(self, key: str, /) -> str: ...
-
-
 def _row_unit(text: str, field: str, known: Mapping[str, T], default: T) -> T:
+    text = text.strip()
     if not text:
         return default
     unit = known.get(text.lower())
@@ -335,9 +342,7 @@ def _row_unit(text: str, field: str, known: Mapping[str, T], default: T) -> T:
     return unit
 
 
-def _set_type(order: str) -> SetType:
-    if order in _SET_TYPES:
-        return _SET_TYPES[order]
+def _working_set(order: str) -> SetType:
     try:
         number = float(order)
     except ValueError:
