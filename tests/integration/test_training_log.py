@@ -107,9 +107,7 @@ def test_records_in_sql_agree_with_the_domain_definition(
                 )
                 for _ in range(rng.randint(1, 5))
             )
-            workout_id = uow.workouts.add(
-                me.id, Workout(when, sets), source="test", created_at=when
-            )
+            workout_id = uow.workouts.add(me.id, Workout(when, sets), created_at=when)
             history += [DatedSet(workout_id, when, s) for s in sets]
         uow.commit()
     [stored] = service.personal_records(

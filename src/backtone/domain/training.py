@@ -89,7 +89,14 @@ class Workout:
     ended_at: datetime | None = None
     notes: str = ""
     planned_session_id: int | None = None
+    source: str = "log"  # "log", "workout", "strong", "hevy", "backup"...
+    source_key: str | None = None  # what makes importing the same file twice add nothing
     id: int | None = None  # set once stored
+
+    @property
+    def key(self) -> str:
+        """What identifies this workout among a person's: importing it twice adds nothing."""
+        return self.source_key or f"{self.source}:{self.started_at.isoformat()}"
 
     def __post_init__(self) -> None:
         if self.started_at.tzinfo is None:

@@ -38,10 +38,7 @@ class ExerciseRepository(Protocol):
 class WorkoutRepository(Protocol):
     """A person's training history. Every method is scoped to `user_id`."""
 
-    def add(
-        self, user_id: int, workout: Workout, *, source: str, created_at: datetime,
-        source_key: str | None = None,
-    ) -> int: ...  # fmt: skip
+    def add(self, user_id: int, workout: Workout, *, created_at: datetime) -> int: ...
 
     def append_sets(
         self, user_id: int, workout_id: int, sets: Iterable[LoggedSet], created_at: datetime

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from backtone.domain.catalogue import Catalogue
@@ -70,8 +70,11 @@ def log_sets(
         start, end = _day_bounds(day, tz)
         workout_id = uow.workouts.latest_between(user_id, LOG_SOURCE, start, end)
         if workout_id is None:
-            workout = Workout(started_at=when, sets=logged, name=f"{day:%A} training")
-            workout_id = uow.workouts.add(user_id, workout, source=LOG_SOURCE, created_at=now)
+            workout = Workout(
+                started_at=when, sets=logged, name=f"{day:%A} training", source=LOG_SOURCE
+            )
+            workout = replace(workout, source_key=workout.key)
+            workout_id = uow.workouts.add(user_id, workout, created_at=now)
         else:
             uow.workouts.append_sets(user_id, workout_id, logged, now)
         uow.commit()

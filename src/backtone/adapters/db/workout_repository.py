@@ -42,6 +42,8 @@ def _workout(row: Any, sets: Iterable[LoggedSet]) -> Workout:
         name=row.name,
         notes=row.notes,
         planned_session_id=row.planned_session_id,
+        source=row.source,
+        source_key=row.source_key,
         sets=tuple(sets),
     )
 
@@ -50,10 +52,7 @@ class SqlWorkoutRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def add(
-        self, user_id: int, workout: Workout, *, source: str, created_at: datetime,
-        source_key: str | None = None,
-    ) -> int:  # fmt: skip
+    def add(self, user_id: int, workout: Workout, *, created_at: datetime) -> int:
         """Store a workout with its sets; returns its id."""
         workout_id: int = self.session.execute(
             insert(workouts)
@@ -64,8 +63,8 @@ class SqlWorkoutRepository:
                 name=workout.name,
                 notes=workout.notes,
                 planned_session_id=workout.planned_session_id,
-                source=source,
-                source_key=source_key,
+                source=workout.source,
+                source_key=workout.source_key,
             )
             .returning(workouts.c.id)
         ).scalar_one()

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from backtone.entrypoints.cli import catalog_import, catalogue, db, tour, training_log
+from backtone.entrypoints.cli import catalog_import, catalogue, db, tour, training_log, transfer
 from backtone.entrypoints.cli.context import state
 from backtone.entrypoints.cli.errors import friendly
 
@@ -46,6 +46,17 @@ _register(app, "records", training_log.records)
 catalog_app = typer.Typer(help="Extend the catalogue with open data.", no_args_is_help=True)
 _register(catalog_app, "import", catalog_import.catalog_import)
 app.add_typer(catalog_app, name="catalog")
+
+export_app = typer.Typer(help="Take your data out (JSON backup, Strong CSV).", no_args_is_help=True)
+_register(export_app, "json", transfer.export_json)
+app.add_typer(export_app, name="export")
+
+import_app = typer.Typer(
+    help="Bring data in (JSON backup, Strong or Hevy CSV).", no_args_is_help=True
+)
+_register(import_app, "json", transfer.import_json)
+app.add_typer(import_app, name="import")
+_register(app, "backup", transfer.backup)
 
 db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
 _register(db_app, "upgrade", db.upgrade)

@@ -1,0 +1,41 @@
+"""Use cases for taking one's data out and bringing it back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+from backtone.domain.training import Workout
+from backtone.services.ports import Clock, UnitOfWork
+
+
+def export_workouts(*, uow: UnitOfWork, user_id: int) -> Iterator[Workout]:
+    """Every workout of the person, oldest first (read page by page)."""
+    with uow:
+        yield from uow.workouts.all(user_id)
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    workouts_added: int
+    workouts_already_present: int
+    sets_added: int
+
+
+def restore_workouts(
+    *, uow: UnitOfWork, clock: Clock, user_id: int, workouts: Iterable[Workout]
+) -> RestoreResult:
+    """Add workouts from a backup in one transaction; ones already there are skipped."""
+    keyed = {w.key: w for w in workouts}
+    added = sets = 0
+    with uow:
+        known = uow.workouts.known_source_keys(user_id, keyed)
+        now = clock.now()
+        for key, workout in keyed.items():
+            if key in known:
+                continue
+            uow.workouts.add(user_id, replace(workout, source_key=key, id=None), created_at=now)
+            added += 1
+            sets += len(workout.sets)
+        uow.commit()
+    return RestoreResult(added, len(keyed) - added, sets)
