@@ -10,9 +10,14 @@ from typing import Any
 import pytest
 
 from backtone.adapters.catalogue.loader import load_builtin_catalogue
-from backtone.adapters.formats.free_exercise_db import CatalogueImport, read_free_exercise_db
+from backtone.adapters.formats.free_exercise_db import (
+    CatalogueImport,
+    EntryError,
+    read_free_exercise_db,
+)
 from backtone.domain.catalogue import ExerciseFilter
 from backtone.domain.exercise import Source
+from backtone.domain.importing import FormatError
 from backtone.domain.vocabulary import Equipment, Level, Muscle, Pattern
 
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "free-exercise-db"
@@ -103,3 +108,52 @@ def test_nothing_that_needs_gear_is_offered_to_someone_with_none(
     offered = [e for e in result.exercises if bodyweight.matches(e)]
     assert offered
     assert Counter(gear_of[e.name] for e in offered).keys() <= {"body only", None}
+
+
+def entry(**changes: object) -> dict[str, object]:
+    base: dict[str, object] = {
+        "id": "Test_Row", "name": "Test Row", "force": "pull", "level": "beginner",
+        "mechanic": "compound", "equipment": "dumbbell", "primaryMuscles": ["middle back"],
+        "secondaryMuscles": ["biceps"], "instructions": ["Pull.", "Lower."],
+        "category": "strength", "images": [],
+    }  # fmt: skip
+    return base | changes
+
+
+def test_malformed_json_names_the_line() -> None:
+    with pytest.raises(FormatError, match=r"line 3: is not valid JSON"):
+        read_free_exercise_db('[\n  {"id": "x",\n  "name": }\n]')
+
+
+@pytest.mark.parametrize("field", ["name", "level", "primaryMuscles", "equipment"])
+def test_an_entry_missing_a_required_field_names_its_index_id_and_field(field: str) -> None:
+    broken = entry(id="Broken_One")
+    del broken[field]
+    with pytest.raises(EntryError, match=rf"entry 1 \('Broken_One'\): {field}: is missing"):
+        read_free_exercise_db(json.dumps([entry(), broken]))
+
+
+def test_a_field_of_the_wrong_type_is_refused_with_what_is_expected() -> None:
+    with pytest.raises(EntryError, match=r"entry 0 \('Test_Row'\): primaryMuscles: 'lats'"):
+        read_free_exercise_db(json.dumps([entry(primaryMuscles="lats")]))
+
+
+def test_unknown_muscles_are_reported_and_an_entry_without_a_known_one_is_left_out() -> None:
+    result = read_free_exercise_db(json.dumps([
+        entry(id="Wings", primaryMuscles=["wings"]),
+        entry(id="Odd_Row", secondaryMuscles=["biceps", "gills"]),
+    ]))  # fmt: skip
+    assert [(g.index, g.id) for g in result.left_out] == [(0, "Wings")]
+    assert "no primary muscle" in result.left_out[0].reason
+    (kept,) = result.exercises
+    assert (kept.id, kept.secondary) == ("fedb-odd-row", (Muscle.BICEPS,))
+    assert {(u.field, u.value, u.entries, u.effect) for u in result.unmapped} == {
+        ("primaryMuscles", "wings", 1, "entry left out"),
+        ("secondaryMuscles", "gills", 1, "muscle dropped"),
+    }
+
+
+def test_importing_the_same_data_twice_gives_the_same_ids() -> None:
+    once = read_free_exercise_db(json.dumps([entry()]))
+    again = read_free_exercise_db(json.dumps([entry()]))
+    assert once.exercises == again.exercises
