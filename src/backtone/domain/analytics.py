@@ -1,0 +1,119 @@
+"""Progress analytics: every figure of the progress page and the monthly report at once.
+
+The metrics live in sibling modules (volume, balance, consistency, strength, body weight);
+this module gathers them for one person so callers make one call with one set of inputs.
+All weights are kilograms; the presentation side converts to the person's unit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+
+from backtone.domain.analytics_balance import Balance, BalanceFlag, push_pull_balance
+from backtone.domain.analytics_basis import UNKNOWN, Period, iso_label, week_start
+from backtone.domain.analytics_bodyweight import BodyWeightTrend, body_weight_trend
+from backtone.domain.analytics_consistency import (
+    CalendarHeatmap,
+    Consistency,
+    calendar_heatmap,
+    consistency,
+)
+from backtone.domain.analytics_strength import (
+    ExerciseProgress,
+    LadderCriterion,
+    LadderPosition,
+    NewRecord,
+    RepRecord,
+    bodyweight_records,
+    new_records,
+    pull_up_rung,
+    strength_progress,
+)
+from backtone.domain.analytics_volume import TargetStatus, WeeklyVolume, weekly_volume
+from backtone.domain.catalogue import Catalogue
+from backtone.domain.plan import PlanSession
+from backtone.domain.training import Workout
+from backtone.domain.vocabulary import Region
+
+__all__ = [
+    "UNKNOWN",
+    "Balance",
+    "BalanceFlag",
+    "BodyWeightTrend",
+    "CalendarHeatmap",
+    "Consistency",
+    "ExerciseProgress",
+    "LadderPosition",
+    "NewRecord",
+    "Period",
+    "ProgressSummary",
+    "RepRecord",
+    "TargetStatus",
+    "WeeklyVolume",
+    "iso_label",
+    "summarise_progress",
+]
+
+VOLUME_WEEKS = 12
+HEATMAP_WEEKS = 26
+
+
+@dataclass(frozen=True)
+class ProgressSummary:
+    """Everything the progress page or a monthly report shows for one person."""
+
+    period: Period
+    volume: WeeklyVolume
+    balance: Balance
+    consistency: Consistency  # the period's weeks; streaks over the whole history
+    heatmap: CalendarHeatmap
+    strength: Mapping[str, ExerciseProgress]  # all history up to the period's end
+    rep_records: tuple[RepRecord, ...]
+    new_records: tuple[NewRecord, ...]  # bests beaten inside the period
+    ladder: LadderPosition | None
+    body_weight: BodyWeightTrend
+
+
+def summarise_progress(
+    workouts: Iterable[Workout],
+    catalogue: Catalogue,
+    *,
+    tz: tzinfo,
+    today: date,
+    planned_sessions: Iterable[PlanSession] = (),
+    targets: Mapping[Region, tuple[int, int]] | None = None,
+    ladder: Sequence[Sequence[str]] = (),
+    body_weights: Iterable[tuple[datetime, float]] = (),
+    period: Period | None = None,
+    ladder_criterion: LadderCriterion | None = None,
+) -> ProgressSummary:
+    """All progress metrics for one person; the period defaults to the last 12 weeks.
+
+    For a monthly report pass `Period.month(year, month)` and `today` no later than the
+    month's last day: weekly figures cover the ISO weeks the month touches, strength and
+    the ladder use everything up to its end, and streaks are counted up to its end.
+    """
+    period = period or Period.last_weeks(today, VOLUME_WEEKS)
+    end = min(period.last, today)
+    history = [w for w in workouts if w.started_at.astimezone(tz).date() <= end]
+    first_week = period.weeks[0]
+    in_weeks = [w for w in history if week_start(w.started_at.astimezone(tz).date()) >= first_week]
+    plan = [s for s in planned_sessions]
+    progress = strength_progress(history, catalogue, tz=tz)
+    return ProgressSummary(
+        period=period,
+        volume=weekly_volume(in_weeks, catalogue, tz=tz, targets=targets, period=period),
+        balance=push_pull_balance(in_weeks, catalogue, tz=tz, period=period),
+        consistency=consistency(history, plan, tz=tz, today=end).within(period),
+        heatmap=calendar_heatmap(history, tz=tz, today=end, weeks=HEATMAP_WEEKS),
+        strength=progress,
+        rep_records=bodyweight_records(progress, catalogue),
+        new_records=new_records(progress, first=period.first, last=end),
+        ladder=pull_up_rung(history, ladder, tz=tz, criterion=ladder_criterion) if ladder else None,
+        body_weight=body_weight_trend(
+            [(when, kg) for when, kg in body_weights if when.astimezone(tz).date() <= end],
+            tz=tz,
+        ),
+    )

@@ -1,0 +1,253 @@
+"""Strength over time: estimated one-rep max and best set per exercise per session date,
+rep records for bodyweight moves, and where a person stands on the pull-up ladder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, tzinfo
+
+from backtone.domain.analytics_basis import ExerciseFacts, local_day
+from backtone.domain.catalogue import Catalogue
+from backtone.domain.records import MAX_REPS_FOR_ESTIMATE, epley
+from backtone.domain.training import LoggedSet, Workout
+from backtone.domain.vocabulary import LoadKind
+
+# Loads that add to what is lifted; a band or an assisting machine takes weight away instead.
+ADDED_LOADS = frozenset(
+    {LoadKind.DUMBBELL, LoadKind.BARBELL, LoadKind.KETTLEBELL, LoadKind.MACHINE, LoadKind.CABLE}
+)
+BODYWEIGHT_LOADS = frozenset({LoadKind.BODYWEIGHT})
+PULL_UP_FAMILY = ("pull-up", "chin-up", "wide-grip-pull-up", "close-grip-pull-up")
+
+
+@dataclass(frozen=True)
+class SessionBest:
+    """The best set of one exercise on one local date, with its Epley estimate when it has one."""
+
+    day: date
+    reps: int | None
+    load_kg: float | None
+    seconds: float | None
+    e1rm_kg: float | None
+    total_reps: int
+
+
+@dataclass(frozen=True)
+class ExerciseProgress:
+    exercise_id: str
+    name: str
+    known: bool
+    sessions: tuple[SessionBest, ...]  # oldest first
+
+    @property
+    def best_e1rm(self) -> SessionBest | None:
+        """The session with the highest estimate; the earliest on a tie."""
+        rated = [s for s in self.sessions if s.e1rm_kg is not None]
+        return max(rated, key=lambda s: s.e1rm_kg or 0.0) if rated else None
+
+
+def _counts_for_1rm(exercise_id: str, load: LoadKind | None) -> bool:
+    # Assisted moves log the help given, so a heavier number means an easier set.
+    if "assisted" in exercise_id.split("-"):
+        return False
+    return load is None or load in ADDED_LOADS
+
+
+def _rank(s: LoggedSet, e1rm: float | None) -> tuple[float, float, float, float]:
+    return (e1rm or 0.0, s.load_kg or 0.0, float(s.reps or 0), s.duration_seconds or 0.0)
+
+
+def strength_progress(
+    workouts: Iterable[Workout], catalogue: Catalogue, *, tz: tzinfo
+) -> dict[str, ExerciseProgress]:
+    """For each exercise logged, its best set on each session date, oldest first.
+
+    The best set is the one with the highest Epley estimate (loaded sets of at most 12 reps),
+    then the heaviest, then the most reps, then the longest hold. Warm-ups never count.
+    Exercises missing from the catalogue keep their id as a name and `known=False`.
+    """
+    facts = ExerciseFacts(catalogue)
+    best: dict[str, dict[date, tuple[tuple[float, float, float, float], SessionBest]]] = {}
+    for workout in sorted(workouts, key=lambda w: w.started_at):
+        day = local_day(workout, tz)
+        for s in workout.sets:
+            if not s.is_hard:
+                continue
+            info = facts(s.exercise_id)
+            e1rm = None
+            if (
+                s.load_kg
+                and s.reps
+                and s.reps <= MAX_REPS_FOR_ESTIMATE
+                and _counts_for_1rm(s.exercise_id, info.load)
+            ):
+                e1rm = epley(s.load_kg, s.reps)
+            rank = _rank(s, e1rm)
+            by_day = best.setdefault(s.exercise_id, {})
+            current = by_day.get(day)
+            total = (current[1].total_reps if current else 0) + (s.reps or 0)
+            if current is None or rank > current[0]:
+                point = SessionBest(day, s.reps, s.load_kg, s.duration_seconds, e1rm, total)
+                by_day[day] = (rank, point)
+            else:
+                old = current[1]
+                by_day[day] = (current[0], _with_total(old, total))
+    return {
+        exercise_id: ExerciseProgress(
+            exercise_id,
+            facts(exercise_id).name,
+            facts(exercise_id).known,
+            tuple(point for _, point in days.values()),
+        )
+        for exercise_id, days in best.items()
+    }
+
+
+def _with_total(point: SessionBest, total: int) -> SessionBest:
+    return SessionBest(point.day, point.reps, point.load_kg, point.seconds, point.e1rm_kg, total)
+
+
+@dataclass(frozen=True)
+class RepRecord:
+    """Most reps in one set (or longest hold) of a bodyweight move, and when it was first done."""
+
+    exercise_id: str
+    name: str
+    reps: int | None
+    seconds: float | None
+    day: date
+
+
+def bodyweight_records(
+    progress: Mapping[str, ExerciseProgress], catalogue: Catalogue
+) -> tuple[RepRecord, ...]:
+    """Rep records for unloaded sets of bodyweight moves, pull-ups first, then by reps."""
+    records: list[RepRecord] = []
+    for exercise_id, item in progress.items():
+        if exercise_id not in catalogue:
+            continue
+        if catalogue.get(exercise_id).load not in BODYWEIGHT_LOADS:
+            continue
+        top: SessionBest | None = None
+        for point in item.sessions:
+            if point.load_kg:
+                continue  # a weighted pull-up is a different record
+            if top is None or (point.reps or 0, point.seconds or 0) > (
+                top.reps or 0,
+                top.seconds or 0,
+            ):
+                top = point
+        if top is not None:
+            records.append(RepRecord(exercise_id, item.name, top.reps, top.seconds, top.day))
+
+    def order(r: RepRecord) -> tuple[int, int, float, str]:
+        family = PULL_UP_FAMILY.index(r.exercise_id) if r.exercise_id in PULL_UP_FAMILY else 99
+        return (family, -(r.reps or 0), -(r.seconds or 0), r.exercise_id)
+
+    return tuple(sorted(records, key=order))
+
+
+@dataclass(frozen=True)
+class LadderCriterion:
+    """What a set must reach to count as standing on a rung: reps, or seconds for holds."""
+
+    min_reps: int = 3
+    min_seconds: float = 20.0
+
+    def met_by(self, s: LoggedSet) -> bool:
+        if not s.is_hard:
+            return False
+        if s.reps is not None and s.reps > 0:
+            return s.reps >= self.min_reps
+        return (s.duration_seconds or 0.0) >= self.min_seconds
+
+
+@dataclass(frozen=True)
+class LadderPosition:
+    """The highest rung reached (0 = the first), the set that showed it, and what comes next."""
+
+    rung: int
+    rungs: int
+    exercise_id: str
+    reached_on: date
+    reps: int | None
+    seconds: float | None
+    next_rung: tuple[str, ...]
+
+    @property
+    def at_top(self) -> bool:
+        return self.rung == self.rungs - 1
+
+
+def pull_up_rung(
+    workouts: Iterable[Workout],
+    ladder: Sequence[Sequence[str]],
+    *,
+    tz: tzinfo,
+    criterion: LadderCriterion | None = None,
+    since: date | None = None,
+) -> LadderPosition | None:
+    """The hardest rung of the pull-up ladder with a set meeting the criterion, or None.
+
+    `ladder` lists rungs from easiest to hardest, each a group of exercise ids (the planner's
+    ladder). The first set that reached the top rung found is reported. With `since`, only
+    sets from that local date on count, so a long lay-off can lower the rung.
+    """
+    criterion = criterion or LadderCriterion()
+    rung_of = {exercise_id: i for i, ids in enumerate(ladder) for exercise_id in ids}
+    found: tuple[int, date, LoggedSet] | None = None
+    for workout in sorted(workouts, key=lambda w: w.started_at):
+        day = local_day(workout, tz)
+        if since is not None and day < since:
+            continue
+        for s in workout.sets:
+            rung = rung_of.get(s.exercise_id)
+            if rung is None or not criterion.met_by(s):
+                continue
+            if found is None or rung > found[0]:
+                found = (rung, day, s)
+    if found is None:
+        return None
+    rung, day, s = found
+    following = tuple(ladder[rung + 1]) if rung + 1 < len(ladder) else ()
+    return LadderPosition(
+        rung, len(ladder), s.exercise_id, day, s.reps, s.duration_seconds, following
+    )
+
+
+@dataclass(frozen=True)
+class NewRecord:
+    """A best beaten inside a period: a higher estimate, or more reps in a bodyweight set."""
+
+    exercise_id: str
+    name: str
+    day: date
+    what: str  # "estimated 1RM" or "reps"
+    value: float
+    previous: float | None  # the best before the period; None for a first time
+
+
+def new_records(
+    progress: Mapping[str, ExerciseProgress], *, first: date, last: date
+) -> tuple[NewRecord, ...]:
+    """The best record each exercise set between `first` and `last`, beating all before it."""
+    found: list[NewRecord] = []
+    for item in progress.values():
+        rated = any(p.e1rm_kg is not None for p in item.sessions)
+        what = "estimated 1RM" if rated else "reps"
+        before: float | None = None
+        top: NewRecord | None = None
+        for point in item.sessions:
+            value = point.e1rm_kg if rated else (float(point.reps) if point.reps else None)
+            if value is None or (not rated and point.load_kg):
+                continue
+            beats = (before is None or value > before) and (top is None or value > top.value)
+            if first <= point.day <= last and beats:
+                top = NewRecord(item.exercise_id, item.name, point.day, what, value, before)
+            if point.day < first:
+                before = value if before is None else max(before, value)
+        if top is not None:
+            found.append(top)
+    return tuple(sorted(found, key=lambda r: (r.day, r.exercise_id)))
