@@ -1,0 +1,125 @@
+"""A training plan: weeks of dated sessions, each an ordered list of prescribed exercises."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from backtone.domain.exercise import Source, Span
+from backtone.domain.profile import WEEKDAY_NAMES, Profile
+
+
+class Role(StrEnum):
+    """Where an item sits in a session."""
+
+    WARM_UP = "warm-up"
+    MAIN = "main"
+    COOL_DOWN = "cool-down"
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """One exercise in a session: sets of reps (or of a timed hold) and the rest after each.
+
+    `estimated_seconds` is sets x (work + rest), worked out when the plan was made, so that
+    exports need no catalogue.
+    """
+
+    exercise_id: str
+    name: str
+    role: Role
+    sets: int
+    rest_seconds: int
+    reps: Span | None = None
+    seconds: Span | None = None
+    per_side: bool = False
+    estimated_seconds: int = 0
+    source: Source = Source.DEFAULT
+    note: str = ""
+
+    def amount(self) -> str:
+        """'12', '12-15', '30 s' or '30 s each side'."""
+        if self.reps is not None:
+            text = f"{self.reps}"
+        elif self.seconds is not None and self.seconds.low >= 120 and self.seconds.low % 60 == 0:
+            high = f"-{self.seconds.high // 60}" if self.seconds.high != self.seconds.low else ""
+            text = f"{self.seconds.low // 60}{high} min"
+        else:
+            text = f"{self.seconds} s"
+        return text + (" each side" if self.per_side else "")
+
+    def describe(self) -> str:
+        """A short form such as '3 x 12, rest 60 s'."""
+        rest = f", rest {self.rest_seconds} s" if self.rest_seconds else ""
+        return f"{self.sets} x {self.amount()}{rest}"
+
+
+@dataclass(frozen=True)
+class PlanSession:
+    """One training day."""
+
+    day: date
+    title: str
+    items: tuple[PlanItem, ...]
+
+    @property
+    def weekday(self) -> int:
+        return self.day.weekday()
+
+    @property
+    def weekday_name(self) -> str:
+        return WEEKDAY_NAMES[self.weekday].capitalize()
+
+    @property
+    def estimated_seconds(self) -> int:
+        return sum(item.estimated_seconds for item in self.items)
+
+    @property
+    def estimated_minutes(self) -> int:
+        """Whole minutes, rounded up: a session never runs longer than it says."""
+        return -(-self.estimated_seconds // 60)
+
+    def by_role(self, role: Role) -> tuple[PlanItem, ...]:
+        return tuple(item for item in self.items if item.role is role)
+
+
+@dataclass(frozen=True)
+class PlanWeek:
+    number: int
+    deload: bool
+    sessions: tuple[PlanSession, ...]
+    focus: str = ""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A multi-week plan made for one profile; `notes` tell the person what to know first."""
+
+    name: str
+    profile: Profile
+    start: date
+    weeks: tuple[PlanWeek, ...]
+    template: str | None = None
+    notes: tuple[str, ...] = ()
+
+    @property
+    def sessions(self) -> tuple[PlanSession, ...]:
+        return tuple(s for w in self.weeks for s in w.sessions)
+
+    def exercise_ids(self) -> set[str]:
+        return {i.exercise_id for s in self.sessions for i in s.items}
+
+
+def item_seconds(
+    *, sets: int, rest_seconds: int, reps: Span | None, seconds: Span | None,
+    per_side: bool, seconds_per_rep: float,
+) -> int:  # fmt: skip
+    """Time an item takes: sets x (work + rest), both sides counted, rounded up."""
+    if seconds is not None:
+        work = seconds.mid
+    else:
+        assert reps is not None
+        work = reps.mid * seconds_per_rep
+    work *= 2 if per_side else 1
+    return int(-(-(sets * (work + rest_seconds)) // 1))

@@ -1,0 +1,82 @@
+"""Warm-ups and cool-downs: seeds' stretches open every session, stretching closes it."""
+
+from __future__ import annotations
+
+from backtone.domain.catalogue import Catalogue
+from backtone.domain.exercise import Exercise
+from backtone.domain.plan import PlanItem, Role
+from backtone.domain.profile import Emphasis, Profile
+from backtone.domain.vocabulary import Kind
+from backtone.planner.items import make_item
+from backtone.planner.rules import allowed, seed_stretches
+
+# Openers loosen the chest and hips; the forward fold suits the end of a session.
+WARM_UP_FIRST = ("doorframe-stretch", "squat-stretch")
+COOL_DOWN_FIRST = ("spine-stretch", "childs-pose")
+
+
+def _ranked(pool: list[Exercise], first: tuple[str, ...]) -> list[Exercise]:
+    return sorted(pool, key=lambda e: (first.index(e.id) if e.id in first else len(first), e.id))
+
+
+def _rotate(pool: list[Exercise], by: int) -> list[Exercise]:
+    if not pool:
+        return pool
+    by %= len(pool)
+    return pool[by:] + pool[:by]
+
+
+def bookend_sizes(profile: Profile) -> tuple[int, int]:
+    """How many warm-up and cool-down moves a session of this length has room for."""
+    m = profile.minutes
+    warm = 1 if m < 20 else 2 if m < 35 else 3
+    cool = 1 if m < 30 else 2 if m < 60 else 3
+    if profile.emphasis is Emphasis.POSTURE and m >= 30:
+        warm, cool = warm + 1, cool + 1
+    return warm, cool
+
+
+def _item(exercise: Exercise, role: Role) -> PlanItem:
+    # One unhurried set each: the point is to move, not to tire.
+    return make_item(exercise, role, sets=1, rest_seconds=0)
+
+
+def warm_up(catalogue: Catalogue, profile: Profile, size: int, turn: int) -> tuple[PlanItem, ...]:
+    """Seeds' stretches first, then mobility, rotating through the pool from session to session."""
+    seeds = _ranked(seed_stretches(catalogue, profile), WARM_UP_FIRST)
+    mobility = sorted(
+        (e for e in catalogue if e.kind is Kind.MOBILITY and allowed(e, profile)),
+        key=lambda e: e.id,
+    )
+    room_for_seeds = size - 1 if mobility and size > 1 else size
+    chosen = seeds[: max(1, min(2, room_for_seeds))]
+    chosen += _rotate(mobility, turn)[: size - len(chosen)]
+    if len(chosen) < size:
+        others = [
+            e
+            for e in catalogue
+            if e.kind is Kind.STRETCH
+            and allowed(e, profile)
+            and e not in chosen
+            and e.id not in COOL_DOWN_FIRST
+        ]
+        chosen += _rotate(sorted(others, key=lambda e: e.id), turn)[: size - len(chosen)]
+    if not chosen:
+        chosen = [e for e in catalogue if e.kind is Kind.STRETCH and allowed(e, profile)][:1]
+    return tuple(_item(e, Role.WARM_UP) for e in chosen)
+
+
+def cool_down(
+    catalogue: Catalogue, profile: Profile, size: int, turn: int, used: set[str]
+) -> tuple[PlanItem, ...]:
+    """Stretches, the seed's forward fold first, avoiding those already done in the warm-up."""
+    stretches = [
+        e for e in catalogue if e.kind is Kind.STRETCH and allowed(e, profile) and e.id not in used
+    ]
+    ranked = _ranked(stretches, COOL_DOWN_FIRST)
+    lead = [e for e in ranked if e.id in COOL_DOWN_FIRST[:1]]
+    rest = _rotate([e for e in ranked if e not in lead], turn)
+    chosen = (lead + rest)[:size]
+    if not chosen:  # everything was used to warm up: repeat the gentlest one
+        chosen = [e for e in catalogue if e.kind is Kind.STRETCH and allowed(e, profile)][:1]
+    return tuple(_item(e, Role.COOL_DOWN) for e in chosen)

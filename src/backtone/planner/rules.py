@@ -1,0 +1,152 @@
+"""The planner's hard rules, stated once: who may do what, and a checker for finished plans.
+
+The generator builds plans that keep these rules; `hard_rule_breaches` re-checks a finished
+plan from scratch, so tests (and anyone curious) can confirm it without trusting the model.
+"""
+
+from __future__ import annotations
+
+from backtone.domain.catalogue import Catalogue
+from backtone.domain.exercise import Exercise, Source
+from backtone.domain.plan import Plan, PlanItem, Role
+from backtone.domain.profile import Profile
+from backtone.domain.vocabulary import REGION_OF, Kind, Muscle, Pattern, Region
+
+MIN_HOURS_BETWEEN_HARD = 48
+SEED_SOURCES = frozenset({Source.SEED_000, Source.SEED_003})
+MULTI_JOINT = frozenset(
+    {
+        Pattern.VERTICAL_PULL,
+        Pattern.HORIZONTAL_PULL,
+        Pattern.HINGE,
+        Pattern.SQUAT,
+        Pattern.HORIZONTAL_PUSH,
+        Pattern.VERTICAL_PUSH,
+        Pattern.CONDITIONING,
+    }
+)
+# Bigger muscle groups first inside a session (ACSM ordering); lower rank = larger.
+REGION_SIZE = {
+    Region.LEGS: 0,
+    Region.LOWER_BACK: 1,
+    Region.LATS: 2,
+    Region.CHEST: 3,
+    Region.UPPER_BACK: 4,
+    Region.SHOULDERS: 5,
+    Region.ARMS: 6,
+    Region.CORE: 7,
+}
+
+
+def is_hard(exercise: Exercise) -> bool:
+    """Loads its primary muscles hard: strength work (stretches, mobility and easy cardio don't)."""
+    return exercise.kind is Kind.STRENGTH
+
+
+def is_multi_joint(exercise: Exercise) -> bool:
+    return exercise.pattern in MULTI_JOINT
+
+
+def size_rank(exercise: Exercise) -> int:
+    """The rank of the largest region among the primary muscles (0 = legs, the largest)."""
+    return min(REGION_SIZE[REGION_OF[m]] for m in exercise.primary)
+
+
+def order_key(exercise: Exercise) -> tuple[int, int, str]:
+    """Multi-joint before single-joint, then larger muscles before smaller."""
+    return (0 if is_multi_joint(exercise) else 1, size_rank(exercise), exercise.id)
+
+
+def regions_of(exercise: Exercise) -> frozenset[Region]:
+    return frozenset(REGION_OF[m] for m in exercise.primary)
+
+
+def hard_muscles(exercise: Exercise) -> frozenset[Muscle]:
+    return frozenset(exercise.primary) if is_hard(exercise) else frozenset()
+
+
+def breaks_for(exercise: Exercise, profile: Profile) -> list[str]:
+    """Why this person may not do this exercise, in words; empty when they may."""
+    problems = []
+    if not exercise.doable_with(profile.equipment):
+        missing = ", ".join(sorted(e.label for e in exercise.needs - profile.equipment))
+        problems.append(f"{exercise.name} needs {missing}")
+    if exercise.level.rank > profile.level.rank:
+        problems.append(f"{exercise.name} is {exercise.level.value} work")
+    spared = exercise.avoid_with & profile.limitations
+    if spared:
+        problems.append(
+            f"{exercise.name} is unsuitable with a {', '.join(sorted(x.value for x in spared))}"
+            " limitation"
+        )
+    return problems
+
+
+def allowed(exercise: Exercise, profile: Profile) -> bool:
+    return not breaks_for(exercise, profile)
+
+
+def hard_rule_breaches(plan: Plan, catalogue: Catalogue) -> list[str]:
+    """Every hard rule the plan breaks, in words; an empty list means the plan is sound."""
+    profile = plan.profile
+    breaches: list[str] = []
+    last_hard: dict[Muscle, tuple[int, str]] = {}  # muscle -> (day ordinal, where)
+    for week in plan.weeks:
+        for session in week.sessions:
+            where = f"week {week.number} {session.day.isoformat()}"
+            if session.weekday not in profile.weekdays:
+                breaches.append(f"{where}: not one of the chosen weekdays")
+            if session.estimated_minutes > profile.minutes:
+                breaches.append(
+                    f"{where}: takes {session.estimated_minutes} min of {profile.minutes}"
+                )
+            breaches += _session_breaches(session.items, catalogue, profile, where)
+            day = session.day.toordinal()
+            for item in session.by_role(Role.MAIN):
+                for muscle in hard_muscles(catalogue.get(item.exercise_id)):
+                    previous = last_hard.get(muscle)
+                    if previous and previous[0] != day and (day - previous[0]) * 24 < 48:
+                        breaches.append(
+                            f"{where}: {muscle.label} loaded hard again after {previous[1]}"
+                        )
+            for item in session.by_role(Role.MAIN):
+                for muscle in hard_muscles(catalogue.get(item.exercise_id)):
+                    last_hard[muscle] = (day, where)
+    return breaches
+
+
+def seed_stretches(catalogue: Catalogue, profile: Profile) -> list[Exercise]:
+    """The seeds' stretches this person may do, in catalogue id order."""
+    return sorted(
+        (
+            e
+            for e in catalogue
+            if e.kind is Kind.STRETCH and SEED_SOURCES & set(e.featured_in) and allowed(e, profile)
+        ),
+        key=lambda e: e.id,
+    )
+
+
+def _session_breaches(
+    items: tuple[PlanItem, ...], catalogue: Catalogue, profile: Profile, where: str
+) -> list[str]:
+    breaches: list[str] = []
+    seeds = {e.id for e in seed_stretches(catalogue, profile)}
+    if seeds and (not items or items[0].exercise_id not in seeds):
+        breaches.append(f"{where}: does not open with one of the seeds' stretches")
+    roles = [item.role for item in items]
+    if not roles or roles[0] is not Role.WARM_UP:
+        breaches.append(f"{where}: does not open with a warm-up")
+    if not roles or roles[-1] is not Role.COOL_DOWN:
+        breaches.append(f"{where}: does not close with a cool-down")
+    order = {Role.WARM_UP: 0, Role.MAIN: 1, Role.COOL_DOWN: 2}
+    if [order[r] for r in roles] != sorted(order[r] for r in roles):
+        breaches.append(f"{where}: warm-up, main work and cool-down are out of order")
+    for item in items:
+        exercise = catalogue.get(item.exercise_id)
+        breaches += [f"{where}: {problem}" for problem in breaks_for(exercise, profile)]
+        if item.role is Role.COOL_DOWN and exercise.kind is not Kind.STRETCH:
+            breaches.append(f"{where}: cool-down {exercise.name} is not a stretch")
+        if item.role is Role.WARM_UP and exercise.kind not in (Kind.STRETCH, Kind.MOBILITY):
+            breaches.append(f"{where}: warm-up {exercise.name} is not mobility or a stretch")
+    return breaches

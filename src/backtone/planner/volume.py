@@ -1,0 +1,48 @@
+"""Weekly hard-set targets per back region and set counts by level."""
+
+from __future__ import annotations
+
+from backtone.domain.profile import Emphasis, Profile
+from backtone.domain.vocabulary import Level, Region
+
+# Hard sets a week, counted once per region an exercise's primary muscles belong to.
+TARGETS: dict[Level, dict[Region, tuple[int, int]]] = {
+    Level.BEGINNER: {Region.LATS: (6, 10), Region.UPPER_BACK: (6, 10), Region.LOWER_BACK: (2, 4)},
+    Level.INTERMEDIATE: {
+        Region.LATS: (10, 16),
+        Region.UPPER_BACK: (10, 16),
+        Region.LOWER_BACK: (3, 6),
+    },
+    Level.ADVANCED: {
+        Region.LATS: (14, 20),
+        Region.UPPER_BACK: (14, 20),
+        Region.LOWER_BACK: (4, 8),
+    },
+}
+MAX_SETS = {Level.BEGINNER: 3, Level.INTERMEDIATE: 4, Level.ADVANCED: 5}
+MIN_SETS = 2
+MIN_MAIN_EXERCISES = 2
+MAX_MAIN_EXERCISES = {Level.BEGINNER: 5, Level.INTERMEDIATE: 6, Level.ADVANCED: 7}
+# Deload every 6 weeks for beginners (little fatigue to shed), every 4 for the advanced.
+BLOCK_WEEKS = {Level.BEGINNER: 6, Level.INTERMEDIATE: 5, Level.ADVANCED: 4}
+
+
+def targets(profile: Profile) -> dict[Region, tuple[int, int]]:
+    """The weekly hard-set range for each back region for this person."""
+    return TARGETS[profile.level]
+
+
+def max_sets(profile: Profile) -> int:
+    extra = (
+        1 if profile.emphasis is Emphasis.STRENGTH and profile.level is not Level.BEGINNER else 0
+    )
+    return MAX_SETS[profile.level] + extra
+
+
+def rest_for(low: int, high: int, emphasis: Emphasis) -> int:
+    """Rest inside a prescribed range: short for tone, long for strength."""
+    if emphasis is Emphasis.TONE:
+        return low
+    if emphasis is Emphasis.STRENGTH:
+        return high
+    return (low + high) // 2
