@@ -100,7 +100,10 @@ def open_csv(lines: Iterable[str], expected: str) -> tuple[list[str], str, Itera
         raise FormatError(1, "the file is empty", f"{expected} with its header line")
     delimiter = max(",;\t", key=first.count)
     reader = csv.reader(itertools.chain([first], text), delimiter=delimiter)
-    header = next(reader)
+    try:
+        header = next(reader)
+    except csv.Error as error:
+        raise FormatError(1, f"cannot be read as a CSV header ({error})", expected) from None
 
     def rows() -> Iterator[Row]:
         previous = reader.line_num
@@ -222,6 +225,8 @@ class StrongCsvReader:
         self._cells = operator.itemgetter(*(layout.at.get(k, layout.width) for k in _FIELDS))
         self._tz = tz
         self._weight_unit = weight_unit
+        if distance_unit not in METRES_PER:
+            raise InvalidInput("distance unit", f"unknown unit {distance_unit!r}", list(METRES_PER))
         self._metres_per = METRES_PER[distance_unit]
         self._dates: dict[str, datetime] = {}
         self._durations: dict[str, int | None] = {}
