@@ -61,17 +61,20 @@ def _judge_rep(rule: ExerciseRule, body: Body, rep: Rep, number: int) -> RepRepo
 
 
 def _not_judged(rule: ExerciseRule, view: View) -> tuple[str, ...]:
-    """Plain words for each check this view cannot judge (and the torso angle off the side)."""
-    missing = []
+    """Plain words for each measure this view cannot judge, and the view that would."""
+    missing: dict[str, frozenset[View]] = {}
     if view not in rule.count_needs:
-        missing.append("rep count")
-    if view is not View.SIDE:
-        missing.append("torso angle")
+        missing["rep count"] = rule.count_needs
+    if view is not View.SIDE and rule.checks:
+        missing["torso angle"] = frozenset({View.SIDE})
     if view not in rule.range_needs:
-        missing.append("range of motion")
+        missing["range of motion"] = rule.range_needs
     for check in rule.checks:
-        if view not in check.needs and check.what not in missing:
-            missing.append(check.what)
+        if view not in check.needs:
+            missing.setdefault(check.what, check.needs)
     where = {View.FRONT: "a front view", View.OBLIQUE: "an angled view"}.get(view, "this clip")
-    fix = "film from the side" if rule.best_view is View.SIDE else "film from the front"
-    return tuple(f"{what}: cannot judge from {where}; {fix} to check it" for what in missing)
+    return tuple(
+        f"{what}: cannot judge from {where}; film from the "
+        f"{'side' if View.SIDE in needs else 'front'} to check it"
+        for what, needs in missing.items()
+    )

@@ -68,6 +68,8 @@ SKELETON: tuple[tuple[str, str], ...] = (
     ("left_eye", "nose"),
     ("nose", "right_eye"),
     ("right_eye", "right_ear"),
+    ("left_ear", "left_shoulder"),
+    ("right_ear", "right_shoulder"),
     ("left_shoulder", "right_shoulder"),
     ("left_shoulder", "left_elbow"),
     ("left_elbow", "left_wrist"),
