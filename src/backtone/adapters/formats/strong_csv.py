@@ -359,9 +359,18 @@ def _working_set(order: str) -> SetType:
     return SetType.WORKING
 
 
-def read_strong_csv(lines: Iterable[str], *, tz: tzinfo = UTC) -> ParseReport:
-    """Every workout of a Strong export, with the problems found; holds the whole file."""
-    reader = StrongCsvReader(lines, tz=tz)
+def read_strong_csv(
+    lines: Iterable[str],
+    *,
+    tz: tzinfo = UTC,
+    weight_unit: WeightUnit = WeightUnit.KG,
+    distance_unit: str = "km",
+) -> ParseReport:
+    """Every workout of a Strong export, with the problems found; holds the whole file.
+
+    `weight_unit` and `distance_unit` apply only to layouts that state no unit at all.
+    """
+    reader = StrongCsvReader(lines, tz=tz, weight_unit=weight_unit, distance_unit=distance_unit)
     workouts = list(reader)
     reader.report.workouts = workouts
     return reader.report
