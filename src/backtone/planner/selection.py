@@ -21,6 +21,7 @@ from backtone.domain.vocabulary import (
     PULL_PATTERNS,
     PUSH_PATTERNS,
     Kind,
+    LoadKind,
     Muscle,
     Pattern,
     Region,
@@ -56,6 +57,7 @@ SUPPORT_PATTERNS = frozenset(
     }
 )
 POSTURE_PATTERNS = frozenset({Pattern.SCAPULAR, Pattern.SPINAL_EXTENSION, Pattern.ANTI_ROTATION})
+ADJUSTABLE = frozenset({LoadKind.DUMBBELL, LoadKind.BARBELL, LoadKind.MACHINE, LoadKind.CABLE})
 PER_PATTERN = 3
 DETERMINISTIC_TIME = 2.0  # solver work units: plenty for these small models, same on any CPU
 
@@ -156,7 +158,8 @@ def candidates(catalogue: Catalogue, profile: Profile, window: frozenset[str]) -
 def _static_score(profile: Profile, c: Candidate) -> int:
     e = c.exercise
     score = 50 * c.seed_weight + _emphasis_bonus(profile, e)
-    score += 10 if e.level is profile.level else 0
+    score += 10 - 5 * (profile.level.rank - e.level.rank)  # work near the person's level
+    score += 5 if e.load in ADJUSTABLE else 0  # loads that can grow in small steps
     if ladder.is_ladder(e.id):
         score += 60 if not profile.can_do_pull_up else 10 * ladder.RUNG_OF[e.id]
     return score
@@ -272,7 +275,7 @@ def choose_week(
         over = model.new_int_var(0, high, f"over_{region.value}")
         model.add(short >= low - volume)
         model.add(over >= volume - (low + high) // 2)
-        terms += [-100 * short, -30 * over]
+        terms += [-100 * short, -3 * over]
 
     used: dict[str, cp_model.IntVar] = {}
     for c in pool:
@@ -284,8 +287,10 @@ def choose_week(
         back = is_hard(e) and bool(regions_of(e) & BACK_REGIONS)
         sets = sum(n[s, e.id] for s in sessions)
         # fewer, fuller exercises beat many token ones; variety comes from distinct moves
-        terms += [-40 * uses, -25 * (uses - d), 50 * c.seed_weight * d]
+        terms += [-20 * uses, -25 * (uses - d), 50 * c.seed_weight * d]
         terms += [15 * d, 6 * sets] if back else []
+        if Region.CORE in regions_of(e) and not back:
+            terms.append(3 * sets)  # trunk work fills spare minutes without tiring the back
         terms.append(
             (_emphasis_bonus(profile, e) + (20 if is_multi_joint(e) and back else 0)) * uses
         )

@@ -76,21 +76,21 @@ def _choices(
         exercise = catalogue.get(item.exercise_id)
         dose = item.prescription
         if not fits(exercise, profile):
+            problems = "; ".join(breaks_for(exercise, profile)) or "no full pull-ups yet"
             variant = stand_in(catalogue, exercise, profile, taken)
-            if variant is None:
-                why = (
-                    "; ".join(breaks_for(exercise, profile)) or f"{exercise.name} is a full pull-up"
-                )
-                reasons.append(f"{why}, and nothing similar suits you")
+            covered = [c.exercise.name for c in choices if c.exercise.pattern is exercise.pattern]
+            if variant is None and covered:
+                swaps.append(f"{exercise.name} is left out: {covered[0]} already covers it.")
                 continue
-            why = "; ".join(breaks_for(exercise, profile)) or "no full pull-ups yet"
-            swaps.append(f"{variant.name} stands in for {exercise.name} ({why}).")
+            if variant is None:
+                reasons.append(f"{problems}, and nothing similar suits you")
+                continue
+            swaps.append(f"{variant.name} stands in for {exercise.name} ({problems}).")
             exercise, dose = variant, variant.prescription
         taken.add(exercise.id)
         rest = rest_for(dose.rest_seconds.low, dose.rest_seconds.high, profile.emphasis)
-        choices.append(
-            Choice(exercise, dose.sets, rest, dose, item.note if dose is item.prescription else "")
-        )
+        note = item.note if dose is item.prescription else ""
+        choices.append(Choice(exercise, dose.sets, rest, dose, note))
     return choices, swaps, reasons
 
 
