@@ -83,7 +83,16 @@ logged_sets = Table(
     Column("rest_seconds", Float),
     Column("notes", Text, nullable=False, default=""),
     Column("created_at", DateTime(timezone=True), nullable=False),
-    Index("ix_logged_sets_user_exercise", "user_id", "exercise_id", "workout_id"),
+    # Covers history and records for one exercise without touching the table rows.
+    Index(
+        "ix_logged_sets_user_exercise",
+        "user_id",
+        "exercise_id",
+        "workout_id",
+        "set_type",
+        "reps",
+        "load_kg",
+    ),
     Index("ix_logged_sets_workout", "workout_id", "position"),
     Index("ix_logged_sets_user_created", "user_id", "created_at"),
 )

@@ -87,7 +87,9 @@ def upgrade() -> None:
             "ix_logged_sets_user_created", ["user_id", "created_at"], unique=False
         )
         batch_op.create_index(
-            "ix_logged_sets_user_exercise", ["user_id", "exercise_id", "workout_id"], unique=False
+            "ix_logged_sets_user_exercise",
+            ["user_id", "exercise_id", "workout_id", "set_type", "reps", "load_kg"],
+            unique=False,
         )
         batch_op.create_index("ix_logged_sets_workout", ["workout_id", "position"], unique=False)
 
