@@ -1,0 +1,160 @@
+"""Bodyweight ladders and variant groups: the explicit order in which exercises get harder.
+
+A rung is a stage: an exercise (or one of its stand-ins) with the sets and reps that must be
+reached, every set, before climbing. The same exercise can fill several rungs with bigger
+targets (pull-ups 2 x 1-3, then 3 x 3-5, then 3 x 5-8). Tests check every id against the
+catalogue and every climb against its easier/harder links.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from backtone.domain.exercise import Span
+
+
+@dataclass(frozen=True)
+class Rung:
+    exercise_id: str
+    sets: int
+    reps: Span | None = None
+    seconds: Span | None = None
+    alternatives: tuple[str, ...] = ()  # stand-ins at the same stage, for equipment or variety
+    added_load: bool = False  # the top: double progression with weight on a belt
+    how: str = ""  # a short cue said when the rung starts
+
+    @property
+    def exercise_ids(self) -> tuple[str, ...]:
+        return (self.exercise_id, *self.alternatives)
+
+    def target(self) -> str:
+        amount = f"{self.reps}" if self.reps is not None else f"{self.seconds} s"
+        return f"{self.sets} x {amount}"
+
+
+@dataclass(frozen=True)
+class Ladder:
+    id: str
+    name: str
+    rungs: tuple[Rung, ...]
+
+    @property
+    def exercise_ids(self) -> frozenset[str]:
+        return frozenset(i for rung in self.rungs for i in rung.exercise_ids)
+
+    def rungs_of(self, exercise_id: str) -> list[int]:
+        return [n for n, rung in enumerate(self.rungs) if exercise_id in rung.exercise_ids]
+
+    def locate(
+        self,
+        exercise_id: str,
+        *,
+        best_reps: int,
+        sets_done: int,
+        loaded: bool,
+        target: tuple[int, Span | None] | None = None,
+    ) -> int:
+        """Which rung a session on `exercise_id` belonged to.
+
+        The target shown at the time settles it; without one (imported history), a session
+        with added load sits on the loaded rung, else on the highest rung whose bottom the
+        best set reached with that many sets.
+        """
+        candidates = self.rungs_of(exercise_id)
+        if not candidates:
+            raise KeyError(exercise_id)
+        if len(candidates) == 1:
+            return candidates[0]
+        if target is not None:
+            for n in candidates:
+                rung = self.rungs[n]
+                if (rung.sets, rung.reps) == target and rung.added_load == loaded:
+                    return n
+        if loaded:
+            for n in reversed(candidates):
+                if self.rungs[n].added_load:
+                    return n
+        fitting = [
+            n
+            for n in candidates
+            if not self.rungs[n].added_load
+            and self.rungs[n].sets <= sets_done
+            and (self.rungs[n].reps is None or self.rungs[n].reps.low <= best_reps)  # type: ignore[union-attr]
+        ]
+        return fitting[-1] if fitting else candidates[0]
+
+
+PULL_UP_LADDER = Ladder(
+    id="pull-up",
+    name="Pull-up ladder",
+    rungs=(
+        Rung("dead-hang", 3, seconds=Span(20, 30), how="hang with straight arms"),
+        Rung("scapular-pull-up", 3, reps=Span(8, 10), how="arms straight, shoulders only"),
+        Rung("negative-pull-up", 3, reps=Span(3, 5), how="jump to the top, lower over 3-5 s"),
+        Rung(
+            "band-assisted-pull-up",
+            3,
+            reps=Span(5, 8),
+            alternatives=("assisted-pull-up", "spotted-pull-up"),
+            how="with a band or the assisted machine",
+        ),
+        # Seed 003's prescription for the first full reps.
+        Rung("pull-up", 2, reps=Span(1, 3), alternatives=("chin-up",), how="your first full reps"),
+        Rung("pull-up", 3, reps=Span(3, 5)),
+        Rung("pull-up", 3, reps=Span(5, 8)),
+        Rung("wide-grip-pull-up", 3, reps=Span(5, 8), alternatives=("close-grip-pull-up",)),
+        Rung("pull-up", 3, reps=Span(5, 8), added_load=True, how="a small plate on a belt"),
+    ),
+)
+
+PUSH_UP_LADDER = Ladder(
+    id="push-up",
+    name="Push-up ladder",
+    rungs=(
+        Rung("wall-push-up", 3, reps=Span(12, 15)),
+        Rung("incline-push-up", 3, reps=Span(10, 12), how="hands on a bench or table"),
+        Rung("push-up", 3, reps=Span(6, 10), alternatives=("wide-push-up",)),
+        Rung("decline-push-up", 3, reps=Span(6, 10), alternatives=("diamond-push-up",)),
+        Rung("decline-push-up", 3, reps=Span(10, 15), alternatives=("diamond-push-up",)),
+    ),
+)
+
+LADDERS: tuple[Ladder, ...] = (PULL_UP_LADDER, PUSH_UP_LADDER)
+
+# Stand-ins of about the same difficulty to switch to when an exercise stalls twice.
+VARIANTS: dict[str, tuple[str, ...]] = {
+    "bent-over-dumbbell-row": ("single-arm-dumbbell-row", "chest-supported-dumbbell-row"),
+    "single-arm-dumbbell-row": ("chest-supported-dumbbell-row", "bent-over-dumbbell-row"),
+    "chest-supported-dumbbell-row": ("single-arm-dumbbell-row", "bent-over-dumbbell-row"),
+    "barbell-row": ("bent-over-dumbbell-row",),
+    "barbell-deadlift": ("romanian-deadlift",),
+    "romanian-deadlift": ("dumbbell-romanian-deadlift", "barbell-deadlift"),
+    "dumbbell-romanian-deadlift": ("romanian-deadlift",),
+    "dumbbell-pullover": ("single-arm-dumbbell-pullover",),
+    "single-arm-dumbbell-pullover": ("dumbbell-pullover",),
+    "lat-pulldown": ("band-lat-pulldown",),
+    "seated-cable-row": ("chest-supported-dumbbell-row",),
+    "face-pull": ("band-face-pull",),
+    "band-face-pull": ("band-reverse-fly",),
+    "band-reverse-fly": ("band-face-pull",),
+    "dumbbell-reverse-fly": ("band-reverse-fly",),
+}
+
+# Exercises whose load is help: progress means less of it, and none left means the next rung.
+ASSISTED: frozenset[str] = frozenset({"band-assisted-pull-up", "assisted-pull-up"})
+
+
+def ladder_of(exercise_id: str, ladders: Sequence[Ladder] = LADDERS) -> Ladder | None:
+    """The ladder an exercise is a rung of, if any."""
+    return next((lad for lad in ladders if exercise_id in lad.exercise_ids), None)
+
+
+def family_ids(exercise_id: str) -> frozenset[str]:
+    """Every id whose history counts for this exercise: its whole ladder, or just itself.
+
+    Callers fetch the exposures for all of them, so that a person who climbed a rung is picked
+    up where they are. Variants are not included: after a switch the plan item is swapped.
+    """
+    ladder = ladder_of(exercise_id)
+    return ladder.exercise_ids if ladder is not None else frozenset({exercise_id})
