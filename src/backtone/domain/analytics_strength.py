@@ -24,7 +24,9 @@ PULL_UP_FAMILY = ("pull-up", "chin-up", "wide-grip-pull-up", "close-grip-pull-up
 
 @dataclass(frozen=True)
 class SessionBest:
-    """The best set of one exercise on one local date, with its Epley estimate when it has one."""
+    """One exercise on one local date: its best set, with its Epley estimate when it has one,
+    and the most reps (or longest hold) done without added load, for bodyweight records.
+    """
 
     day: date
     reps: int | None
@@ -32,6 +34,8 @@ class SessionBest:
     seconds: float | None
     e1rm_kg: float | None
     total_reps: int
+    unloaded_reps: int | None = None
+    unloaded_seconds: float | None = None
 
 
 @dataclass(frozen=True)
@@ -55,8 +59,43 @@ def _counts_for_1rm(exercise_id: str, load: LoadKind | None) -> bool:
     return load is None or load in ADDED_LOADS
 
 
-def _rank(s: LoggedSet, e1rm: float | None) -> tuple[float, float, float, float]:
-    return (e1rm or 0.0, s.load_kg or 0.0, float(s.reps or 0), s.duration_seconds or 0.0)
+class _Day:
+    """What one exercise's sets on one date add up to so far."""
+
+    __slots__ = ("best", "e1rm", "rank", "total", "unloaded_reps", "unloaded_seconds")
+
+    def __init__(self) -> None:
+        self.best: LoggedSet | None = None
+        self.e1rm: float | None = None
+        self.rank = (-1.0, 0.0, 0.0, 0.0)
+        self.total = 0
+        self.unloaded_reps: int | None = None
+        self.unloaded_seconds: float | None = None
+
+    def add(self, s: LoggedSet, e1rm: float | None) -> None:
+        rank = (e1rm or 0.0, s.load_kg or 0.0, float(s.reps or 0), s.duration_seconds or 0.0)
+        if rank > self.rank:
+            self.best, self.e1rm, self.rank = s, e1rm, rank
+        self.total += s.reps or 0
+        if not s.load_kg:
+            if s.reps is not None:
+                self.unloaded_reps = max(self.unloaded_reps or 0, s.reps)
+            if s.duration_seconds is not None:
+                self.unloaded_seconds = max(self.unloaded_seconds or 0.0, s.duration_seconds)
+
+    def point(self, day: date) -> SessionBest:
+        s = self.best
+        assert s is not None
+        return SessionBest(
+            day,
+            s.reps,
+            s.load_kg,
+            s.duration_seconds,
+            self.e1rm,
+            self.total,
+            self.unloaded_reps,
+            self.unloaded_seconds,
+        )
 
 
 def strength_progress(
@@ -69,44 +108,34 @@ def strength_progress(
     Exercises missing from the catalogue keep their id as a name and `known=False`.
     """
     facts = ExerciseFacts(catalogue)
-    best: dict[str, dict[date, tuple[tuple[float, float, float, float], SessionBest]]] = {}
+    days: dict[str, dict[date, _Day]] = {}
     for workout in sorted(workouts, key=lambda w: w.started_at):
         day = local_day(workout, tz)
         for s in workout.sets:
             if not s.is_hard:
                 continue
-            info = facts(s.exercise_id)
             e1rm = None
             if (
                 s.load_kg
                 and s.reps
                 and s.reps <= MAX_REPS_FOR_ESTIMATE
-                and _counts_for_1rm(s.exercise_id, info.load)
+                and _counts_for_1rm(s.exercise_id, facts(s.exercise_id).load)
             ):
                 e1rm = epley(s.load_kg, s.reps)
-            rank = _rank(s, e1rm)
-            by_day = best.setdefault(s.exercise_id, {})
-            current = by_day.get(day)
-            total = (current[1].total_reps if current else 0) + (s.reps or 0)
-            if current is None or rank > current[0]:
-                point = SessionBest(day, s.reps, s.load_kg, s.duration_seconds, e1rm, total)
-                by_day[day] = (rank, point)
-            else:
-                old = current[1]
-                by_day[day] = (current[0], _with_total(old, total))
+            by_day = days.setdefault(s.exercise_id, {})
+            tally = by_day.get(day)
+            if tally is None:
+                tally = by_day[day] = _Day()
+            tally.add(s, e1rm)
     return {
         exercise_id: ExerciseProgress(
             exercise_id,
             facts(exercise_id).name,
             facts(exercise_id).known,
-            tuple(point for _, point in days.values()),
+            tuple(tally.point(day) for day, tally in by_day.items()),
         )
-        for exercise_id, days in best.items()
+        for exercise_id, by_day in days.items()
     }
-
-
-def _with_total(point: SessionBest, total: int) -> SessionBest:
-    return SessionBest(point.day, point.reps, point.load_kg, point.seconds, point.e1rm_kg, total)
 
 
 @dataclass(frozen=True)
@@ -120,6 +149,10 @@ class RepRecord:
     day: date
 
 
+def _unloaded(point: SessionBest) -> tuple[int, float]:
+    return (point.unloaded_reps or 0, point.unloaded_seconds or 0.0)
+
+
 def bodyweight_records(
     progress: Mapping[str, ExerciseProgress], catalogue: Catalogue
 ) -> tuple[RepRecord, ...]:
@@ -130,17 +163,16 @@ def bodyweight_records(
             continue
         if catalogue.get(exercise_id).load not in BODYWEIGHT_LOADS:
             continue
+        # Only sets without added load: a weighted pull-up is a different record.
         top: SessionBest | None = None
         for point in item.sessions:
-            if point.load_kg:
-                continue  # a weighted pull-up is a different record
-            if top is None or (point.reps or 0, point.seconds or 0) > (
-                top.reps or 0,
-                top.seconds or 0,
-            ):
+            if point.unloaded_reps is None and point.unloaded_seconds is None:
+                continue
+            if top is None or _unloaded(point) > _unloaded(top):
                 top = point
         if top is not None:
-            records.append(RepRecord(exercise_id, item.name, top.reps, top.seconds, top.day))
+            reps, seconds = top.unloaded_reps, top.unloaded_seconds
+            records.append(RepRecord(exercise_id, item.name, reps, seconds, top.day))
 
     def order(r: RepRecord) -> tuple[int, int, float, str]:
         family = PULL_UP_FAMILY.index(r.exercise_id) if r.exercise_id in PULL_UP_FAMILY else 99
@@ -240,8 +272,9 @@ def new_records(
         before: float | None = None
         top: NewRecord | None = None
         for point in item.sessions:
-            value = point.e1rm_kg if rated else (float(point.reps) if point.reps else None)
-            if value is None or (not rated and point.load_kg):
+            reps = point.unloaded_reps
+            value = point.e1rm_kg if rated else (float(reps) if reps else None)
+            if value is None:
                 continue
             beats = (before is None or value > before) and (top is None or value > top.value)
             if first <= point.day <= last and beats:
