@@ -16,9 +16,10 @@ class View(enum.Enum):
     UNKNOWN = "unknown"
 
 
-# Shoulder width over torso length: about 0.7 facing the camera, near 0 side on.
-SIDE_BELOW = 0.3
-FRONT_ABOVE = 0.5
+# Shoulder width over torso length: 0.55-0.75 facing the camera (MediaPipe on the sample
+# video gives 0.53-0.59), near 0 side on.
+SIDE_BELOW = 0.25
+FRONT_ABOVE = 0.42
 
 
 def shoulder_to_torso_ratio(sequence: PoseSequence) -> float:

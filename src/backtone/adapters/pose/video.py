@@ -26,10 +26,17 @@ class VideoInfo:
 def _open(source: Path | int) -> Any:
     import cv2
 
+    if isinstance(source, int):
+        # Probing a missing camera makes OpenCV log a page of backend errors; ours is enough.
+        cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_SILENT)
     capture = cv2.VideoCapture(str(source) if isinstance(source, Path) else source)
     if not capture.isOpened():
         if isinstance(source, int):
-            raise InvalidInput("camera", f"no camera could be opened at index {source}")
+            raise InvalidInput(
+                "camera",
+                f"no camera could be opened at index {source}; is a webcam connected and free?",
+                "0 for the first camera, 1 for the next",
+            )
         if not source.exists():
             raise InvalidInput("video", f"{source} does not exist")
         raise InvalidInput("video", f"{source} cannot be read as a video", "mp4, mov, avi, webm")
