@@ -61,7 +61,7 @@ def _postgres_schema_engine(schema: str) -> Engine:
         pytest.skip(f"PostgreSQL at {POSTGRES_URL} is not reachable: {error}")
     finally:
         admin.dispose()
-    return make_engine(POSTGRES_URL, connect_args={"options": f"-csearch_path={schema}"})
+    return make_engine(f"{POSTGRES_URL}?options=-csearch_path%3D{schema}")
 
 
 def _drop_schema(schema: str) -> None:
@@ -105,3 +105,9 @@ def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
     _clear(chosen)
     yield chosen
     _clear(chosen)
+
+
+@pytest.fixture
+def database_url(engine: Engine) -> str:
+    """The URL of a migrated, empty database (each test runs on SQLite and PostgreSQL)."""
+    return engine.url.render_as_string(hide_password=False)

@@ -130,6 +130,8 @@ class Pattern(StrEnum):
     CONDITIONING = "conditioning"
     STRETCH = "stretch"
     MOBILITY = "mobility"
+    ISOLATION = "isolation"  # curls, raises, extensions: one joint, small muscles
+    OTHER = "other"  # a person's own exercise whose pattern nobody has said
 
     @property
     def label(self) -> str:

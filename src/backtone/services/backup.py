@@ -22,20 +22,27 @@ class RestoreResult:
     sets_added: int
 
 
+def add_new_workouts(
+    uow: UnitOfWork, clock: Clock, user_id: int, workouts: Iterable[Workout]
+) -> RestoreResult:
+    """Add the workouts not stored yet, inside the caller's transaction."""
+    keyed = {w.key: w for w in workouts}
+    known = uow.workouts.known_source_keys(user_id, keyed)
+    now = clock.now()
+    added = sets = 0
+    for key, workout in keyed.items():
+        if key not in known:
+            uow.workouts.add(user_id, replace(workout, source_key=key, id=None), created_at=now)
+            added += 1
+            sets += len(workout.sets)
+    return RestoreResult(added, len(keyed) - added, sets)
+
+
 def restore_workouts(
     *, uow: UnitOfWork, clock: Clock, user_id: int, workouts: Iterable[Workout]
 ) -> RestoreResult:
     """Add workouts from a backup in one transaction; ones already there are skipped."""
-    keyed = {w.key: w for w in workouts}
-    added = sets = 0
     with uow:
-        known = uow.workouts.known_source_keys(user_id, keyed)
-        now = clock.now()
-        for key, workout in keyed.items():
-            if key in known:
-                continue
-            uow.workouts.add(user_id, replace(workout, source_key=key, id=None), created_at=now)
-            added += 1
-            sets += len(workout.sets)
+        result = add_new_workouts(uow, clock, user_id, workouts)
         uow.commit()
-    return RestoreResult(added, len(keyed) - added, sets)
+    return result

@@ -47,13 +47,21 @@ def import_exercises(
 ) -> CatalogueImport:
     """Add open-data exercises to the person's catalogue; ids already there are left alone."""
     with uow:
-        taken = uow.exercises.ids_for_user(user_id) | {e.id for e in builtin}
-        fresh: dict[str, Exercise] = {}
-        for exercise in exercises:
-            if exercise.id not in taken:
-                fresh.setdefault(exercise.id, exercise)
-        uow.exercises.add_many(user_id, fresh.values())
+        result = add_new_exercises(uow, builtin, user_id, exercises)
         uow.commit()
+    return result
+
+
+def add_new_exercises(
+    uow: UnitOfWork, builtin: Catalogue, user_id: int, exercises: Sequence[Exercise]
+) -> CatalogueImport:
+    """Add the exercises whose ids are new, inside the caller's transaction."""
+    taken = uow.exercises.ids_for_user(user_id) | {e.id for e in builtin}
+    fresh: dict[str, Exercise] = {}
+    for exercise in exercises:
+        if exercise.id not in taken:
+            fresh.setdefault(exercise.id, exercise)
+    uow.exercises.add_many(user_id, fresh.values())
     return CatalogueImport(added=len(fresh), already_present=len(exercises) - len(fresh))
 
 

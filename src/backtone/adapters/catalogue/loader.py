@@ -172,7 +172,7 @@ def parse_exercise(table: dict[str, Any], where: str, *, strict: bool = True) ->
         kind=entry.term("kind", Kind),
         pattern=entry.term("pattern", Pattern),
         level=entry.term("level", Level),
-        primary=entry.terms("primary", Muscle, required=True),
+        primary=entry.terms("primary", Muscle, required=strict),
         secondary=entry.terms("secondary", Muscle),
         equipment=frozenset(entry.terms("equipment", Equipment, required=True)),
         load=entry.term("load", LoadKind),

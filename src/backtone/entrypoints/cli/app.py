@@ -6,7 +6,15 @@ from typing import Annotated
 
 import typer
 
-from backtone.entrypoints.cli import catalog_import, catalogue, db, tour, training_log, transfer
+from backtone.entrypoints.cli import (
+    catalog_import,
+    catalogue,
+    db,
+    history_files,
+    tour,
+    training_log,
+    transfer,
+)
 from backtone.entrypoints.cli.context import state
 from backtone.entrypoints.cli.errors import friendly
 
@@ -49,12 +57,15 @@ app.add_typer(catalog_app, name="catalog")
 
 export_app = typer.Typer(help="Take your data out (JSON backup, Strong CSV).", no_args_is_help=True)
 _register(export_app, "json", transfer.export_json)
+_register(export_app, "strong", history_files.export_strong)
 app.add_typer(export_app, name="export")
 
 import_app = typer.Typer(
     help="Bring data in (JSON backup, Strong or Hevy CSV).", no_args_is_help=True
 )
 _register(import_app, "json", transfer.import_json)
+_register(import_app, "strong", history_files.import_strong)
+_register(import_app, "hevy", history_files.import_hevy)
 app.add_typer(import_app, name="import")
 _register(app, "backup", transfer.backup)
 
