@@ -1,0 +1,443 @@
+"""Progress charts as PNG or SVG bytes, drawn from the analytics results (never the database).
+
+matplotlib is imported inside the functions, through its object API and the Agg canvas, so
+`backtone --help` stays fast and nothing needs a display. Each chart returns the series it
+drew beside the image, so tests and the web page read the same numbers the picture shows.
+Figures are 8 x 5 inches at 100 dpi (800 x 500 px) with large type, to read on a phone.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, cast
+
+from backtone.domain.analytics import (
+    UNKNOWN,
+    Balance,
+    BodyWeightTrend,
+    CalendarHeatmap,
+    Consistency,
+    ExerciseProgress,
+    WeeklyVolume,
+)
+from backtone.domain.analytics_strength import PULL_UP_FAMILY
+from backtone.domain.training import WeightUnit
+from backtone.domain.vocabulary import BACK_REGIONS
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+SIZE_INCHES = (8.0, 5.0)
+EPOCH = date(1970, 1, 1)
+DPI = 100
+COLOURS = {
+    "lats": "#1f6f8b",
+    "upper-back": "#e07b39",
+    "lower-back": "#6a994e",
+    "push": "#c8553d",
+    "pull": "#1f6f8b",
+    "planned": "#b8c4cc",
+    "done": "#2a9d8f",
+    UNKNOWN: "#9e9e9e",
+}
+LINE_COLOURS = ("#1f6f8b", "#e07b39", "#6a994e", "#8e5572", "#c8553d", "#3d5a80")
+STYLE: dict[str, Any] = {
+    "font.size": 14,
+    "axes.titlesize": 17,
+    "axes.labelsize": 14,
+    "xtick.labelsize": 12,
+    "ytick.labelsize": 12,
+    "legend.fontsize": 12,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "svg.hashsalt": "backtone",  # the same chart gives the same SVG bytes
+}
+
+
+class ChartFormat(StrEnum):
+    PNG = "png"
+    SVG = "svg"
+
+
+@dataclass(frozen=True)
+class Series:
+    """One plotted series: x values (dates or labels) against y values in `unit`."""
+
+    label: str
+    x: tuple[date | str, ...]
+    y: tuple[float, ...]
+    unit: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    name: str
+    title: str
+    series: tuple[Series, ...]
+    image: bytes
+    format: ChartFormat
+
+    def series_named(self, label: str) -> Series:
+        for series in self.series:
+            if series.label == label:
+                return series
+        raise KeyError(label)
+
+    @property
+    def media_type(self) -> str:
+        return "image/png" if self.format is ChartFormat.PNG else "image/svg+xml"
+
+
+@contextmanager
+def _figure() -> Iterator[tuple[Figure, Axes]]:
+    from matplotlib import rc_context
+    from matplotlib.figure import Figure
+
+    with rc_context(cast(Any, {**STYLE, "date.epoch": "1970-01-01T00:00:00"})):
+        figure = Figure(figsize=SIZE_INCHES, dpi=DPI, layout="constrained")
+        yield figure, figure.add_subplot()
+
+
+def _render(figure: Figure, fmt: ChartFormat) -> bytes:
+    buffer = io.BytesIO()
+    metadata: dict[str, Any] = {"Date": None} if fmt is ChartFormat.SVG else {"Software": None}
+    figure.savefig(buffer, format=fmt.value, dpi=DPI, metadata=metadata)
+    return buffer.getvalue()
+
+
+def _date_axis(axes: Axes) -> None:
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+
+    locator = AutoDateLocator(minticks=3, maxticks=7)  # type: ignore[no-untyped-call]
+    axes.xaxis.set_major_locator(locator)
+    # Day ticks read '15 Mar' rather than a bare '15', which is ambiguous on a small screen.
+    formats = ["%Y", "%b", "%d %b", "%H:%M", "%H:%M", "%S.%f"]
+    formatter = ConciseDateFormatter(locator, formats=formats)  # type: ignore[no-untyped-call]
+    axes.xaxis.set_major_formatter(formatter)
+
+
+def _day_number(day: date) -> float:
+    # matplotlib's date numbers count days from its epoch, 1970-01-01 unless changed.
+    return float((day - EPOCH).days)
+
+
+def _day_numbers(xs: Sequence[date | str]) -> list[float]:
+    return [_day_number(x) for x in xs if isinstance(x, date)]
+
+
+def _whole_numbers(axes: Axes) -> None:
+    from matplotlib.ticker import MaxNLocator
+
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+
+
+def _empty(axes: Axes, message: str) -> None:
+    axes.text(
+        0.5,
+        0.5,
+        message,
+        ha="center",
+        va="center",
+        transform=axes.transAxes,
+        fontsize=16,
+        color="#555555",
+    )
+    axes.set_xticks([])
+    axes.set_yticks([])
+
+
+def _weekly_bars(
+    axes: Axes,
+    weeks: Sequence[date],
+    groups: Sequence[tuple[str, Sequence[float]]],
+    width_days: float = 5.6,
+) -> None:
+    base = [_day_number(w) + 3.0 for w in weeks]  # bars sit in the middle of their week
+    width = width_days / max(len(groups), 1)
+    for i, (label, values) in enumerate(groups):
+        offset = (i - (len(groups) - 1) / 2) * width
+        axes.bar(
+            [b + offset for b in base],
+            values,
+            width=width,
+            label=label.replace("-", " "),
+            color=COLOURS.get(label, LINE_COLOURS[i % len(LINE_COLOURS)]),
+        )
+    _date_axis(axes)
+
+
+def volume_chart(
+    volume: WeeklyVolume,
+    *,
+    regions: Sequence[str] | None = None,
+    fmt: ChartFormat = ChartFormat.PNG,
+) -> Chart:
+    """Weekly hard sets per back region as bars, each region's target range as a shaded band."""
+    shown = list(regions or [r for r in volume.regions if r in BACK_REGIONS or r == UNKNOWN])
+    if UNKNOWN in shown and not any(volume.hard_sets.get(UNKNOWN, ())):
+        shown.remove(UNKNOWN)
+    series = [
+        Series(r, volume.weeks, tuple(map(float, volume.hard_sets.get(r, ()))), "hard sets")
+        for r in shown
+    ]
+    series += [
+        Series(f"{r} target", ("low", "high"), tuple(map(float, volume.targets[r])), "hard sets")
+        for r in shown
+        if r in volume.targets
+    ]
+    title = "Hard sets per week by back region"
+    with _figure() as (figure, axes):
+        axes.set_title(title)
+        if not volume.weeks:
+            _empty(axes, "No workouts logged yet")
+        else:
+            _target_bands(axes, volume, shown)
+            _weekly_bars(axes, volume.weeks, [(s.label, s.y) for s in series[: len(shown)]])
+            axes.set_ylabel("Hard sets")
+            axes.legend(loc="upper left", ncols=2, fontsize=11)
+            axes.set_ylim(0, max(_top(volume, shown), 1) * 1.4)
+        return Chart("volume", title, tuple(series), _render(figure, fmt), fmt)
+
+
+def _target_bands(axes: Axes, volume: WeeklyVolume, shown: Sequence[str]) -> None:
+    """One shaded band per distinct target range; regions sharing a range share its band."""
+    sharing: dict[tuple[int, int], list[str]] = {}
+    for region in shown:
+        if region in volume.targets:
+            sharing.setdefault(volume.targets[region], []).append(region)
+    for (low, high), regions in sharing.items():
+        label = f"target {' & '.join(r.replace('-', ' ') for r in regions)}: {low}-{high}"
+        colour = COLOURS.get(regions[0], "#888888")
+        axes.axhspan(low, high, color=colour, alpha=0.13, label=label, linewidth=0)
+
+
+def _top(volume: WeeklyVolume, shown: Sequence[str]) -> float:
+    sets = [max(volume.hard_sets.get(r, (0,)), default=0) for r in shown]
+    bands = [volume.targets[r][1] for r in shown if r in volume.targets]
+    return float(max([*sets, *bands, 0]))
+
+
+def balance_chart(balance: Balance, *, fmt: ChartFormat = ChartFormat.PNG) -> Chart:
+    """Push and pull hard sets side by side for each week; the ratio is in the title."""
+    weeks = tuple(w.week for w in balance.weeks)
+    series = (
+        Series("push", weeks, tuple(float(w.push_sets) for w in balance.weeks), "hard sets"),
+        Series("pull", weeks, tuple(float(w.pull_sets) for w in balance.weeks), "hard sets"),
+    )
+    ratio = balance.pull_per_push
+    title = "Front and back: push vs pull sets"
+    if ratio is not None:
+        title += f" ({ratio:.1f} pull per push)"
+    with _figure() as (figure, axes):
+        axes.set_title(title)
+        if not weeks:
+            _empty(axes, "No workouts logged yet")
+        else:
+            _weekly_bars(axes, weeks, [(s.label, s.y) for s in series])
+            axes.set_ylabel("Hard sets")
+            axes.legend(loc="upper left")
+            if balance.messages:
+                axes.text(
+                    0.99,
+                    0.98,
+                    "\n".join(_wrap(m) for m in balance.messages),
+                    transform=axes.transAxes,
+                    ha="right",
+                    va="top",
+                    fontsize=11,
+                    color="#8a1c1c",
+                )
+            axes.set_ylim(0, max([*series[0].y, *series[1].y, 1.0]) * 1.4)
+        return Chart("balance", title, series, _render(figure, fmt), fmt)
+
+
+def _wrap(text: str, width: int = 48) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width))
+
+
+def consistency_chart(consistency: Consistency, *, fmt: ChartFormat = ChartFormat.PNG) -> Chart:
+    """Sessions planned and done each week; the current and best streaks are in the title."""
+    weeks = tuple(w.week for w in consistency.weeks)
+    series = (
+        Series("planned", weeks, tuple(float(w.planned) for w in consistency.weeks), "sessions"),
+        Series("done", weeks, tuple(float(w.done) for w in consistency.weeks), "sessions"),
+        Series("on plan", weeks, tuple(float(w.on_plan) for w in consistency.weeks), "yes=1"),
+    )
+    title = (
+        f"Sessions a week: {consistency.current_streak} weeks on plan in a row "
+        f"(best {consistency.best_streak})"
+    )
+    with _figure() as (figure, axes):
+        axes.set_title(title)
+        if not weeks:
+            _empty(axes, "No workouts or plan yet")
+        else:
+            _weekly_bars(axes, weeks, [(s.label, s.y) for s in series[:2]])
+            top = max([*series[0].y, *series[1].y, 1.0])
+            on_plan = [_day_number(w) + 3.0 for w, ok in zip(weeks, series[2].y, strict=True) if ok]
+            axes.scatter(
+                on_plan,
+                [top * 1.12] * len(on_plan),
+                marker="v",
+                s=60,
+                color=COLOURS["done"],
+                label="week on plan",
+            )
+            axes.set_ylabel("Sessions")
+            axes.set_ylim(0, top * 1.45)
+            _whole_numbers(axes)
+            axes.legend(loc="upper left", ncols=3)
+        return Chart("consistency", title, series, _render(figure, fmt), fmt)
+
+
+def heatmap_chart(heatmap: CalendarHeatmap, *, fmt: ChartFormat = ChartFormat.PNG) -> Chart:
+    """A calendar of hard sets a day: one column per week, Monday at the top."""
+    days = tuple(d for d, _ in heatmap.sets_by_day)
+    counts = tuple(float(n) for _, n in heatmap.sets_by_day)
+    series = (Series("hard sets", days, counts, "sets"),)
+    title = f"Training calendar: {heatmap.training_days} days trained"
+    with _figure() as (figure, axes):
+        axes.set_title(title)
+        monday = heatmap.first.toordinal() - heatmap.first.weekday()
+        columns = (heatmap.last.toordinal() - monday) // 7 + 1
+        grid = [[float("nan")] * columns for _ in range(7)]
+        for day, n in heatmap.sets_by_day:
+            grid[day.weekday()][(day.toordinal() - monday) // 7] = n
+        image = axes.imshow(
+            grid,
+            cmap="Greens",
+            aspect="auto",
+            vmin=0,
+            vmax=max([*counts, 1.0]),
+            interpolation="nearest",
+        )
+        axes.set_yticks(range(7), ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"])
+        step = max(1, columns // 6)
+        ticks = list(range(0, columns, step))
+        labels = [date.fromordinal(monday + 7 * c).strftime("%d %b") for c in ticks]
+        axes.set_xticks(ticks, labels)
+        axes.spines[:].set_visible(False)
+        bar = figure.colorbar(image, ax=axes, shrink=0.8)
+        bar.set_label("Hard sets")
+        return Chart("heatmap", title, series, _render(figure, fmt), fmt)
+
+
+def _lines(axes: Axes, series: Sequence[Series], marker: str = "o") -> None:
+    for i, s in enumerate(series):
+        axes.plot(
+            _day_numbers(s.x),
+            s.y,
+            marker=marker,
+            label=s.label,
+            linewidth=2.5,
+            markersize=5,
+            color=LINE_COLOURS[i % len(LINE_COLOURS)],
+        )
+    _date_axis(axes)
+
+
+def strength_chart(
+    progress: Mapping[str, ExerciseProgress],
+    exercise_ids: Sequence[str],
+    *,
+    unit: WeightUnit = WeightUnit.KG,
+    fmt: ChartFormat = ChartFormat.PNG,
+) -> Chart:
+    """Estimated one-rep max (Epley) per session date, one line per exercise, in `unit`."""
+    series = []
+    for exercise_id in exercise_ids:
+        item = progress.get(exercise_id)
+        if item is None:
+            continue
+        rated = [p for p in item.sessions if p.e1rm_kg is not None]
+        x = tuple(p.day for p in rated)
+        y = tuple(round(unit.from_kg(p.e1rm_kg or 0.0), 1) for p in rated)
+        if x:
+            series.append(Series(item.name, x, y, unit.value))
+    title = "Estimated one-rep max"
+    with _figure() as (figure, axes):
+        axes.set_title(title)
+        if not series:
+            _empty(axes, "No loaded sets of 12 reps or fewer yet")
+        else:
+            _lines(axes, series)
+            axes.set_ylabel(f"Estimated 1RM ({unit.value})")
+            axes.legend(loc="upper left")
+        return Chart("strength", title, tuple(series), _render(figure, fmt), fmt)
+
+
+def pull_up_chart(
+    progress: Mapping[str, ExerciseProgress],
+    exercise_ids: Sequence[str] = PULL_UP_FAMILY,
+    *,
+    fmt: ChartFormat = ChartFormat.PNG,
+) -> Chart:
+    """Most reps in one unweighted set per session date, for each pull-up variation logged."""
+    series = []
+    for exercise_id in exercise_ids:
+        item = progress.get(exercise_id)
+        if item is None:
+            continue
+        done = [p for p in item.sessions if p.unloaded_reps is not None]
+        x = tuple(p.day for p in done)
+        if x:
+            series.append(
+                Series(item.name, x, tuple(float(p.unloaded_reps or 0) for p in done), "reps")
+            )
+    title = "Pull-ups: best set per session"
+    with _figure() as (figure, axes):
+        axes.set_title(title)
+        if not series:
+            _empty(axes, "No pull-ups logged yet")
+        else:
+            _lines(axes, series)
+            axes.set_ylabel("Reps in one set")
+            axes.set_ylim(0, max(max(s.y) for s in series) + 1)
+            _whole_numbers(axes)
+            axes.legend(loc="upper left")
+        return Chart("pull-ups", title, tuple(series), _render(figure, fmt), fmt)
+
+
+def body_weight_chart(
+    trend: BodyWeightTrend,
+    *,
+    unit: WeightUnit = WeightUnit.KG,
+    fmt: ChartFormat = ChartFormat.PNG,
+) -> Chart:
+    """Weigh-ins as dots and the moving average as a line, in `unit`."""
+
+    def convert(points: Sequence[tuple[date, float]], label: str) -> Series:
+        x = tuple(d for d, _ in points)
+        return Series(label, x, tuple(round(unit.from_kg(kg), 2) for _, kg in points), unit.value)
+
+    daily = convert(trend.daily, "weigh-ins")
+    average = convert(trend.moving_average, f"{trend.window_days}-day average")
+    title = "Body weight"
+    change = trend.smoothed_change_kg
+    if change is not None:
+        title += f": {unit.from_kg(change):+.1f} {unit.value} over the period"
+    with _figure() as (figure, axes):
+        axes.set_title(title)
+        if not daily.x:
+            _empty(axes, "No weigh-ins yet")
+        else:
+            axes.scatter(_day_numbers(daily.x), daily.y, s=18, color="#9aa5ad", label=daily.label)
+            axes.plot(
+                _day_numbers(average.x),
+                average.y,
+                linewidth=3,
+                color=LINE_COLOURS[0],
+                label=average.label,
+            )
+            _date_axis(axes)
+            axes.set_ylabel(f"Body weight ({unit.value})")
+            axes.legend(loc="upper right")
+        return Chart("body-weight", title, (daily, average), _render(figure, fmt), fmt)
