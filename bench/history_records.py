@@ -72,6 +72,8 @@ def fill(url: str, total_sets: int) -> None:
                 db.execute(insert(workouts), workout_rows)
                 db.execute(insert(logged_sets), set_rows)
             progress.advance(task, len(set_rows))
+    with engine.begin() as db:  # fresh planner statistics, as autovacuum would leave them
+        db.exec_driver_sql("ANALYZE")
     engine.dispose()
 
 

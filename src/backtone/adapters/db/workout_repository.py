@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Float, case, cast, delete, desc, func, insert, or_, select
+from sqlalchemy import Float, case, cast, delete, desc, func, insert, or_, select, true
 from sqlalchemy.orm import Session
 
 from backtone.adapters.db.repositories import as_utc
@@ -139,12 +139,15 @@ class SqlWorkoutRepository:
         """The newest workouts first; with `exercise_id`, only those with it, only its sets."""
         query = select(workouts).where(workouts.c.user_id == user_id)
         if exercise_id is not None:
+            # Walk the newest workouts and keep those holding the exercise: stops after
+            # `limit` hits instead of collecting every workout that ever had it.
             query = query.where(
-                workouts.c.id.in_(
-                    select(logged_sets.c.workout_id).where(
-                        logged_sets.c.user_id == user_id, logged_sets.c.exercise_id == exercise_id
-                    )
+                select(logged_sets.c.id)
+                .where(
+                    logged_sets.c.workout_id == workouts.c.id,
+                    logged_sets.c.exercise_id == exercise_id,
                 )
+                .exists()
             )
         rows = list(
             self.session.execute(
@@ -221,29 +224,26 @@ class SqlWorkoutRepository:
             if scores:
                 top = max(score for score, _ in scores)
                 winners[name] = (top, {pair for score, pair in scores if score >= top - 1e-9})
-        pairs = {pair for _, found in winners.values() for pair in found}
-        matches = [
-            (logged_sets.c.reps == reps) & (load == kg if kg is not None else True)
-            for kg, reps in pairs
-        ]
-        candidates = self.session.execute(
-            select(logged_sets.c.reps, load, workouts.c.started_at)
-            .select_from(logged_sets.join(workouts, workouts.c.id == logged_sets.c.workout_id))
-            .where(working & or_(*matches))
-            .order_by(workouts.c.started_at)
-        ).all()
+        joined = logged_sets.join(workouts, workouts.c.id == logged_sets.c.workout_id)
 
         def first(name: str) -> Record | None:
+            """The earliest set reaching the record: only winners are joined and dated."""
             if name not in winners:
                 return None
             value, found = winners[name]
-            for row in candidates:
-                if (row.load_kg, row.reps) in found or (None, row.reps) in found:
-                    detail = (
-                        f"{row.reps} x {row.load_kg:g} kg" if row.load_kg else f"{row.reps} reps"
-                    )
-                    return Record(value, as_utc(row.started_at), detail)
-            return None
+            matches = [
+                (logged_sets.c.reps == reps) & (load == kg if kg is not None else true())
+                for kg, reps in found
+            ]
+            row = self.session.execute(
+                select(logged_sets.c.reps, load, workouts.c.started_at)
+                .select_from(joined)
+                .where(working & or_(*matches))
+                .order_by(workouts.c.started_at)
+                .limit(1)
+            ).one()
+            detail = f"{row.reps} x {row.load_kg:g} kg" if row.load_kg else f"{row.reps} reps"
+            return Record(value, as_utc(row.started_at), detail)
 
         return ExerciseRecords(
             exercise_id=exercise_id,
