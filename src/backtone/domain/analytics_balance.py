@@ -20,7 +20,7 @@ from backtone.domain.analytics_basis import (
     week_start,
 )
 from backtone.domain.catalogue import Catalogue
-from backtone.domain.training import Workout
+from backtone.domain.training import SetType, Workout
 
 # This many weeks in a row of back work without any pushing counts as neglecting the front.
 NEGLECT_WEEKS = 2
@@ -101,7 +101,7 @@ def push_pull_balance(
         if i is None:
             continue
         for logged in workout.sets:
-            if logged.is_hard:
+            if logged.set_type is not SetType.WARMUP:  # is_hard, without the call
                 side = facts(logged.exercise_id).side
                 if side == "push":
                     push[i] += 1

@@ -11,7 +11,7 @@ from datetime import date, tzinfo
 from backtone.domain.analytics_basis import ExerciseFacts, local_day
 from backtone.domain.catalogue import Catalogue
 from backtone.domain.records import MAX_REPS_FOR_ESTIMATE, epley
-from backtone.domain.training import LoggedSet, Workout
+from backtone.domain.training import LoggedSet, SetType, Workout
 from backtone.domain.vocabulary import LoadKind
 
 # Loads that add to what is lifted; a band or an assisting machine takes weight away instead.
@@ -108,24 +108,31 @@ def strength_progress(
     Exercises missing from the catalogue keep their id as a name and `known=False`.
     """
     facts = ExerciseFacts(catalogue)
+    rated: dict[str, bool] = {}  # whether an exercise's loads give a 1RM estimate
     days: dict[str, dict[date, _Day]] = {}
     for workout in sorted(workouts, key=lambda w: w.started_at):
         day = local_day(workout, tz)
+        tallies: dict[str, _Day] = {}  # this workout's, so most sets skip two lookups
         for s in workout.sets:
-            if not s.is_hard:
+            if s.set_type is SetType.WARMUP:
                 continue
-            e1rm = None
-            if (
-                s.load_kg
-                and s.reps
-                and s.reps <= MAX_REPS_FOR_ESTIMATE
-                and _counts_for_1rm(s.exercise_id, facts(s.exercise_id).load)
-            ):
-                e1rm = epley(s.load_kg, s.reps)
-            by_day = days.setdefault(s.exercise_id, {})
-            tally = by_day.get(day)
+            exercise_id = s.exercise_id
+            tally = tallies.get(exercise_id)
             if tally is None:
-                tally = by_day[day] = _Day()
+                by_day = days.setdefault(exercise_id, {})
+                tally = by_day.get(day)
+                if tally is None:
+                    tally = by_day[day] = _Day()
+                tallies[exercise_id] = tally
+            e1rm = None
+            if s.load_kg and s.reps and s.reps <= MAX_REPS_FOR_ESTIMATE:
+                counts = rated.get(exercise_id)
+                if counts is None:
+                    counts = rated[exercise_id] = _counts_for_1rm(
+                        exercise_id, facts(exercise_id).load
+                    )
+                if counts:
+                    e1rm = epley(s.load_kg, s.reps)
             tally.add(s, e1rm)
     return {
         exercise_id: ExerciseProgress(

@@ -22,7 +22,7 @@ from backtone.domain.analytics_basis import (
     week_start,
 )
 from backtone.domain.catalogue import Catalogue
-from backtone.domain.training import Workout
+from backtone.domain.training import SetType, Workout
 from backtone.domain.vocabulary import BACK_REGIONS, Region
 
 
@@ -105,7 +105,7 @@ def weekly_volume(
         if i is None:
             continue
         for logged in workout.sets:
-            if not logged.is_hard:
+            if logged.set_type is SetType.WARMUP:  # not is_hard, without the call
                 continue
             info = facts(logged.exercise_id)
             if not info.strength:
