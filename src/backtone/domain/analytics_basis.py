@@ -150,9 +150,10 @@ def unknown_note(missing: Iterable[str]) -> str:
     ids = sorted(missing)
     if not ids:
         return ""
+    several = len(ids) > 1
     return (
-        f"{len(ids)} exercise{'s' if len(ids) > 1 else ''} no longer in the catalogue "
-        f"({', '.join(ids)}): their sets are counted under '{UNKNOWN}'"
+        f"{len(ids)} exercise{'s' if several else ''} no longer in the catalogue "
+        f"({', '.join(ids)}): {'their' if several else 'its'} sets are counted under '{UNKNOWN}'"
     )
 
 
