@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 
 from backtone.adapters.pose.mediapipe_backend import PoseLandmarker, track_frames
-from backtone.adapters.pose.video import read_frames
+from backtone.adapters.pose.video import prefetched, read_frames
 from backtone.formcheck import PoseSequence, check_form
 
 VIDEO = Path(__file__).parents[1] / ".." / "shared" / "data" / "video" / "sports2d_demo.mp4"
@@ -29,7 +29,7 @@ def run_once(model: str, size: tuple[int, int]) -> tuple[int, float]:
     with PoseLandmarker(model) as landmarker:
         start = time.perf_counter()
         keypoints, times, frame_size = track_frames(
-            read_frames(VIDEO, size), landmarker, lambda _n: None
+            prefetched(read_frames(VIDEO, size)), landmarker, lambda _n: None
         )
         check_form(PoseSequence(keypoints, times, *frame_size), "arm-raise")
         elapsed = time.perf_counter() - start

@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 
 from backtone.adapters.pose.models import model_path
-from backtone.adapters.pose.video import Frame, probe, read_frames
+from backtone.adapters.pose.video import Frame, prefetched, probe, read_frames
 from backtone.formcheck import PoseSequence
 from backtone.formcheck.landmarks import N_LANDMARKS
 from backtone.formcheck.sequence import FloatArray, empty_frames
@@ -94,7 +94,8 @@ def pose_from_video(
 
     info = probe(path)
     with PoseLandmarker(model, models_dir) as landmarker:
-        keypoints, times, frame_size = track_frames(read_frames(path, size), landmarker, on_frame)
+        frames = prefetched(read_frames(path, size))
+        keypoints, times, frame_size = track_frames(frames, landmarker, on_frame)
     if keypoints.shape[0] < 2:
         raise InvalidInput("video", f"{path} has fewer than 2 frames", "a clip of a whole set")
     width, height = frame_size if frame_size != (0, 0) else (info.width, info.height)
