@@ -123,21 +123,28 @@ def main() -> None:
     from backtone.adapters.catalogue.loader import load_builtin_catalogue
     from backtone.adapters.formats import charts
     from backtone.adapters.formats.report_pdf import render_monthly_report
-    from backtone.domain.analytics import Period, summarise_progress
+    from backtone.domain.analytics import Period, ProgressSummary, summarise_progress
     from backtone.domain.vocabulary import Level
     from backtone.planner.ladder import RUNGS
     from backtone.planner.volume import TARGETS
 
     history = synthetic_history()
     catalogue = load_builtin_catalogue()
-    common = {
-        "tz": ZONE,
-        "planned_sessions": history.plan,
-        "targets": TARGETS[Level.INTERMEDIATE],
-        "ladder": RUNGS,
-        "body_weights": history.body_weights,
-    }
-    page = summarise_progress(history.workouts, catalogue, today=history.today, **common)
+
+    def summary(today: date, period: Period | None = None) -> ProgressSummary:
+        return summarise_progress(
+            history.workouts,
+            catalogue,
+            tz=ZONE,
+            today=today,
+            period=period,
+            planned_sessions=history.plan,
+            targets=TARGETS[Level.INTERMEDIATE],
+            ladder=RUNGS,
+            body_weights=history.body_weights,
+        )
+
+    page = summary(history.today)
     lifts = ("barbell-deadlift", "lat-pulldown", "face-pull", "bent-over-dumbbell-row")
     drawn = {
         "volume": charts.volume_chart(page.volume),
@@ -152,9 +159,7 @@ def main() -> None:
     for name, chart in drawn.items():
         (SCREENSHOTS / f"chart-{name}.png").write_bytes(chart.image)
     april = Period.month(2026, 4)
-    month = summarise_progress(
-        history.workouts, catalogue, today=april.last, period=april, **common
-    )  # type: ignore[arg-type]
+    month = summary(april.last, april)
     month_charts = [
         charts.volume_chart(month.volume),
         charts.consistency_chart(month.consistency),
