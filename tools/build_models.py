@@ -129,10 +129,12 @@ def up_to_date(out: Path) -> bool:
     """True when every bundle exists and matches the checksum the manifest recorded."""
     entries = read_manifest(out)
     names = [bundle_name(v) for v in LANDMARK_SHA256]
-    return all(
-        name in entries and (out / name).exists() and sha256((out / name).read_bytes()) == entries[name]
-        for name in names
-    )
+
+    def matches(name: str) -> bool:
+        path = out / name
+        return path.exists() and sha256(path.read_bytes()) == entries.get(name)
+
+    return all(matches(name) for name in names)
 
 
 def build(out: Path, cache: Path) -> dict[str, str]:
