@@ -9,12 +9,11 @@ from dataclasses import replace
 from backtone.domain.catalogue import Catalogue
 from backtone.domain.plan import PlanItem
 from backtone.domain.profile import WEEKDAY_NAMES, Profile
-from backtone.domain.vocabulary import Equipment, Kind, Pattern, Region
-from backtone.planner.rules import allowed, is_hard
+from backtone.domain.vocabulary import BACK_REGIONS, Equipment, Kind, Pattern, Region
+from backtone.planner.rules import allowed, is_hard, regions_of
 from backtone.planner.selection import (
     COVERED,
     Candidate,
-    is_back_builder,
     is_main_candidate,
     too_close,
 )
@@ -87,7 +86,7 @@ def missing_basics(
             "No stretch in the catalogue suits your limitations, so no session can open and"
             " close with stretching."
         )
-    back = [c for c in pool if is_back_builder(c.exercise)]
+    back = [c for c in pool if regions_of(c.exercise) & BACK_REGIONS and is_hard(c.exercise)]
     if not back:
         fixes = [kit_fix(catalogue, profile, window, p) for p in COVERED[:2]]
         fix = next((f for f in fixes if f), "")
@@ -105,7 +104,11 @@ def missing_basics(
 
 def shortest_main_seconds(pool: Sequence[Candidate]) -> int:
     """Seconds for the cheapest legal main block: one back exercise and one more, fewest sets."""
-    back = sorted(c.min_sets * c.set_seconds for c in pool if is_back_builder(c.exercise))
+    back = sorted(
+        c.min_sets * c.set_seconds
+        for c in pool
+        if regions_of(c.exercise) & BACK_REGIONS and is_hard(c.exercise)
+    )
     if not back:
         return 0
     first = back[0]

@@ -9,7 +9,14 @@ from datetime import date, timedelta
 from backtone.domain.exercise import Span
 from backtone.domain.plan import PlanItem, PlanSession, PlanWeek, Role
 from backtone.domain.profile import Profile
-from backtone.domain.vocabulary import BACK_REGIONS, PUSH_PATTERNS, Kind, LoadKind, Region
+from backtone.domain.vocabulary import (
+    BACK_REGIONS,
+    PULL_PATTERNS,
+    PUSH_PATTERNS,
+    Kind,
+    LoadKind,
+    Region,
+)
 from backtone.planner import ladder
 from backtone.planner.items import make_item
 from backtone.planner.periodisation import WeekSlot
@@ -114,6 +121,7 @@ def build_week(
                     volume[region] += n
     if not slot.deload and slot.index >= (slot.loading_weeks + 1) // 2 and slot.index > 0:
         _add_sets(profile, slot, planned, volume, caps)
+    _keep_pull_ahead(planned)
     sessions = []
     letters = "ABCDEF"
     for i, (session, sets) in enumerate(planned):
@@ -150,6 +158,8 @@ def _add_sets(
                 continue
             if any(volume[r] + 1 > caps[r] for r in regions):
                 continue
+            if choice.exercise.pattern in PUSH_PATTERNS and _balance(planned) < 1:
+                continue  # pushing never overtakes pulling
             trial = sets.copy()
             trial[k] += 1
             if _seconds(session, trial, slot) > limit:
@@ -157,6 +167,33 @@ def _add_sets(
             sets[k] += 1
             for r in regions:
                 volume[r] += 1
+
+
+def _balance(planned: list[tuple[SessionTemplate, list[int]]]) -> int:
+    """Pull sets minus push sets over the week."""
+    total = 0
+    for session, sets in planned:
+        for choice, n in zip(session.main, sets, strict=True):
+            if choice.exercise.pattern in PULL_PATTERNS:
+                total += n
+            elif choice.exercise.pattern in PUSH_PATTERNS:
+                total -= n
+    return total
+
+
+def _keep_pull_ahead(planned: list[tuple[SessionTemplate, list[int]]]) -> None:
+    """Trim push sets (never below one) where a deload cut pulls more than pushes."""
+    while _balance(planned) < 0:
+        pushes = [
+            (sets[k], i, k)
+            for i, (session, sets) in enumerate(planned)
+            for k, c in enumerate(session.main)
+            if c.exercise.pattern in PUSH_PATTERNS and sets[k] > 1
+        ]
+        if not pushes:
+            return
+        _, i, k = max(pushes)
+        planned[i][1][k] -= 1
 
 
 def _seconds(session: SessionTemplate, sets: Sequence[int], slot: WeekSlot) -> int:

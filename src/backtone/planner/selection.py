@@ -218,6 +218,7 @@ def choose_week(
         for k in _set_options(c)
     }
     x: dict[tuple[int, str], cp_model.LinearExprT] = {}
+    session_terms: list[cp_model.LinearExprT] = []
     n: dict[tuple[int, str], cp_model.LinearExprT] = {}
     for s in sessions:
         for c in pool:
@@ -229,8 +230,13 @@ def choose_week(
         count = sum(x[s, c.exercise.id] for c in pool)
         model.add(count >= MIN_MAIN_EXERCISES)
         model.add(count <= MAX_MAIN_EXERCISES[profile.level])
+        back = [x[s, c.exercise.id] for c in pool
+                if is_hard(c.exercise) and regions_of(c.exercise) & BACK_REGIONS]  # fmt: skip
+        model.add(sum(back) >= 1)  # every session works the back hard
         pulls = [x[s, c.exercise.id] for c in pool if is_back_builder(c.exercise)]
-        model.add(sum(pulls) >= 1)  # every session builds the back with a pull or a hinge
+        builds = model.new_bool_var(f"builds_{s}")
+        model.add(builds <= sum(pulls))
+        session_terms.append(300 * builds)  # ...ideally with a pull or a hinge
         cardio = [x[s, c.exercise.id] for c in pool if c.exercise.kind is Kind.CARDIO]
         model.add(sum(cardio) <= 1)
         pushes = [x[s, c.exercise.id] for c in pool if c.exercise.pattern in PUSH_PATTERNS]
@@ -267,7 +273,7 @@ def choose_week(
         >= week_sets(lambda e: e.pattern in PUSH_PATTERNS)
     )
 
-    terms: list[cp_model.LinearExprT] = []
+    terms: list[cp_model.LinearExprT] = list(session_terms)
     for region, (low, high) in targets(profile).items():
         volume = week_sets(lambda e, r=region: is_hard(e) and r in regions_of(e))  # type: ignore[misc]
         model.add(volume <= high)
@@ -307,6 +313,13 @@ def choose_week(
             covered = model.new_bool_var(f"cover_{pattern.value}")
             model.add(covered <= sum(members))
             terms.append(1000 * covered)
+    if not profile.can_do_pull_up:  # every rung in reach gets its turn: hang, lower, assist
+        for rung, ids in enumerate(ladder.RUNGS):
+            members = [used[c.exercise.id] for c in pool if c.exercise.id in ids]
+            if members:
+                on = model.new_bool_var(f"rung_{rung}")
+                model.add(on <= sum(members))
+                terms.append(200 * on)
     pushers = [used[c.exercise.id] for c in pool if c.exercise.pattern in PUSH_PATTERNS]
     if pushers:
         any_push = model.new_bool_var("push")
