@@ -230,9 +230,9 @@ def choose_week(
         count = sum(x[s, c.exercise.id] for c in pool)
         model.add(count >= MIN_MAIN_EXERCISES)
         model.add(count <= MAX_MAIN_EXERCISES[profile.level])
-        back = [x[s, c.exercise.id] for c in pool
-                if is_hard(c.exercise) and regions_of(c.exercise) & BACK_REGIONS]  # fmt: skip
-        model.add(sum(back) >= 1)  # every session works the back hard
+        backs = [x[s, c.exercise.id] for c in pool
+                 if is_hard(c.exercise) and regions_of(c.exercise) & BACK_REGIONS]  # fmt: skip
+        model.add(sum(backs) >= 1)  # every session works the back hard
         pulls = [x[s, c.exercise.id] for c in pool if is_back_builder(c.exercise)]
         builds = model.new_bool_var(f"builds_{s}")
         model.add(builds <= sum(pulls))
