@@ -213,17 +213,18 @@ def test_two_weeks_away_from_the_band_add_one_colour_of_help() -> None:
 
 
 @pytest.mark.parametrize(
-    ("done_on", "reps", "climbs_to", "target"),
+    ("done_on", "reps", "asked", "climbs_to", "target"),
     [
-        ("wall-push-up", [15, 15, 15], "incline-push-up", Span(10, 12)),
-        ("incline-push-up", [12, 12, 12], "push-up", Span(6, 10)),
-        ("push-up", [10, 10, 10], "decline-push-up", Span(6, 10)),
+        ("wall-push-up", [15, 15, 15], None, "incline-push-up", Span(10, 12)),
+        ("incline-push-up", [12, 12, 12], None, "push-up", Span(3, 6)),
+        ("push-up", [6, 6, 6], Target(3, Span(3, 6)), "push-up", Span(6, 10)),
+        ("push-up", [10, 10, 10], None, "decline-push-up", Span(6, 10)),
     ],
 )
 def test_push_ups_climb_from_the_wall_to_the_floor_to_a_decline(
-    done_on: str, reps: list[int], climbs_to: str, target: Span
+    done_on: str, reps: list[int], asked: Target | None, climbs_to: str, target: Span
 ) -> None:
-    suggestion = next_for("push-up", [session(done_on, 0, reps)], today=2)
+    suggestion = next_for("push-up", [session(done_on, 0, reps, target=asked)], today=2)
     assert (suggestion.change, suggestion.exercise_id, suggestion.reps) == (
         Change.CLIMB_RUNG,
         climbs_to,

@@ -128,8 +128,10 @@ class Spot:
     @property
     def weakest(self) -> float:
         """The worst of the prescribed sets; a set not done counts as nothing."""
-        padded = list(self.done) + [0.0] * max(0, self.sets - len(self.done))
-        return min(padded[: max(self.sets, 1)])
+        target = self.exposure.target
+        asked = target.sets if target is not None else self.sets  # a deload asks for fewer
+        padded = list(self.done) + [0.0] * max(0, asked - len(self.done))
+        return min(padded[: max(asked, 1)])
 
     @property
     def top_reached(self) -> bool:

@@ -114,6 +114,8 @@ PUSH_UP_LADDER = Ladder(
     rungs=(
         Rung("wall-push-up", 3, reps=Span(12, 15)),
         Rung("incline-push-up", 3, reps=Span(10, 12), how="hands on a bench or table"),
+        Rung("push-up", 3, reps=Span(3, 6), how="a straight line from head to heels"),
+        # Seed 003's 3 x 10.
         Rung("push-up", 3, reps=Span(6, 10), alternatives=("wide-push-up",)),
         Rung("decline-push-up", 3, reps=Span(6, 10), alternatives=("diamond-push-up",)),
         Rung("decline-push-up", 3, reps=Span(10, 15), alternatives=("diamond-push-up",)),
@@ -133,7 +135,6 @@ VARIANTS: dict[str, tuple[str, ...]] = {
     "dumbbell-romanian-deadlift": ("romanian-deadlift",),
     "dumbbell-pullover": ("single-arm-dumbbell-pullover",),
     "single-arm-dumbbell-pullover": ("dumbbell-pullover",),
-    "lat-pulldown": ("band-lat-pulldown",),
     "seated-cable-row": ("chest-supported-dumbbell-row",),
     "face-pull": ("band-face-pull",),
     "band-face-pull": ("band-reverse-fly",),

@@ -107,13 +107,14 @@ def suggest_next(
         return _could_not(spot, ctx)
     if _too_hard(spot, rules):
         words = effort_words(spot, hard=True)
-        why = f"{did(spot)}, {words}: keep {_load_or_this(spot)} and the same target"
+        keep = f"keep {_load_or_this(spot)} and" if _has_load(spot) else "keep"
+        why = f"{did(spot)}, {words}: {keep} the same target"
         return _here(spot, Change.HOLD, why)
     if spot.top_reached:
         return _progress(spot, ctx, did(spot))
     window, after_easier = _since_fresh_start(spots)
     if _stalled(window, rules):
-        return _unstick(spot, len(window) - 1, after_easier, ctx)
+        return _unstick(spot, rules.stall_exposures, after_easier, ctx)
     if _too_easy(spot, rules):
         return _push(spot, ctx)
     return _more_reps(spot, rules)
@@ -218,7 +219,7 @@ def _progress(spot: Spot, ctx: _Context, done: str) -> Suggestion:
             why = f"{done}: use a lighter band or less counterweight"
             return _here(spot, Change.ADD_LOAD, why + _restart(spot), load=None)
         less = step_down(spot.kind, spot.load_kg, rules)
-        if less > 0:
+        if less > 0 and spot.load_kg > rules.assist_climb_kg:
             why = f"{done}: take {help_words(spot.kind, less)}"
             return _here(spot, Change.ADD_LOAD, why + _restart(spot), load=less)
         return _climb(spot, ctx, done)
@@ -303,7 +304,7 @@ def _stalled(window: list[Spot], rules: Rules) -> bool:
 
 
 def _unstick(spot: Spot, sessions: int, after_easier: bool, ctx: _Context) -> Suggestion:
-    stuck = f"No progress in {sessions} sessions" + (
+    stuck = f"No progress in the last {sessions} sessions" + (
         f" at {_load_or_this(spot)}" if spot.load_kg else ""
     )
     options = _variants(spot, ctx)

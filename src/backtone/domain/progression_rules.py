@@ -70,6 +70,7 @@ class Rules:
     hard_rpe: float = 9.5  # at or above, with missed reps: hold
     hard_rir: int = 0
     seconds_step: int = 5  # timed holds grow 5 s at a time
+    assist_climb_kg: float = 10.0  # the top of the range with this little help: try full reps
 
 
 RULES = Rules()
