@@ -22,7 +22,6 @@ from backtone.domain.analytics_consistency import calendar_heatmap, consistency
 from backtone.domain.analytics_strength import bodyweight_records, pull_up_rung, strength_progress
 from backtone.domain.analytics_volume import weekly_volume
 from backtone.domain.vocabulary import Level
-from backtone.planner.ladder import RUNGS
 from backtone.planner.volume import TARGETS
 from make_chart_examples import ZONE, synthetic_history
 
@@ -74,7 +73,7 @@ def main() -> None:
     progress = strength_progress(workouts, catalogue, tz=ZONE)
     timed("1RM and best set per exercise", lambda: strength_progress(workouts, catalogue, tz=ZONE))
     timed("bodyweight rep records", lambda: bodyweight_records(progress, catalogue))
-    timed("pull-up ladder rung", lambda: pull_up_rung(workouts, RUNGS, tz=ZONE))
+    timed("pull-up ladder rung", lambda: pull_up_rung(workouts, tz=ZONE))
     timed("body weight trend", lambda: body_weight_trend(history.body_weights, tz=ZONE))
     total = timed(
         "whole progress summary",
@@ -85,7 +84,6 @@ def main() -> None:
             today=today,
             planned_sessions=history.plan,
             targets=targets,
-            ladder=RUNGS,
             body_weights=history.body_weights,
         ),
     )

@@ -125,7 +125,6 @@ def main() -> None:
     from backtone.adapters.formats.report_pdf import render_monthly_report
     from backtone.domain.analytics import Period, ProgressSummary, summarise_progress
     from backtone.domain.vocabulary import Level
-    from backtone.planner.ladder import RUNGS
     from backtone.planner.volume import TARGETS
 
     history = synthetic_history()
@@ -140,7 +139,6 @@ def main() -> None:
             period=period,
             planned_sessions=history.plan,
             targets=TARGETS[Level.INTERMEDIATE],
-            ladder=RUNGS,
             body_weights=history.body_weights,
         )
 

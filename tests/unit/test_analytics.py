@@ -8,7 +8,6 @@ from backtone.domain.analytics import UNKNOWN, Period, summarise_progress
 from backtone.domain.plan import PlanSession
 from backtone.domain.training import LoggedSet, Workout
 from backtone.domain.vocabulary import Level
-from backtone.planner.ladder import RUNGS
 from backtone.planner.volume import TARGETS
 
 LONDON = ZoneInfo("Europe/London")
@@ -55,7 +54,6 @@ def test_a_month_report_counts_the_month_and_ignores_what_came_after() -> None:
         today=date(2026, 3, 31),
         planned_sessions=plan,
         targets=TARGETS[Level.BEGINNER],
-        ladder=RUNGS,
         body_weights=weights,
         period=Period.month(2026, 3),
     )

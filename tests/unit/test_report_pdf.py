@@ -13,7 +13,6 @@ from backtone.domain.analytics import Period, ProgressSummary, summarise_progres
 from backtone.domain.plan import PlanSession
 from backtone.domain.training import LoggedSet, WeightUnit, Workout
 from backtone.domain.vocabulary import Level
-from backtone.planner.ladder import RUNGS
 from backtone.planner.volume import TARGETS
 
 pypdf = pytest.importorskip("pypdf")
@@ -47,7 +46,6 @@ def march_summary(*, pushing: bool = True) -> ProgressSummary:
         today=MARCH.last,
         planned_sessions=plan,
         targets=TARGETS[Level.BEGINNER],
-        ladder=RUNGS,
         body_weights=[(datetime(2026, 3, d, 7, tzinfo=UTC), 80 - d / 10) for d in (2, 9, 23)],
         period=MARCH,
     )
@@ -67,7 +65,8 @@ def test_page_one_holds_sessions_streak_volume_balance_and_records() -> None:
     assert "my-old-curl" in text  # the deleted exercise is named, not hidden
     assert "Front and back" in text
     assert "Barbell bent-over row" in text and "estimated 1RM" in text
-    assert "Pull-up ladder: rung 4 of 5" in text
+    # Nine pull-ups in a set reach "3 x 5-8", the seventh of the nine rungs.
+    assert "Pull-up ladder: rung 7 of 9" in text and "3 x 5-8" in text
     assert "Body weight" in text
 
 

@@ -7,7 +7,7 @@ All weights are kilograms; the presentation side converts to the person's unit.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
@@ -22,7 +22,6 @@ from backtone.domain.analytics_consistency import (
 )
 from backtone.domain.analytics_strength import (
     ExerciseProgress,
-    LadderCriterion,
     LadderPosition,
     NewRecord,
     RepRecord,
@@ -33,6 +32,7 @@ from backtone.domain.analytics_strength import (
 )
 from backtone.domain.analytics_volume import TargetStatus, WeeklyVolume, weekly_volume
 from backtone.domain.catalogue import Catalogue
+from backtone.domain.ladders import PULL_UP_LADDER, Ladder
 from backtone.domain.plan import PlanSession
 from backtone.domain.training import Workout
 from backtone.domain.vocabulary import Region
@@ -84,10 +84,9 @@ def summarise_progress(
     today: date,
     planned_sessions: Iterable[PlanSession] = (),
     targets: Mapping[Region, tuple[int, int]] | None = None,
-    ladder: Sequence[Sequence[str]] = (),
+    ladder: Ladder | None = PULL_UP_LADDER,
     body_weights: Iterable[tuple[datetime, float]] = (),
     period: Period | None = None,
-    ladder_criterion: LadderCriterion | None = None,
 ) -> ProgressSummary:
     """All progress metrics for one person; the period defaults to the last 12 weeks.
 
@@ -111,7 +110,7 @@ def summarise_progress(
         strength=progress,
         rep_records=bodyweight_records(progress, catalogue),
         new_records=new_records(progress, first=period.first, last=end),
-        ladder=pull_up_rung(history, ladder, tz=tz, criterion=ladder_criterion) if ladder else None,
+        ladder=pull_up_rung(history, tz=tz, ladder=ladder) if ladder is not None else None,
         body_weight=body_weight_trend(
             [(when, kg) for when, kg in body_weights if when.astimezone(tz).date() <= end],
             tz=tz,

@@ -4,12 +4,13 @@ rep records for bodyweight moves, and where a person stands on the pull-up ladde
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, tzinfo
 
 from backtone.domain.analytics_basis import ExerciseFacts, local_day
 from backtone.domain.catalogue import Catalogue
+from backtone.domain.ladders import PULL_UP_LADDER, Ladder, Rung
 from backtone.domain.records import MAX_REPS_FOR_ESTIMATE, epley
 from backtone.domain.training import LoggedSet, SetType, Workout
 from backtone.domain.vocabulary import LoadKind
@@ -188,19 +189,20 @@ def bodyweight_records(
     return tuple(sorted(records, key=order))
 
 
-@dataclass(frozen=True)
-class LadderCriterion:
-    """What a set must reach to count as standing on a rung: reps, or seconds for holds."""
+def meets_rung(rung: Rung, s: LoggedSet) -> bool:
+    """Whether a set reaches the bottom of a rung's range: its reps, or its hold in seconds.
 
-    min_reps: int = 3
-    min_seconds: float = 20.0
-
-    def met_by(self, s: LoggedSet) -> bool:
-        if not s.is_hard:
-            return False
-        if s.reps is not None and s.reps > 0:
-            return s.reps >= self.min_reps
-        return (s.duration_seconds or 0.0) >= self.min_seconds
+    The weighted rung needs added load; on the others a load is allowed, as assisted moves
+    log the help given.
+    """
+    if s.set_type is SetType.WARMUP or s.exercise_id not in rung.exercise_ids:
+        return False
+    if rung.added_load and not s.load_kg:
+        return False
+    if rung.reps is not None:
+        return (s.reps or 0) >= max(rung.reps.low, 1)
+    assert rung.seconds is not None
+    return (s.duration_seconds or 0.0) >= rung.seconds.low
 
 
 @dataclass(frozen=True)
@@ -210,10 +212,12 @@ class LadderPosition:
     rung: int
     rungs: int
     exercise_id: str
+    target: str  # the rung's sets x reps, e.g. "3 x 3-5"
     reached_on: date
     reps: int | None
     seconds: float | None
     next_rung: tuple[str, ...]
+    next_target: str = ""
 
     @property
     def at_top(self) -> bool:
@@ -222,37 +226,51 @@ class LadderPosition:
 
 def pull_up_rung(
     workouts: Iterable[Workout],
-    ladder: Sequence[Sequence[str]],
     *,
     tz: tzinfo,
-    criterion: LadderCriterion | None = None,
+    ladder: Ladder = PULL_UP_LADDER,
     since: date | None = None,
 ) -> LadderPosition | None:
-    """The hardest rung of the pull-up ladder with a set meeting the criterion, or None.
+    """The hardest rung of the pull-up ladder that a logged set reached, or None.
 
-    `ladder` lists rungs from easiest to hardest, each a group of exercise ids (the planner's
-    ladder). The first set that reached the top rung found is reported. With `since`, only
-    sets from that local date on count, so a long lay-off can lower the rung.
+    A set reaches a rung when it is one of the rung's exercises and meets the bottom of its
+    range (3 pull-ups reach "3 x 3-5"; a 20-second hang reaches "3 x 20-30 s"). The first set
+    to reach the highest rung is reported. With `since`, only sets from that local date on
+    count, so a long lay-off can lower the rung.
     """
-    criterion = criterion or LadderCriterion()
-    rung_of = {exercise_id: i for i, ids in enumerate(ladder) for exercise_id in ids}
+    candidates: dict[str, list[int]] = {}
+    for index, rung in enumerate(ladder.rungs):
+        for exercise_id in rung.exercise_ids:
+            candidates.setdefault(exercise_id, []).append(index)
     found: tuple[int, date, LoggedSet] | None = None
     for workout in sorted(workouts, key=lambda w: w.started_at):
         day = local_day(workout, tz)
         if since is not None and day < since:
             continue
         for s in workout.sets:
-            rung = rung_of.get(s.exercise_id)
-            if rung is None or not criterion.met_by(s):
-                continue
-            if found is None or rung > found[0]:
-                found = (rung, day, s)
+            indexes = candidates.get(s.exercise_id)
+            if indexes is None or (found is not None and indexes[-1] <= found[0]):
+                continue  # not on the ladder, or no higher than the rung already found
+            for index in reversed(indexes):
+                if found is not None and index <= found[0]:
+                    break
+                if meets_rung(ladder.rungs[index], s):
+                    found = (index, day, s)
+                    break
     if found is None:
         return None
-    rung, day, s = found
-    following = tuple(ladder[rung + 1]) if rung + 1 < len(ladder) else ()
+    index, day, s = found
+    following = ladder.rungs[index + 1] if index + 1 < len(ladder.rungs) else None
     return LadderPosition(
-        rung, len(ladder), s.exercise_id, day, s.reps, s.duration_seconds, following
+        rung=index,
+        rungs=len(ladder.rungs),
+        exercise_id=s.exercise_id,
+        target=ladder.rungs[index].target(),
+        reached_on=day,
+        reps=s.reps,
+        seconds=s.duration_seconds,
+        next_rung=following.exercise_ids if following else (),
+        next_target=following.target() if following else "",
     )
 
 

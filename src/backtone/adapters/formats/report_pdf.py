@@ -177,12 +177,12 @@ def _records(pdf: _Report, summary: ProgressSummary, unit: WeightUnit) -> None:
     ladder = summary.ladder
     if ladder is not None:
         following = " or ".join(e.replace("-", " ") for e in ladder.next_rung)
-        step = "the top rung" if ladder.at_top else f"next: {following}"
+        step = "the top rung" if ladder.at_top else f"next: {following}, {ladder.next_target}"
         known = summary.strength.get(ladder.exercise_id)
         name = known.name if known is not None else ladder.exercise_id
         _line(
             pdf,
-            f"Pull-up ladder: rung {ladder.rung + 1} of {ladder.rungs} ({name}, "
+            f"Pull-up ladder: rung {ladder.rung + 1} of {ladder.rungs} ({name} {ladder.target}, "
             f"reached {ladder.reached_on:%d %b %Y}); {step}.",
             size=10,
         )
