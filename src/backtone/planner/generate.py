@@ -13,7 +13,7 @@ from backtone.domain.vocabulary import Muscle, Region
 from backtone.planner import bookends, explain, ladder
 from backtone.planner.periodisation import week_slots
 from backtone.planner.progression import SessionTemplate, build_week, session_dates
-from backtone.planner.rules import hard_muscles, is_hard, regions_of
+from backtone.planner.rules import allowed, hard_muscles, is_hard, regions_of
 from backtone.planner.selection import Candidate, candidates, choose_week, too_close
 
 NOTE_SEEDS = (
@@ -133,11 +133,22 @@ def generate_plan(
     slots = week_slots(profile, weeks)
     templates: list[list[SessionTemplate]] = []
     pool: list[Candidate] = []
+    windows: list[frozenset[str]] = []
     for block in range(slots[-1].block + 1):
-        previous = templates[-1] if templates else []
-        template, block_pool = _block_template(catalogue, profile, block, previous, start)
-        templates.append(template)
-        pool = pool or block_pool
+        window = frozenset(
+            e for e in ladder.window(profile, block) if e in catalogue
+            and allowed(catalogue.get(e), profile)
+        )  # fmt: skip
+        if windows and window == windows[-1]:
+            # same choices on offer as last block: the continuity bonus would pick the same
+            # week again, so keep it and skip the solve
+            templates.append(templates[-1])
+        else:
+            previous = templates[-1] if templates else []
+            template, block_pool = _block_template(catalogue, profile, block, previous, start)
+            templates.append(template)
+            pool = pool or block_pool
+        windows.append(window)
     notes = explain.coverage_gaps(catalogue, profile, ladder.window(profile, 0), pool)
     notes += explain.volume_notes(profile, _weekly_back_sets(templates[0]))
     if not profile.can_do_pull_up and _uses_ladder_below_pull_up(templates[0]):
