@@ -28,33 +28,10 @@ from backtone.domain.progression_rules import (
     step_up,
 )
 from backtone.domain.progression_words import did, effort_words, help_words, load_words
+from backtone.domain.suggestion import Suggestion, here, on_exercise, on_rung, pick
 from backtone.domain.vocabulary import Equipment, LoadKind
 
 __all__ = ["Change", "Exposure", "Suggestion", "Target", "suggest_next"]
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    """Next time's targets: reps (or seconds) as a span, aim for at least `low`, stop at `high`.
-
-    `load_kg` is None where the person picks it (first time, body weight); for assisted
-    exercises (`assisted`) it is the help, so less is harder.
-    """
-
-    exercise_id: str
-    sets: int
-    reps: Span | None
-    seconds: Span | None
-    load_kg: float | None
-    change: Change
-    reason: str
-    assisted: bool = False
-    ladder_id: str | None = None
-    rung: int | None = None
-
-    def as_target(self) -> Target:
-        """What to store with the session, so the next suggestion knows what was asked."""
-        return Target(self.sets, self.reps, self.seconds, self.load_kg, self.change)
 
 
 @dataclass(frozen=True)
@@ -109,7 +86,7 @@ def suggest_next(
         words = effort_words(spot, hard=True)
         keep = f"keep {_load_or_this(spot)} and" if _has_load(spot) else "keep"
         why = f"{did(spot)}, {words}: {keep} the same target"
-        return _here(spot, Change.HOLD, why)
+        return here(spot, Change.HOLD, why)
     if spot.top_reached:
         return _progress(spot, ctx, did(spot))
     window, after_easier = _since_fresh_start(spots)
@@ -128,11 +105,11 @@ def _start(exercise: Exercise, ladder: Ladder | None, ctx: _Context) -> Suggesti
         how = f", {rung.how}" if rung.how else ""
         low = (rung.reps or rung.seconds or Span(0, 0)).low
         why = f"First time on {name}: {rung.target()}{how}" + _pick_hint(exercise, low)
-        return _on_rung(ladder, n, Change.START, why, ctx, keep=exercise.id, load=None)
+        return on_rung(ladder, n, Change.START, why, ctx.doable, keep=exercise.id, load=None)
     p = exercise.prescription
     low = (p.reps or p.seconds or Span(0, 0)).low
     why = f"First time on {name}: {p.sets} x {p.reps or p.seconds}" + _pick_hint(exercise, low)
-    return _on_exercise(exercise, Change.START, why, load=None)
+    return on_exercise(exercise, Change.START, why, load=None)
 
 
 def _pick_hint(exercise: Exercise, low: int) -> str:
@@ -148,28 +125,28 @@ def _after_break(spot: Spot, gap: int, ctx: _Context) -> Suggestion:
     long = gap > rules.long_break_days
     away = f"{gap} days since your last {spot.exercise.name}"
     if spot.kind is LoadKind.UNLOADED and spot.ladder is None:
-        return _here(spot, Change.HOLD, f"{away}: carry on as before")
+        return here(spot, Change.HOLD, f"{away}: carry on as before")
     if spot.ladder is not None and spot.rung and long:
         back = spot.rung - 1
-        name = ctx.lookup(_pick(spot.ladder, back, ctx, spot.exercise.id)).name
+        name = ctx.lookup(pick(spot.ladder, back, ctx.doable, spot.exercise.id)).name
         why = f"{away}: go back one rung to {name} and climb again"
-        return _on_rung(spot.ladder, back, Change.STEP_BACK, why, ctx, keep=spot.exercise.id)
+        return on_rung(spot.ladder, back, Change.STEP_BACK, why, ctx.doable, keep=spot.exercise.id)
     if spot.assisted and spot.load_kg is not None:
         more = add_help(spot.kind, spot.load_kg, rules)
         why = f"{away}: take a little more help ({help_words(spot.kind, more)}) to start"
-        return _here(spot, Change.STEP_BACK, why + _restart(spot), load=more)
+        return here(spot, Change.STEP_BACK, why + _restart(spot), load=more)
     if _loadable(spot):
         if spot.load_kg is None:
             why = f"{away}: start a little lighter than last time"
-            return _here(spot, Change.STEP_BACK, why + _restart(spot), load=None)
+            return here(spot, Change.STEP_BACK, why + _restart(spot), load=None)
         fraction = rules.long_break_fraction if long else rules.break_fraction
         kind = LoadKind.BODYWEIGHT if spot.added_load else spot.kind
         lighter = reduce_by(kind, spot.load_kg, fraction, rules)
         why = f"{away}: ease back in at {load_words(spot, lighter)}"
-        return _here(spot, Change.STEP_BACK, why + _restart(spot), load=lighter)
+        return here(spot, Change.STEP_BACK, why + _restart(spot), load=lighter)
     sets = max(1, spot.sets - 1) if long else spot.sets
     fewer = f"{sets} x {spot.span.low}{_unit(spot)}"
-    return _here(spot, Change.STEP_BACK, f"{away}: fewer reps to start with, {fewer}", sets=sets)
+    return here(spot, Change.STEP_BACK, f"{away}: fewer reps to start with, {fewer}", sets=sets)
 
 
 def _could_not(spot: Spot, ctx: _Context) -> Suggestion:
@@ -177,18 +154,18 @@ def _could_not(spot: Spot, ctx: _Context) -> Suggestion:
     if spot.assisted and spot.load_kg is not None:
         more = add_help(spot.kind, spot.load_kg, ctx.rules)
         why = f"{none_yet}: take more help ({help_words(spot.kind, more)})"
-        return _here(spot, Change.STEP_BACK, why, load=more)
+        return here(spot, Change.STEP_BACK, why, load=more)
     if spot.ladder is not None and spot.rung:
         back = spot.rung - 1
-        name = ctx.lookup(_pick(spot.ladder, back, ctx, spot.exercise.id)).name
+        name = ctx.lookup(pick(spot.ladder, back, ctx.doable, spot.exercise.id)).name
         why = f"{none_yet}: go back to {name} and build up"
-        return _on_rung(spot.ladder, back, Change.STEP_BACK, why, ctx, keep=spot.exercise.id)
+        return on_rung(spot.ladder, back, Change.STEP_BACK, why, ctx.doable, keep=spot.exercise.id)
     easier = [i for i in spot.exercise.easier if ctx.doable(i)]
     if spot.ladder is None and spot.kind is LoadKind.BODYWEIGHT and easier:
         other = ctx.lookup(easier[0])
         why = f"{none_yet}: build up on {other.name} first"
-        return _on_exercise(other, Change.STEP_BACK, why, load=None)
-    return _here(spot, Change.HOLD, f"{none_yet}: try the same again, fresh")
+        return on_exercise(other, Change.STEP_BACK, why, load=None)
+    return here(spot, Change.HOLD, f"{none_yet}: try the same again, fresh")
 
 
 def _too_hard(spot: Spot, rules: Rules) -> bool:
@@ -217,45 +194,45 @@ def _progress(spot: Spot, ctx: _Context, done: str) -> Suggestion:
     if spot.assisted:
         if spot.load_kg is None:
             why = f"{done}: use a lighter band or less counterweight"
-            return _here(spot, Change.ADD_LOAD, why + _restart(spot), load=None)
+            return here(spot, Change.ADD_LOAD, why + _restart(spot), load=None)
         less = step_down(spot.kind, spot.load_kg, rules)
         if less > 0 and spot.load_kg > rules.assist_climb_kg:
             why = f"{done}: take {help_words(spot.kind, less)}"
-            return _here(spot, Change.ADD_LOAD, why + _restart(spot), load=less)
+            return here(spot, Change.ADD_LOAD, why + _restart(spot), load=less)
         return _climb(spot, ctx, done)
     if spot.added_load:
         heavier = step_up(LoadKind.BODYWEIGHT, spot.load_kg or 0.0, rules)
         assert heavier is not None
         why = f"{done}: add {heavier - (spot.load_kg or 0):g} kg"
-        return _here(spot, Change.ADD_LOAD, why + _restart(spot), load=heavier)
+        return here(spot, Change.ADD_LOAD, why + _restart(spot), load=heavier)
     if spot.ladder is not None:
         return _climb(spot, ctx, done)
     if spot.kind is LoadKind.UNLOADED or spot.seconds is not None:
-        return _here(spot, Change.HOLD, f"{done}: that is the whole prescription; keep it up")
+        return here(spot, Change.HOLD, f"{done}: that is the whole prescription; keep it up")
     if spot.kind is LoadKind.BODYWEIGHT:
         harder = [i for i in spot.exercise.harder if ctx.doable(i)]
         if harder:
             other = ctx.lookup(harder[0])
             why = f"{done}: move on to {other.name}"
-            return _on_exercise(other, Change.CLIMB_RUNG, why, load=None)
+            return on_exercise(other, Change.CLIMB_RUNG, why, load=None)
         why = f"{done}: top of the range; keep it and lower over 3 s to make it harder"
-        return _here(spot, Change.HOLD, why)
+        return here(spot, Change.HOLD, why)
     return _heavier(spot, ctx, done)
 
 
 def _heavier(spot: Spot, ctx: _Context, done: str) -> Suggestion:
     if spot.load_kg is None:
         why = f"{done}: take the next weight up"
-        return _here(spot, Change.ADD_LOAD, why + _restart(spot), load=None)
+        return here(spot, Change.ADD_LOAD, why + _restart(spot), load=None)
     heavier = step_up(spot.kind, spot.load_kg, ctx.rules)
     if heavier is None:
         why = f"{done}: no heavier band; keep it and slow every rep down"
-        return _here(spot, Change.HOLD, why)
+        return here(spot, Change.HOLD, why)
     if spot.kind is LoadKind.BAND:
         why = f"{done}: move up to {describe_load(spot.kind, heavier)}"
     else:
         why = f"{done}: add {load_words(spot, heavier - spot.load_kg)}"
-    return _here(spot, Change.ADD_LOAD, why + _restart(spot), load=heavier)
+    return here(spot, Change.ADD_LOAD, why + _restart(spot), load=heavier)
 
 
 def _climb(spot: Spot, ctx: _Context, done: str) -> Suggestion:
@@ -263,16 +240,18 @@ def _climb(spot: Spot, ctx: _Context, done: str) -> Suggestion:
     up = spot.rung + 1
     if up >= len(spot.ladder.rungs):
         why = f"{done}: top of the {spot.ladder.name.lower()}; keep it and slow the lowering"
-        return _here(spot, Change.HOLD, why)
+        return here(spot, Change.HOLD, why)
     rung = spot.ladder.rungs[up]
-    exercise_id = _pick(spot.ladder, up, ctx, spot.exercise.id)
+    exercise_id = pick(spot.ladder, up, ctx.doable, spot.exercise.id)
     first = load_step(LoadKind.BODYWEIGHT, 0.0, ctx.rules) if rung.added_load else None
     how = f", {rung.how}" if rung.how else ""
     name = ctx.lookup(exercise_id).name
     why = f"{done}: climb to {name}, {rung.target()}{how}"
     if exercise_id in ASSISTED:
         why += _pick_hint(ctx.lookup(exercise_id), (rung.reps or Span(0, 0)).low)
-    return _on_rung(spot.ladder, up, Change.CLIMB_RUNG, why, ctx, keep=exercise_id, load=first)
+    return on_rung(
+        spot.ladder, up, Change.CLIMB_RUNG, why, ctx.doable, keep=exercise_id, load=first
+    )
 
 
 def _since_fresh_start(spots: list[Spot]) -> tuple[list[Spot], bool]:
@@ -315,10 +294,16 @@ def _unstick(spot: Spot, sessions: int, after_easier: bool, ctx: _Context) -> Su
         why = f"{stuck}{again}: switch to {other.name} for a while"
         keep = spot.load_kg if other.load is spot.kind and loadable else None
         if spot.ladder is not None and spot.rung is not None:
-            return _on_rung(
-                spot.ladder, spot.rung, Change.SWITCH_VARIANT, why, ctx, keep=other.id, load=keep
+            return on_rung(
+                spot.ladder,
+                spot.rung,
+                Change.SWITCH_VARIANT,
+                why,
+                ctx.doable,
+                keep=other.id,
+                load=keep,
             )
-        return _on_exercise(other, Change.SWITCH_VARIANT, why, load=keep)
+        return on_exercise(other, Change.SWITCH_VARIANT, why, load=keep)
     if loadable and spot.load_kg is not None:
         if spot.assisted:
             easier = add_help(spot.kind, spot.load_kg, ctx.rules)
@@ -327,10 +312,10 @@ def _unstick(spot: Spot, sessions: int, after_easier: bool, ctx: _Context) -> Su
             kind = LoadKind.BODYWEIGHT if spot.added_load else spot.kind
             easier = reduce_by(kind, spot.load_kg, ctx.rules.deload_fraction, ctx.rules)
             why = f"{stuck}: drop to {load_words(spot, easier)}"
-        return _here(spot, Change.DELOAD, why + _restart(spot), load=easier)
+        return here(spot, Change.DELOAD, why + _restart(spot), load=easier)
     sets = max(1, spot.sets - 1)
     why = f"{stuck}: one set fewer today to recover, then build back up"
-    return _here(spot, Change.DELOAD, why, sets=sets)
+    return here(spot, Change.DELOAD, why, sets=sets)
 
 
 def _variants(spot: Spot, ctx: _Context) -> list[str]:
@@ -349,7 +334,7 @@ def _push(spot: Spot, ctx: _Context) -> Suggestion:
     if spot.kind is LoadKind.UNLOADED:
         return _more_reps(spot, ctx.rules)
     why = f"{felt}: go for {spot.span.high}{_unit(spot)} in every set"
-    return _here(spot, Change.ADD_REPS, why, low=spot.span.high)
+    return here(spot, Change.ADD_REPS, why, low=spot.span.high)
 
 
 def _more_reps(spot: Spot, rules: Rules) -> Suggestion:
@@ -357,12 +342,12 @@ def _more_reps(spot: Spot, rules: Rules) -> Suggestion:
     if spot.weakest < low:
         where = _load_or_this(spot) if _has_load(spot) else "this rung" if spot.ladder else "it"
         why = f"{did(spot)}: stay at {where} until every set reaches {low}"
-        return _here(spot, Change.HOLD, why + _unit(spot))
+        return here(spot, Change.HOLD, why + _unit(spot))
     step = rules.seconds_step if spot.seconds is not None else 1
     aim = min(int(spot.weakest) + step, spot.span.high)
     same = f"same {_load_or_this(spot)}, " if _has_load(spot) else ""
     why = f"{did(spot)}: {same}aim for {aim}{_unit(spot)} in every set"
-    return _here(spot, Change.ADD_REPS, why, low=aim)
+    return here(spot, Change.ADD_REPS, why, low=aim)
 
 
 def _loadable(spot: Spot) -> bool:
@@ -388,85 +373,3 @@ def _unit(spot: Spot) -> str:
 
 def _restart(spot: Spot) -> str:
     return f" and restart at {spot.span.low}{_unit(spot)}"
-
-
-_KEEP = object()
-
-
-def _here(
-    spot: Spot,
-    change: Change,
-    reason: str,
-    *,
-    low: int | None = None,
-    load: float | object | None = _KEEP,
-    sets: int | None = None,
-) -> Suggestion:
-    """A suggestion on the same exercise and rung."""
-    span = spot.span
-    target = Span(min(span.low if low is None else low, span.high), span.high)
-    timed = spot.seconds is not None
-    return Suggestion(
-        exercise_id=spot.exercise.id,
-        sets=sets or spot.sets,
-        reps=None if timed else target,
-        seconds=target if timed else None,
-        load_kg=spot.load_kg if load is _KEEP else load,  # type: ignore[arg-type]
-        change=change,
-        reason=reason,
-        assisted=spot.assisted,
-        ladder_id=spot.ladder.id if spot.ladder is not None else None,
-        rung=spot.rung,
-    )
-
-
-def _pick(ladder: Ladder, n: int, ctx: _Context, keep: str) -> str:
-    """The exercise to do on rung `n`: the current one if it is there, else the first doable."""
-    ids = ladder.rungs[n].exercise_ids
-    if keep in ids:
-        return keep
-    return next((i for i in ids if ctx.doable(i)), ids[0])
-
-
-def _on_rung(
-    ladder: Ladder,
-    n: int,
-    change: Change,
-    reason: str,
-    ctx: _Context,
-    *,
-    keep: str,
-    load: float | None = None,
-) -> Suggestion:
-    rung = ladder.rungs[n]
-    exercise_id = _pick(ladder, n, ctx, keep)
-    span = rung.reps or rung.seconds
-    assert span is not None
-    return Suggestion(
-        exercise_id=exercise_id,
-        sets=rung.sets,
-        reps=rung.reps,
-        seconds=rung.seconds,
-        load_kg=load,
-        change=change,
-        reason=reason,
-        assisted=exercise_id in ASSISTED,
-        ladder_id=ladder.id,
-        rung=n,
-    )
-
-
-def _on_exercise(
-    exercise: Exercise, change: Change, reason: str, *, load: float | None
-) -> Suggestion:
-    p = exercise.prescription
-    return Suggestion(
-        exercise_id=exercise.id,
-        sets=p.sets,
-        reps=p.reps,
-        seconds=p.seconds,
-        load_kg=load,
-        change=change,
-        reason=reason,
-        assisted=exercise.id in ASSISTED,
-    )
