@@ -21,6 +21,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from backtone.adapters.formats.strong_csv import StrongCsvReader, read_strong_csv, write_strong_csv
+from backtone.bootstrap import build
+from backtone.config import Settings
+from backtone.services.history_import import import_history, plan_mapping
+from backtone.services.users import ensure_local_user
 
 SAMPLE = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "strong"
 SAMPLE = SAMPLE / "strong_export_2024.csv"
@@ -68,6 +72,27 @@ def collect(path: Path) -> int:
     return report.set_count
 
 
+def full_import(path: Path, data_dir: Path) -> int:
+    """What `backtone import strong FILE --yes` does: parse, map names, write to SQLite."""
+    app = build(Settings(data_dir=data_dir))
+    me = ensure_local_user(uow=app.uow(), clock=app.clock, name="me")
+    with path.open(encoding="utf-8", newline="") as file:
+        report = read_strong_csv(file, tz=ZONE)
+    mapping = plan_mapping(uow=app.uow(), builtin=app.catalogue, user_id=me.id, report=report)
+    result = import_history(
+        uow=app.uow(),
+        clock=app.clock,
+        builtin=app.catalogue,
+        user_id=me.id,
+        source="strong",
+        workouts=report.workouts,
+        mapping=mapping,
+    )
+    app.engine.dispose()
+    assert result.restored.sets_added == ROWS
+    return result.restored.sets_added
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "strong_100k.csv"
@@ -81,6 +106,8 @@ def main() -> None:
         streamed = timed(lambda: stream(path))
         collected = timed(lambda: collect(path))
         written = timed(lambda: write_strong_csv(workouts, names, io.StringIO(), ZONE))
+        runs = iter(range(RUNS))
+        imported = timed(lambda: full_import(path, Path(folder) / f"db{next(runs)}"))
 
         tracemalloc.start()
         stream(path)
@@ -96,6 +123,7 @@ def main() -> None:
         ("parse, streamed", streamed, f"{stream_peak:.1f}"),
         ("parse, collected into a report", collected, f"{collect_peak:.1f}"),
         ("write back as Strong CSV", written, "-"),
+        ("import into SQLite (all steps)", imported, "-"),
     ):
         print(f"{step:<32} {seconds:>9.2f} {ROWS / seconds:>10,.0f} {peak:>8}")
 

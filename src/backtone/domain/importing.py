@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
 
 from backtone.domain.errors import InvalidInput
-from backtone.domain.training import LoggedSet, SetType, Workout
+from backtone.domain.training import LoggedSet, SetType, Workout, check_set_values
 
 MAX_WORKOUT_SECONDS = 24 * 3600
 
@@ -59,7 +59,7 @@ class ImportedSet:
     def __post_init__(self) -> None:
         if not self.exercise_name.strip():
             raise InvalidInput("exercise name", "is empty", "the name of an exercise")
-        self.to_logged_set("?")  # the same limits as a set logged by hand
+        check_set_values(self)  # the same limits as a set logged by hand
 
     def to_logged_set(self, exercise_id: str) -> LoggedSet:
         """This set as the training log stores it, once its name is mapped to an id."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Protocol
 
 from backtone.domain.errors import InvalidInput
 
@@ -48,6 +49,8 @@ class LoggedSet:
 
     def __post_init__(self) -> None:
         check_set_values(self)
+        if self.reps_in_reserve is not None and not 0 <= self.reps_in_reserve <= 10:
+            raise InvalidInput("reps in reserve", f"{self.reps_in_reserve}", "0-10")
 
     @property
     def is_hard(self) -> bool:
@@ -59,7 +62,20 @@ class LoggedSet:
         return (self.reps or 0) * (self.load_kg or 0.0)
 
 
-def check_set_values(s: LoggedSet) -> None:
+class SetValues(Protocol):
+    @property
+    def reps(self) -> int | None: ...
+    @property
+    def load_kg(self) -> float | None: ...
+    @property
+    def duration_seconds(self) -> float | None: ...
+    @property
+    def distance_m(self) -> float | None: ...
+    @property
+    def rpe(self) -> float | None: ...
+
+
+def check_set_values(s: SetValues) -> None:
     """Reject values no real set can have, naming the field and what is allowed."""
     if s.reps is None and s.duration_seconds is None and s.distance_m is None:
         raise InvalidInput("set", "has no reps, duration or distance", "at least one of them")
@@ -75,8 +91,6 @@ def check_set_values(s: LoggedSet) -> None:
         raise InvalidInput("distance", f"{s.distance_m:g} m", "0-1000 km")
     if s.rpe is not None and not 1 <= s.rpe <= 10:
         raise InvalidInput("rpe", f"{s.rpe:g} is out of range", "1-10")
-    if s.reps_in_reserve is not None and not 0 <= s.reps_in_reserve <= 10:
-        raise InvalidInput("reps in reserve", f"{s.reps_in_reserve}", "0-10")
 
 
 @dataclass(frozen=True)

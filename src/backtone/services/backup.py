@@ -28,14 +28,9 @@ def add_new_workouts(
     """Add the workouts not stored yet, inside the caller's transaction."""
     keyed = {w.key: w for w in workouts}
     known = uow.workouts.known_source_keys(user_id, keyed)
-    now = clock.now()
-    added = sets = 0
-    for key, workout in keyed.items():
-        if key not in known:
-            uow.workouts.add(user_id, replace(workout, source_key=key, id=None), created_at=now)
-            added += 1
-            sets += len(workout.sets)
-    return RestoreResult(added, len(keyed) - added, sets)
+    fresh = [replace(w, source_key=key, id=None) for key, w in keyed.items() if key not in known]
+    uow.workouts.add_many(user_id, fresh, created_at=clock.now())
+    return RestoreResult(len(fresh), len(keyed) - len(fresh), sum(len(w.sets) for w in fresh))
 
 
 def restore_workouts(

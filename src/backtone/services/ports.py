@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
@@ -39,6 +39,10 @@ class WorkoutRepository(Protocol):
     """A person's training history. Every method is scoped to `user_id`."""
 
     def add(self, user_id: int, workout: Workout, *, created_at: datetime) -> int: ...
+
+    def add_many(
+        self, user_id: int, new: Sequence[Workout], *, created_at: datetime
+    ) -> list[int]: ...
 
     def append_sets(
         self, user_id: int, workout_id: int, sets: Iterable[LoggedSet], created_at: datetime

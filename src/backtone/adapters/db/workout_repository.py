@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -54,22 +54,52 @@ class SqlWorkoutRepository:
 
     def add(self, user_id: int, workout: Workout, *, created_at: datetime) -> int:
         """Store a workout with its sets; returns its id."""
-        workout_id: int = self.session.execute(
-            insert(workouts)
-            .values(
-                user_id=user_id,
-                started_at=workout.started_at,
-                ended_at=workout.ended_at,
-                name=workout.name,
-                notes=workout.notes,
-                planned_session_id=workout.planned_session_id,
-                source=workout.source,
-                source_key=workout.source_key,
-            )
-            .returning(workouts.c.id)
-        ).scalar_one()
-        self.append_sets(user_id, workout_id, workout.sets, created_at)
-        return workout_id
+        return self.add_many(user_id, [workout], created_at=created_at)[0]
+
+    def add_many(self, user_id: int, new: Sequence[Workout], *, created_at: datetime) -> list[int]:
+        """Store many workouts in two bulk statements (imports of thousands stay fast)."""
+        if not new:
+            return []
+        ids = list(
+            self.session.execute(
+                insert(workouts).returning(workouts.c.id, sort_by_parameter_order=True),
+                [
+                    {
+                        "user_id": user_id,
+                        "started_at": w.started_at,
+                        "ended_at": w.ended_at,
+                        "name": w.name,
+                        "notes": w.notes,
+                        "planned_session_id": w.planned_session_id,
+                        "source": w.source,
+                        "source_key": w.source_key,
+                    }
+                    for w in new
+                ],
+            ).scalars()
+        )
+        rows = [
+            self._set_row(user_id, workout_id, position, s, created_at)
+            for workout_id, w in zip(ids, new, strict=True)
+            for position, s in enumerate(w.sets, start=1)
+        ]
+        if rows:
+            self.session.execute(insert(logged_sets), rows)
+        return ids
+
+    @staticmethod
+    def _set_row(
+        user_id: int, workout_id: int, position: int, s: LoggedSet, created_at: datetime
+    ) -> dict[str, Any]:
+        return {
+            "workout_id": workout_id,
+            "user_id": user_id,
+            "exercise_id": s.exercise_id,
+            "position": position,
+            "set_type": s.set_type.value,
+            "created_at": created_at,
+            **{name: getattr(s, name) for name in _SET_FIELDS},
+        }
 
     def append_sets(
         self, user_id: int, workout_id: int, sets: Iterable[LoggedSet], created_at: datetime
@@ -80,15 +110,7 @@ class SqlWorkoutRepository:
             )
         ).scalar_one()
         rows = [
-            {
-                "workout_id": workout_id,
-                "user_id": user_id,
-                "exercise_id": s.exercise_id,
-                "position": start + n,
-                "set_type": s.set_type.value,
-                "created_at": created_at,
-                **{name: getattr(s, name) for name in _SET_FIELDS},
-            }
+            self._set_row(user_id, workout_id, start + n, s, created_at)
             for n, s in enumerate(sets, start=1)
         ]
         if rows:
