@@ -29,7 +29,6 @@ from backtone.domain.vocabulary import (
 from backtone.planner import ladder
 from backtone.planner.items import peak_set_seconds
 from backtone.planner.rules import (
-    MULTI_JOINT,
     SEED_SOURCES,
     allowed,
     hard_muscles,
@@ -59,6 +58,9 @@ SUPPORT_PATTERNS = frozenset(
 POSTURE_PATTERNS = frozenset({Pattern.SCAPULAR, Pattern.SPINAL_EXTENSION, Pattern.ANTI_ROTATION})
 ADJUSTABLE = frozenset({LoadKind.DUMBBELL, LoadKind.BARBELL, LoadKind.MACHINE, LoadKind.CABLE})
 PER_PATTERN = 3
+# what one more exercise in a session costs: strength work wants fewer moves, more sets each
+USE_COST = {Emphasis.TONE: 20, Emphasis.POSTURE: 25, Emphasis.STRENGTH: 45}
+TWO_A_SESSION = frozenset({Pattern.VERTICAL_PULL, Pattern.HORIZONTAL_PULL})
 DETERMINISTIC_TIME = 2.0  # solver work units: plenty for these small models, same on any CPU
 
 
@@ -247,7 +249,7 @@ def choose_week(
         for pattern in Pattern:
             same = [x[s, c.exercise.id] for c in pool if c.exercise.pattern is pattern]
             if len(same) > 1:  # variety inside a session: two of a kind at most, one isolation
-                model.add(sum(same) <= (2 if pattern in MULTI_JOINT else 1))
+                model.add(sum(same) <= (2 if pattern in TWO_A_SESSION else 1))
 
     if spacing:
         muscles: set[Muscle] = set().union(*(hard_muscles(c.exercise) for c in pool))
@@ -293,13 +295,13 @@ def choose_week(
         back = is_hard(e) and bool(regions_of(e) & BACK_REGIONS)
         sets = sum(n[s, e.id] for s in sessions)
         # fewer, fuller exercises beat many token ones; variety comes from distinct moves
-        terms += [-20 * uses, -25 * (uses - d), 50 * c.seed_weight * d]
-        terms += [15 * d, 6 * sets] if back else []
+        terms += [-USE_COST[profile.emphasis] * uses, -25 * (uses - d), 50 * c.seed_weight * d]
+        terms += [10 * d, 6 * sets] if back else []
         if Region.CORE in regions_of(e) and not back:
             terms.append(3 * sets)  # trunk work fills spare minutes without tiring the back
-        terms.append(
-            (_emphasis_bonus(profile, e) + (20 if is_multi_joint(e) and back else 0)) * uses
-        )
+        terms.append(_emphasis_bonus(profile, e) * uses)
+        if is_multi_joint(e) and back:
+            terms.append(5 * sets)  # compound lifts carry the volume (ACSM)
         if ladder.is_ladder(e.id):
             bonus = 60 if not profile.can_do_pull_up else 10 * ladder.RUNG_OF[e.id]
             terms.append(bonus * d)

@@ -45,4 +45,4 @@ def rest_for(low: int, high: int, emphasis: Emphasis) -> int:
         return low
     if emphasis is Emphasis.STRENGTH:
         return high
-    return (low + high) // 2
+    return 5 * round((low + high) / 10)  # the middle, to the nearest 5 s a watch can show
