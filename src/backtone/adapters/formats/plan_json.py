@@ -32,7 +32,25 @@ def profile_to_dict(profile: Profile) -> dict[str, Any]:
         "body_weight_kg": profile.body_weight_kg,
         "units": profile.units.value,
         "pull_ups": profile.pull_ups,
+        "hang_seconds": profile.hang_seconds,
     }
+
+
+def profile_from_dict(p: dict[str, Any]) -> Profile:
+    """Read back what profile_to_dict wrote."""
+    return Profile(
+        level=Level(p["level"]),
+        equipment=frozenset(Equipment(e) for e in p["equipment"]),
+        weekdays=tuple(WEEKDAY_NAMES.index(d) for d in p["weekdays"]),
+        minutes=int(p["minutes"]),
+        emphasis=Emphasis(p["emphasis"]),
+        limitations=frozenset(Limitation(x) for x in p["limitations"]),
+        body_weight_kg=p["body_weight_kg"],
+        units=WeightUnit(p["units"]),
+        pull_ups=p["pull_ups"],
+        hang_seconds=p.get("hang_seconds"),
+        equipment_label=p.get("equipment_label", ""),
+    )
 
 
 def item_to_dict(item: PlanItem) -> dict[str, Any]:
@@ -95,19 +113,7 @@ def plan_from_dict(data: dict[str, Any]) -> Plan:
     if data.get("schema") != SCHEMA:
         raise InvalidInput("schema", f"{data.get('schema')!r} is not a plan document", SCHEMA)
     try:
-        p = data["profile"]
-        profile = Profile(
-            level=Level(p["level"]),
-            equipment=frozenset(Equipment(e) for e in p["equipment"]),
-            weekdays=tuple(WEEKDAY_NAMES.index(d) for d in p["weekdays"]),
-            minutes=int(p["minutes"]),
-            emphasis=Emphasis(p["emphasis"]),
-            limitations=frozenset(Limitation(x) for x in p["limitations"]),
-            body_weight_kg=p["body_weight_kg"],
-            units=WeightUnit(p["units"]),
-            pull_ups=p["pull_ups"],
-            equipment_label=p.get("equipment_label", ""),
-        )
+        profile = profile_from_dict(data["profile"])
         weeks = tuple(
             PlanWeek(
                 number=int(w["number"]),
