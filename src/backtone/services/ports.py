@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from types import TracebackType
 from typing import Protocol, Self
 
 from backtone.domain.exercise import Exercise
+from backtone.domain.plan import Plan
+from backtone.domain.plan_record import PlanRecord, PlanSummary
+from backtone.domain.profile import Profile
 from backtone.domain.records import ExerciseRecords
 from backtone.domain.training import LoggedSet, Workout
 from backtone.domain.user import User
@@ -65,6 +68,26 @@ class WorkoutRepository(Protocol):
     def exercises_logged(self, user_id: int) -> list[str]: ...
 
 
+class PlanRepository(Protocol):
+    """A person's plans, the current one first among equals."""
+
+    def add(self, user_id: int, plan: Plan, *, created_at: datetime, current: bool) -> int: ...
+
+    def current(self, user_id: int) -> PlanRecord | None: ...
+
+    def get(self, user_id: int, plan_id: int) -> PlanRecord | None: ...
+
+    def summaries(self, user_id: int) -> list[PlanSummary]: ...
+
+    def sessions_between(self, user_id: int, first: date, last: date) -> list[tuple[int, date]]: ...
+
+
+class ProfileRepository(Protocol):
+    def get(self, user_id: int) -> Profile | None: ...
+
+    def save(self, user_id: int, profile: Profile, *, updated_at: datetime) -> None: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: leaving the block without commit() rolls everything back."""
 
@@ -76,6 +99,12 @@ class UnitOfWork(Protocol):
 
     @property
     def workouts(self) -> WorkoutRepository: ...
+
+    @property
+    def plans(self) -> PlanRepository: ...
+
+    @property
+    def profiles(self) -> ProfileRepository: ...
 
     def __enter__(self) -> Self: ...
 

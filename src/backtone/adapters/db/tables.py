@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -105,4 +107,39 @@ body_weights = Table(
     Column("measured_at", DateTime(timezone=True), nullable=False),
     Column("kg", Float, nullable=False),
     Index("ix_body_weights_user_measured", "user_id", "measured_at"),
+)
+
+profiles = Table(
+    "profiles",
+    metadata,
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("data", JSON, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+plans = Table(
+    "plans",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("start", Date, nullable=False),
+    Column("is_current", Boolean, nullable=False, default=False),
+    # Weeks, sessions and prescribed items, as the plan JSON export writes them.
+    Column("data", JSON, nullable=False),
+    Index("ix_plans_user_created", "user_id", "created_at"),
+)
+
+plan_sessions = Table(
+    "plan_sessions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("plan_id", ForeignKey("plans.id", ondelete="CASCADE"), nullable=False),
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),  # order within the plan
+    Column("week", Integer, nullable=False),
+    Column("day", Date, nullable=False),
+    UniqueConstraint("plan_id", "position", name="uq_plan_sessions_plan_position"),
+    Index("ix_plan_sessions_user_day", "user_id", "day"),
 )

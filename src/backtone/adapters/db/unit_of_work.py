@@ -7,6 +7,7 @@ from typing import Self
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from backtone.adapters.db.plan_repository import SqlPlanRepository, SqlProfileRepository
 from backtone.adapters.db.repositories import SqlExerciseRepository, SqlUserRepository
 from backtone.adapters.db.workout_repository import SqlWorkoutRepository
 
@@ -23,6 +24,8 @@ class SqlUnitOfWork:
             self.users = SqlUserRepository(self.session)
             self.exercises = SqlExerciseRepository(self.session)
             self.workouts = SqlWorkoutRepository(self.session)
+            self.plans = SqlPlanRepository(self.session)
+            self.profiles = SqlProfileRepository(self.session)
         self._depth += 1
         return self
 
