@@ -59,11 +59,32 @@ class ExerciseFilter:
 # Words that make a different exercise: a close spelling must agree on all of them, or
 # "Bench Press (Barbell)" would quietly become a dumbbell press.
 DISTINGUISHING_WORDS = frozenset(
-    (
-        "barbell dumbbell cable machine band kettlebell smith assisted negative single one "
-        "arm leg wide close narrow incline decline reverse seated standing chest supported "
-        "romanian"
-    ).split()
+    {
+        "barbell",
+        "dumbbell",
+        "cable",
+        "machine",
+        "band",
+        "kettlebell",
+        "smith",
+        "assisted",
+        "negative",
+        "single",
+        "one",
+        "arm",
+        "leg",
+        "wide",
+        "close",
+        "narrow",
+        "incline",
+        "decline",
+        "reverse",
+        "seated",
+        "standing",
+        "chest",
+        "supported",
+        "romanian",
+    }
 )
 
 

@@ -11,6 +11,7 @@ from backtone.entrypoints.cli.context import backtone_app, current_user
 from backtone.entrypoints.cli.output import console
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from datetime import tzinfo
 
     from backtone.domain.importing import ParseReport
@@ -60,12 +61,13 @@ def _read(path: Path, app_name: str, tz: tzinfo, unit: str) -> ParseReport:
     ):
         task = progress.add_task(path.name, total=path.stat().st_size)
 
-        def lines():  # type: ignore[no-untyped-def]
+        def lines() -> Iterator[str]:
             for line in handle:
                 progress.advance(task, len(line))
                 yield line
 
         try:
+            reader: StrongCsvReader | HevyCsvReader
             if app_name == "strong":
                 reader = StrongCsvReader(lines(), tz=tz, weight_unit=WeightUnit(unit))
             else:
