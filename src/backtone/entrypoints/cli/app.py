@@ -12,6 +12,7 @@ from backtone.entrypoints.cli import (
     check,
     db,
     history_files,
+    plan,
     tour,
     training_log,
     transfer,
@@ -52,6 +53,8 @@ _register(app, "undo", training_log.undo)
 _register(app, "history", training_log.history)
 _register(app, "records", training_log.records)
 _register(app, "check", check.check)
+_register(app, "plan", plan.plan)
+_register(app, "plans", plan.plans)
 
 catalog_app = typer.Typer(help="Extend the catalogue with open data.", no_args_is_help=True)
 _register(catalog_app, "import", catalog_import.catalog_import)

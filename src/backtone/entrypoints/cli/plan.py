@@ -60,36 +60,47 @@ def plan(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the plan as JSON (see docs/plans.md).")
     ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Only show the plan; do not keep it as yours.")
+    ] = False,
 ) -> None:
-    """Make a personal back plan: weeks of sessions that fit your kit, days and minutes."""
-    from backtone.adapters.catalogue.loader import load_builtin_catalogue
-    from backtone.domain.errors import BacktoneError
-    from backtone.domain.profile import build_profile
-    from backtone.entrypoints.cli.errors import USER_ERROR, describe
-    from backtone.services.planning import create_plan
+    """Make a personal back plan: weeks of sessions that fit your kit, days and minutes.
 
-    try:
-        first_day, session_time = _parse_start(start), _parse_time(at)
-        if interactive:
-            profile, weeks = _questionnaire(weeks)
-        else:
-            profile = build_profile(
-                level=level or "beginner", equipment=equipment, days=days, weekdays=weekdays,
-                minutes=minutes, emphasis=emphasis, limitations=tuple(limitation or ()),
-                pull_ups=pull_ups,
-            )  # fmt: skip
-        made = create_plan(
-            profile=profile,
-            catalogue=load_builtin_catalogue(),
-            start=first_day,
-            weeks=weeks,
-            template=template,
+    The plan becomes your current one (earlier plans stay in `backtone plans`).
+    """
+    from backtone.domain.profile import build_profile
+    from backtone.entrypoints.cli.context import backtone_app, current_user
+    from backtone.services.catalogue import catalogue_for
+    from backtone.services.planning import create_plan
+    from backtone.services.plans import keep_plan
+
+    first_day, session_time = _parse_start(start), _parse_time(at)
+    if interactive:
+        profile, weeks = _questionnaire(weeks)
+    else:
+        profile = build_profile(
+            level=level or "beginner",
+            equipment=equipment,
+            days=days,
+            weekdays=weekdays,
+            minutes=minutes,
+            emphasis=emphasis,
+            limitations=tuple(limitation or ()),
+            pull_ups=pull_ups,
         )
-        if export is not None:
-            _export(made, export, session_time)
-    except BacktoneError as error:
-        print(f"error: {describe(error)}", file=sys.stderr)
-        raise typer.Exit(USER_ERROR) from None
+    app = backtone_app()
+    user = current_user()
+    made = create_plan(
+        profile=profile,
+        catalogue=catalogue_for(uow=app.uow(), builtin=app.catalogue, user_id=user.id),
+        start=first_day,
+        weeks=weeks,
+        template=template,
+    )
+    if export is not None:
+        _export(made, export, session_time)
+    if not dry_run:
+        keep_plan(uow=app.uow(), clock=app.clock, user_id=user.id, plan=made)
     if as_json:
         from backtone.adapters.formats.plan_json import plan_to_json
 
@@ -98,6 +109,42 @@ def plan(
     show_plan(made)
     if export is not None:
         print(f"Saved {export}")
+    if not dry_run:
+        print("Kept as your current plan: `backtone next` shows the next session.")
+
+
+def plans(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List the plans you have made, the current one marked."""
+    from backtone.entrypoints.cli.context import backtone_app, current_user
+    from backtone.entrypoints.cli.output import console, print_json
+    from backtone.services.plans import plan_history
+
+    found = plan_history(uow=backtone_app().uow(), user_id=current_user().id)
+    if as_json:
+        print_json(
+            [
+                {
+                    "id": p.id,
+                    "name": p.name,
+                    "created_at": p.created_at.isoformat(),
+                    "start": p.start.isoformat(),
+                    "weeks": p.weeks,
+                    "sessions": p.sessions,
+                    "current": p.is_current,
+                }
+                for p in found
+            ]
+        )
+        return
+    out = console()
+    if not found:
+        out.print("No plans yet. Make one with `backtone plan`.")
+    for p in found:
+        mark = "[green]current[/green]" if p.is_current else "       "
+        out.print(f"{mark} #{p.id} {p.name} — from {p.start:%d %b %Y}, {p.weeks} weeks, "
+                  f"{p.sessions} sessions (made {p.created_at:%d %b %Y})")  # fmt: skip
 
 
 def _parse_start(text: str | None) -> date:
@@ -229,9 +276,13 @@ def show_plan(made: Plan) -> None:
             style = "bold" if item.role is Role.MAIN else "dim"
             rest = f"{item.rest_seconds} s" if item.rest_seconds else ""
             table.add_row(
-                item.role.value, item.name, f"{item.sets} x {item.amount()}", rest, item.note,
+                item.role.value,
+                item.name,
+                f"{item.sets} x {item.amount()}",
+                rest,
+                item.note,
                 style=style,
-            )  # fmt: skip
+            )
         console.print(table)
     summary = Table(title="All weeks", title_justify="left")
     for column in ("Week", "Focus", "Sessions (min)"):
