@@ -62,6 +62,8 @@ workouts = Table(
     # makes importing the same file twice add nothing.
     Column("source", String(32), nullable=False),
     Column("source_key", String(200)),
+    # What the coach asked for in a guided session, per exercise (progression reads it).
+    Column("targets", JSON),
     UniqueConstraint("user_id", "source_key", name="uq_workouts_user_source_key"),
     Index("ix_workouts_user_started", "user_id", "started_at"),
 )

@@ -1,0 +1,24 @@
+"""Targets a guided workout set for each exercise.
+
+Revision ID: 0004
+Revises: 0003
+Create Date: 2026-11-21
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0004"
+down_revision = "0003"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("workouts", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("targets", sa.JSON(), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("workouts", schema=None) as batch_op:
+        batch_op.drop_column("targets")
