@@ -8,7 +8,7 @@ from backtone.domain.analytics import UNKNOWN, Period, summarise_progress
 from backtone.domain.plan import PlanSession
 from backtone.domain.training import LoggedSet, Workout
 from backtone.domain.vocabulary import Level
-from backtone.planner.volume import TARGETS
+from backtone.domain.volume_targets import WEEKLY_TARGETS as TARGETS
 
 LONDON = ZoneInfo("Europe/London")
 CATALOGUE = load_builtin_catalogue()

@@ -12,7 +12,7 @@ from backtone.domain.analytics_volume import TargetStatus, weekly_volume
 from backtone.domain.catalogue import Catalogue
 from backtone.domain.training import LoggedSet, SetType, WeightUnit, Workout
 from backtone.domain.vocabulary import Kind, Level, Muscle, Pattern
-from backtone.planner.volume import TARGETS
+from backtone.domain.volume_targets import WEEKLY_TARGETS as TARGETS
 from tests.factories import make_exercise
 
 LONDON = ZoneInfo("Europe/London")

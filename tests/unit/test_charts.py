@@ -19,7 +19,7 @@ from backtone.domain.analytics_volume import weekly_volume
 from backtone.domain.plan import PlanSession
 from backtone.domain.training import LoggedSet, WeightUnit, Workout
 from backtone.domain.vocabulary import Level
-from backtone.planner.volume import TARGETS
+from backtone.domain.volume_targets import WEEKLY_TARGETS as TARGETS
 
 LONDON = ZoneInfo("Europe/London")
 CATALOGUE = load_builtin_catalogue()

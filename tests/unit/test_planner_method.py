@@ -13,10 +13,10 @@ from backtone.domain.exercise import Prescription, Span
 from backtone.domain.plan import Role
 from backtone.domain.profile import build_profile
 from backtone.domain.vocabulary import Equipment, Kind, Muscle, Pattern
+from backtone.domain.volume_targets import WEEKLY_TARGETS as TARGETS
 from backtone.planner.generate import generate_plan
 from backtone.planner.periodisation import deload_weeks
 from backtone.planner.rules import hard_rule_breaches
-from backtone.planner.volume import TARGETS
 from backtone.services.planning import create_plan
 from tests.factories import make_exercise
 from tests.unit.planner_support import (

@@ -13,7 +13,7 @@ from backtone.domain.analytics import Period, ProgressSummary, summarise_progres
 from backtone.domain.plan import PlanSession
 from backtone.domain.training import LoggedSet, WeightUnit, Workout
 from backtone.domain.vocabulary import Level
-from backtone.planner.volume import TARGETS
+from backtone.domain.volume_targets import WEEKLY_TARGETS as TARGETS
 
 pypdf = pytest.importorskip("pypdf")
 

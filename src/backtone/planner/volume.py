@@ -4,21 +4,9 @@ from __future__ import annotations
 
 from backtone.domain.profile import Emphasis, Profile
 from backtone.domain.vocabulary import Level, Region
+from backtone.domain.volume_targets import WEEKLY_TARGETS
 
-# Hard sets a week, counted once per region an exercise's primary muscles belong to.
-TARGETS: dict[Level, dict[Region, tuple[int, int]]] = {
-    Level.BEGINNER: {Region.LATS: (6, 10), Region.UPPER_BACK: (6, 10), Region.LOWER_BACK: (2, 4)},
-    Level.INTERMEDIATE: {
-        Region.LATS: (10, 16),
-        Region.UPPER_BACK: (10, 16),
-        Region.LOWER_BACK: (3, 6),
-    },
-    Level.ADVANCED: {
-        Region.LATS: (14, 20),
-        Region.UPPER_BACK: (14, 20),
-        Region.LOWER_BACK: (4, 8),
-    },
-}
+
 MAX_SETS = {Level.BEGINNER: 3, Level.INTERMEDIATE: 4, Level.ADVANCED: 5}
 MIN_SETS = 2
 MIN_MAIN_EXERCISES = 2
@@ -29,7 +17,7 @@ BLOCK_WEEKS = {Level.BEGINNER: 6, Level.INTERMEDIATE: 5, Level.ADVANCED: 4}
 
 def targets(profile: Profile) -> dict[Region, tuple[int, int]]:
     """The weekly hard-set range for each back region for this person."""
-    return TARGETS[profile.level]
+    return WEEKLY_TARGETS[profile.level]
 
 
 def max_sets(profile: Profile) -> int:
