@@ -88,6 +88,12 @@ class ProfileRepository(Protocol):
     def save(self, user_id: int, profile: Profile, *, updated_at: datetime) -> None: ...
 
 
+class BodyWeightRepository(Protocol):
+    def add(self, user_id: int, measured_at: datetime, kg: float) -> None: ...
+
+    def for_user(self, user_id: int) -> list[tuple[datetime, float]]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: leaving the block without commit() rolls everything back."""
 
@@ -105,6 +111,9 @@ class UnitOfWork(Protocol):
 
     @property
     def profiles(self) -> ProfileRepository: ...
+
+    @property
+    def body_weights(self) -> BodyWeightRepository: ...
 
     def __enter__(self) -> Self: ...
 

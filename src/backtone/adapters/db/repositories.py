@@ -9,7 +9,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from backtone.adapters.catalogue.codec import exercise_from_dict, exercise_to_dict
-from backtone.adapters.db.tables import user_exercises, users
+from backtone.adapters.db.tables import body_weights, user_exercises, users
 from backtone.domain.exercise import Exercise
 from backtone.domain.user import User
 
@@ -63,3 +63,21 @@ class SqlExerciseRepository:
         ]
         if rows:
             self.session.execute(insert(user_exercises), rows)
+
+
+class SqlBodyWeightRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, user_id: int, measured_at: datetime, kg: float) -> None:
+        self.session.execute(
+            insert(body_weights).values(user_id=user_id, measured_at=measured_at, kg=kg)
+        )
+
+    def for_user(self, user_id: int) -> list[tuple[datetime, float]]:
+        rows = self.session.execute(
+            select(body_weights.c.measured_at, body_weights.c.kg)
+            .where(body_weights.c.user_id == user_id)
+            .order_by(body_weights.c.measured_at)
+        )
+        return [(as_utc(row.measured_at), row.kg) for row in rows]

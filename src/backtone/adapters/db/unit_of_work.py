@@ -8,7 +8,11 @@ from typing import Self
 from sqlalchemy.orm import Session, sessionmaker
 
 from backtone.adapters.db.plan_repository import SqlPlanRepository, SqlProfileRepository
-from backtone.adapters.db.repositories import SqlExerciseRepository, SqlUserRepository
+from backtone.adapters.db.repositories import (
+    SqlBodyWeightRepository,
+    SqlExerciseRepository,
+    SqlUserRepository,
+)
 from backtone.adapters.db.workout_repository import SqlWorkoutRepository
 
 
@@ -26,6 +30,7 @@ class SqlUnitOfWork:
             self.workouts = SqlWorkoutRepository(self.session)
             self.plans = SqlPlanRepository(self.session)
             self.profiles = SqlProfileRepository(self.session)
+            self.body_weights = SqlBodyWeightRepository(self.session)
         self._depth += 1
         return self
 

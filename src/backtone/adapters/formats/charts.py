@@ -23,9 +23,11 @@ from backtone.domain.analytics import (
     CalendarHeatmap,
     Consistency,
     ExerciseProgress,
+    ProgressSummary,
     WeeklyVolume,
 )
 from backtone.domain.analytics_strength import PULL_UP_FAMILY
+from backtone.domain.errors import InvalidInput
 from backtone.domain.training import WeightUnit
 from backtone.domain.vocabulary import BACK_REGIONS
 
@@ -441,3 +443,40 @@ def body_weight_chart(
             axes.set_ylabel(f"Body weight ({unit.value})")
             axes.legend(loc="upper right")
         return Chart("body-weight", title, (daily, average), _render(figure, fmt), fmt)
+
+
+CHART_NAMES = ("volume", "balance", "consistency", "heatmap", "strength", "pullups", "bodyweight")
+
+
+def most_trained(progress: Mapping[str, ExerciseProgress], count: int = 3) -> list[str]:
+    """The loaded exercises with the most sessions: the default lines of the strength chart."""
+    rated = [p for p in progress.values() if any(s.load_kg for s in p.sessions)]
+    rated.sort(key=lambda p: (-len(p.sessions), p.exercise_id))
+    return [p.exercise_id for p in rated[:count]]
+
+
+def render_chart(
+    name: str,
+    summary: ProgressSummary,
+    *,
+    unit: WeightUnit = WeightUnit.KG,
+    fmt: ChartFormat = ChartFormat.PNG,
+    exercises: Sequence[str] = (),
+) -> Chart:
+    """One of the progress charts by name (see CHART_NAMES), drawn from a summary."""
+    if name == "volume":
+        return volume_chart(summary.volume, fmt=fmt)
+    if name == "balance":
+        return balance_chart(summary.balance, fmt=fmt)
+    if name == "consistency":
+        return consistency_chart(summary.consistency, fmt=fmt)
+    if name == "heatmap":
+        return heatmap_chart(summary.heatmap, fmt=fmt)
+    if name == "strength":
+        chosen = list(exercises) or most_trained(summary.strength)
+        return strength_chart(summary.strength, chosen, unit=unit, fmt=fmt)
+    if name == "pullups":
+        return pull_up_chart(summary.strength, fmt=fmt)
+    if name == "bodyweight":
+        return body_weight_chart(summary.body_weight, unit=unit, fmt=fmt)
+    raise InvalidInput("chart", f"unknown chart {name!r}", CHART_NAMES)

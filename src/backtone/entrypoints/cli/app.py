@@ -13,6 +13,7 @@ from backtone.entrypoints.cli import (
     db,
     history_files,
     plan,
+    progress,
     tour,
     training_log,
     transfer,
@@ -55,6 +56,9 @@ _register(app, "records", training_log.records)
 _register(app, "check", check.check)
 _register(app, "plan", plan.plan)
 _register(app, "plans", plan.plans)
+_register(app, "progress", progress.progress)
+_register(app, "report", progress.report)
+_register(app, "weight", progress.weight)
 
 catalog_app = typer.Typer(help="Extend the catalogue with open data.", no_args_is_help=True)
 _register(catalog_app, "import", catalog_import.catalog_import)

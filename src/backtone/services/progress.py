@@ -1,0 +1,70 @@
+"""Use cases for seeing progress: the progress page's figures, body weight, monthly reports."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, tzinfo
+
+from backtone.domain.analytics import ProgressSummary, summarise_progress
+from backtone.domain.analytics_basis import Period
+from backtone.domain.catalogue import Catalogue
+from backtone.domain.errors import InvalidInput
+from backtone.domain.vocabulary import Level
+from backtone.domain.volume_targets import WEEKLY_TARGETS
+from backtone.services.catalogue import catalogue_for
+from backtone.services.ports import Clock, UnitOfWork
+
+
+def progress_summary(
+    *,
+    uow: UnitOfWork,
+    builtin: Catalogue,
+    user_id: int,
+    today: date,
+    tz: tzinfo,
+    period: Period | None = None,
+) -> ProgressSummary:
+    """Every figure of the progress page (or of one month, with `period`)."""
+    catalogue = catalogue_for(uow=uow, builtin=builtin, user_id=user_id)
+    with uow:
+        workouts = list(uow.workouts.all(user_id))
+        record = uow.plans.current(user_id)
+        weights = uow.body_weights.for_user(user_id)
+    level = record.plan.profile.level if record else Level.BEGINNER
+    return summarise_progress(
+        workouts,
+        catalogue,
+        tz=tz,
+        today=today,
+        planned_sessions=record.plan.sessions if record else (),
+        targets=WEEKLY_TARGETS[level],
+        body_weights=weights,
+        period=period,
+    )
+
+
+def record_body_weight(
+    *,
+    uow: UnitOfWork,
+    clock: Clock,
+    user_id: int,
+    kg: float,
+    on: date | None = None,
+    tz: tzinfo = UTC,
+) -> None:
+    """Note today's (or a past day's) body weight in kilograms."""
+    if not 25 <= kg <= 350:
+        raise InvalidInput("body weight", f"{kg:g} kg is not a possible weight", "25-350 kg")
+    now = clock.now()
+    when = now if on is None else datetime.combine(on, time(8), tz).astimezone(UTC)
+    with uow:
+        uow.body_weights.add(user_id, when, kg)
+        uow.commit()
+
+
+def month_period(text: str) -> Period:
+    """A month as typed, YYYY-MM."""
+    try:
+        year, month = (int(part) for part in text.split("-"))
+        return Period.month(year, month)
+    except (ValueError, TypeError, InvalidInput):
+        raise InvalidInput("--month", f"{text!r} is not a month", "YYYY-MM, e.g. 2026-11") from None
