@@ -22,7 +22,7 @@ from backtone.domain.analytics_consistency import calendar_heatmap, consistency
 from backtone.domain.analytics_strength import bodyweight_records, pull_up_rung, strength_progress
 from backtone.domain.analytics_volume import weekly_volume
 from backtone.domain.vocabulary import Level
-from backtone.planner.volume import TARGETS
+from backtone.domain.volume_targets import WEEKLY_TARGETS as TARGETS
 from make_chart_examples import ZONE, synthetic_history
 
 WEEKS = 260

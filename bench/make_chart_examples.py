@@ -125,7 +125,7 @@ def main() -> None:
     from backtone.adapters.formats.report_pdf import render_monthly_report
     from backtone.domain.analytics import Period, ProgressSummary, summarise_progress
     from backtone.domain.vocabulary import Level
-    from backtone.planner.volume import TARGETS
+    from backtone.domain.volume_targets import WEEKLY_TARGETS as TARGETS
 
     history = synthetic_history()
     catalogue = load_builtin_catalogue()

@@ -26,12 +26,20 @@ _SET_FIELDS = (
 )  # fmt: skip
 
 
-def _set_row(row: Any) -> LoggedSet:
-    return LoggedSet(
-        exercise_id=row.exercise_id,
-        set_type=SetType(row.set_type),
-        **{name: getattr(row, name) for name in _SET_FIELDS},
-    )
+_SET_TYPES = {t.value: t for t in SetType}
+# The columns a LoggedSet is read from, in the order of its constructor's arguments.
+_SET_COLUMNS = (
+    logged_sets.c.exercise_id, logged_sets.c.set_type, logged_sets.c.reps,
+    logged_sets.c.load_kg, logged_sets.c.duration_seconds, logged_sets.c.distance_m,
+    logged_sets.c.rpe, logged_sets.c.reps_in_reserve, logged_sets.c.rest_seconds,
+    logged_sets.c.notes,
+)  # fmt: skip
+
+
+def _logged_set(values: Any) -> LoggedSet:
+    """A LoggedSet from a row of _SET_COLUMNS, read by position: long histories load fast."""
+    exercise_id, set_type, *rest = values
+    return LoggedSet(exercise_id, _SET_TYPES[set_type], *rest)
 
 
 def _workout(row: Any, sets: Iterable[LoggedSet]) -> Workout:
@@ -150,11 +158,14 @@ class SqlWorkoutRepository:
         ids = [row.id for row in rows]
         by_workout: dict[int, list[LoggedSet]] = {i: [] for i in ids}
         if ids:
-            query = select(logged_sets).where(logged_sets.c.workout_id.in_(ids))
+            query = select(logged_sets.c.workout_id, *_SET_COLUMNS).where(
+                logged_sets.c.workout_id.in_(ids)
+            )
             if exercise_id is not None:
                 query = query.where(logged_sets.c.exercise_id == exercise_id)
-            for row in self.session.execute(query.order_by(logged_sets.c.position)):
-                by_workout[row.workout_id].append(_set_row(row))
+            result = self.session.execute(query.order_by(logged_sets.c.position))
+            for workout_id, *values in result.tuples().all():
+                by_workout[workout_id].append(_logged_set(values))
         return [_workout(row, by_workout[row.id]) for row in rows]
 
     def recent(self, user_id: int, limit: int, exercise_id: str | None = None) -> list[Workout]:
@@ -203,15 +214,17 @@ class SqlWorkoutRepository:
         if newest is None:
             return []
         mine = (logged_sets.c.user_id == user_id) & (logged_sets.c.created_at == newest)
-        rows = list(self.session.execute(select(logged_sets).where(mine)))
+        rows = self.session.execute(
+            select(logged_sets.c.workout_id, *_SET_COLUMNS).where(mine)
+        ).all()
         self.session.execute(delete(logged_sets).where(mine))
-        for workout_id in {row.workout_id for row in rows}:
+        for workout_id in {row[0] for row in rows}:
             left = self.session.execute(
                 select(func.count()).where(logged_sets.c.workout_id == workout_id)
             ).scalar_one()
             if not left:
                 self.session.execute(delete(workouts).where(workouts.c.id == workout_id))
-        return [_set_row(row) for row in rows]
+        return [_logged_set(row[1:]) for row in rows]
 
     def records(self, user_id: int, exercise_id: str) -> ExerciseRecords:
         """Records with the domain's formulas, in three scans of the covering index.
