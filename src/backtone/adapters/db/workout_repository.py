@@ -164,7 +164,7 @@ class SqlWorkoutRepository:
             if exercise_id is not None:
                 query = query.where(logged_sets.c.exercise_id == exercise_id)
             result = self.session.execute(query.order_by(logged_sets.c.position))
-            for workout_id, *values in result.tuples().all():
+            for workout_id, *values in result.all():
                 by_workout[workout_id].append(_logged_set(values))
         return [_workout(row, by_workout[row.id]) for row in rows]
 
