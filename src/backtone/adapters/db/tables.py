@@ -34,6 +34,10 @@ users = Table(
     Column("id", Integer, primary_key=True),
     Column("name", String(32), nullable=False, unique=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # Web accounts: CLI-only local people have no password.
+    Column("password_hash", String(255)),
+    Column("role", String(16), nullable=False, server_default="person"),
+    Column("timezone", String(64), nullable=False, server_default="UTC"),
 )
 
 user_exercises = Table(
@@ -144,4 +148,61 @@ plan_sessions = Table(
     Column("day", Date, nullable=False),
     UniqueConstraint("plan_id", "position", name="uq_plan_sessions_plan_position"),
     Index("ix_plan_sessions_user_day", "user_id", "day"),
+)
+
+# Session cookies and API tokens; only a SHA-256 of each token is stored.
+auth_tokens = Table(
+    "auth_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("kind", String(16), nullable=False),  # "session" or "api"
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("label", String(100), nullable=False, default=""),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True)),
+)
+
+# Failed log-ins per name and address, so every worker process sees the same count.
+login_attempts = Table(
+    "login_attempts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(200), nullable=False),
+    Column("attempted_at", DateTime(timezone=True), nullable=False),
+    Index("ix_login_attempts_key_at", "key", "attempted_at"),
+)
+
+trainer_invites = Table(
+    "trainer_invites",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("trainer_id", ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("code_hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("accepted_by", ForeignKey("users.id", ondelete="CASCADE")),
+    Column("accepted_at", DateTime(timezone=True)),
+)
+
+# A client has at most one trainer.
+trainer_clients = Table(
+    "trainer_clients",
+    metadata,
+    Column("client_id", ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("trainer_id", ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("since", DateTime(timezone=True), nullable=False),
+)
+
+# What a request with an Idempotency-Key returned, so a retry gets it again.
+idempotency_keys = Table(
+    "idempotency_keys",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("key", String(200), nullable=False),
+    Column("fingerprint", String(64), nullable=False),
+    Column("result", JSON),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("user_id", "key", name="uq_idempotency_keys_user_key"),
 )
