@@ -7,25 +7,19 @@ import os
 from pathlib import Path
 
 import pytest
-import typer
 from typer.testing import CliRunner
 
 from backtone.adapters.pose.models import default_models_dir
 from backtone.adapters.pose.replay import save_sequence
-from backtone.entrypoints.cli.check import check
-from backtone.entrypoints.cli.errors import friendly
+from backtone.entrypoints.cli.app import app
 from backtone.formcheck.synthetic import generate_set
 
 VIDEO = Path(__file__).parents[2] / ".." / "shared" / "data" / "video" / "sports2d_demo.mp4"
 
-app = typer.Typer()
-app.command("check")(friendly(check))
-app.command("noop")(lambda: None)  # keeps `check` a named sub-command, as in the real app
-
 
 @pytest.fixture
-def cli() -> CliRunner:
-    return CliRunner()
+def cli(runner: CliRunner) -> CliRunner:
+    return runner
 
 
 @pytest.fixture
@@ -120,3 +114,20 @@ def test_the_sample_video_counts_two_jumping_jacks_in_its_first_three_seconds(
     assert data["rep_count"] == 2
     assert data["frames"] == 90
     assert sheet.stat().st_size > 10_000
+
+
+def test_log_saves_the_counted_set_to_the_training_log(
+    cli: CliRunner, row_npz: tuple[Path, int]
+) -> None:
+    path, reps = row_npz
+    args = ["check", str(path), "-e", "bent-over-dumbbell-row", "--log", "--load", "14kg"]
+    result = cli.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    [workout] = json.loads(cli.invoke(app, ["history", "--json"]).stdout)
+    [logged] = workout["sets"]
+    assert (logged["exercise_id"], logged["reps"], logged["load_kg"]) == (
+        "bent-over-dumbbell-row",
+        reps,
+        14.0,
+    )
+    assert logged["notes"] == "counted from video"

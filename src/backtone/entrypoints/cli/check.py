@@ -44,6 +44,12 @@ def check(
     end: Annotated[
         float | None, typer.Option(help="Ignore the clip after this second.", show_default=False)
     ] = None,
+    log: Annotated[
+        bool, typer.Option("--log", help="Save the counted set to your training log.")
+    ] = False,
+    load: Annotated[
+        str | None, typer.Option(help="The load lifted, for --log, e.g. 14kg or 30lb.")
+    ] = None,
 ) -> None:
     """Count the reps of a filmed set and check each rep's form, offline on this machine."""
     from backtone.domain.errors import InvalidInput
@@ -66,6 +72,34 @@ def check(
     else:
         report = _check_file(video, exercise, model, forced, start, end, out)
     _show(report, as_json)
+    if log:
+        _log(report, load)
+
+
+def _log(report: CheckReport, load: str | None) -> None:
+    """Save the counted reps as one set of the exercise, in today's workout."""
+    from backtone.domain.errors import InvalidInput
+    from backtone.entrypoints.cli.context import backtone_app, current_user
+    from backtone.entrypoints.cli.training_log import local_tz
+    from backtone.services.training_log import log_sets
+
+    if report.rep_count == 0:
+        raise InvalidInput("--log", "no reps were counted, so nothing was logged")
+    app = backtone_app()
+    if report.exercise_id not in app.catalogue:
+        raise InvalidInput("--log", f"{report.exercise_id} is a counter, not an exercise to log")
+    sets = f"{report.rep_count}@{load}" if load else str(report.rep_count)
+    result = log_sets(
+        uow=app.uow(),
+        clock=app.clock,
+        builtin=app.catalogue,
+        user_id=current_user().id,
+        exercise=report.exercise_id,
+        sets=sets,
+        tz=local_tz(),
+        notes="counted from video",
+    )
+    print(f"Logged {result.sets[0].reps} reps of {result.exercise.name} to today's workout.")
 
 
 def _check_file(
