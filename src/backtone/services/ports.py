@@ -7,8 +7,10 @@ from datetime import date, datetime
 from types import TracebackType
 from typing import Protocol, Self
 
+from backtone.domain.account import Account, ClientLink, Role, TokenKind
 from backtone.domain.exercise import Exercise
-from backtone.domain.plan import Plan
+from backtone.domain.exposure import Target
+from backtone.domain.plan import Plan, PlanItem
 from backtone.domain.plan_record import PlanRecord, PlanSummary
 from backtone.domain.profile import Profile
 from backtone.domain.records import ExerciseRecords
@@ -67,6 +69,31 @@ class WorkoutRepository(Protocol):
 
     def exercises_logged(self, user_id: int) -> list[str]: ...
 
+    # Guided workouts (services/coaching.py).
+    def set_targets(
+        self, user_id: int, workout_id: int, targets: Sequence[tuple[PlanItem, Target]]
+    ) -> None: ...
+
+    def targets(
+        self, user_id: int, workout_ids: Iterable[int]
+    ) -> dict[int, list[tuple[PlanItem, Target]]]: ...
+
+    def get(self, user_id: int, workout_id: int) -> Workout | None: ...
+
+    def open_since(self, user_id: int, source: str, since: datetime) -> Workout | None: ...
+
+    def finish(self, user_id: int, workout_id: int, ended_at: datetime) -> None: ...
+
+    def delete(self, user_id: int, workout_id: int) -> None: ...
+
+    def history_of(
+        self, user_id: int, exercise_ids: Iterable[str], limit: int, *, excluding: int | None = None
+    ) -> list[Workout]: ...
+
+    def start_times(self, user_id: int) -> list[datetime]: ...
+
+    def finished_sessions(self, user_id: int, session_ids: Iterable[int]) -> set[int]: ...
+
 
 class PlanRepository(Protocol):
     """A person's plans, the current one first among equals."""
@@ -94,6 +121,83 @@ class BodyWeightRepository(Protocol):
     def for_user(self, user_id: int) -> list[tuple[datetime, float]]: ...
 
 
+class PasswordHasher(Protocol):
+    def hash(self, password: str) -> str: ...
+
+    def verify(self, stored_hash: str, password: str) -> bool: ...
+
+    def needs_rehash(self, stored_hash: str) -> bool: ...
+
+
+class AccountRepository(Protocol):
+    """Web accounts over the users table (CLI people are accounts without a password)."""
+
+    def get(self, user_id: int) -> Account | None: ...
+
+    def get_by_name(self, name: str) -> Account | None: ...
+
+    def password_hash(self, user_id: int) -> str | None: ...
+
+    def add(
+        self, name: str, *, created_at: datetime, password_hash: str, role: Role, timezone: str
+    ) -> Account: ...
+
+    def set_password_hash(self, user_id: int, password_hash: str) -> None: ...
+
+    def set_timezone(self, user_id: int, timezone: str) -> None: ...
+
+
+class AuthTokenRepository(Protocol):
+    """Session cookies and API tokens, stored as SHA-256 digests only."""
+
+    def add(
+        self,
+        user_id: int,
+        kind: TokenKind,
+        token_hash: str,
+        *,
+        created_at: datetime,
+        expires_at: datetime | None,
+        label: str = "",
+    ) -> None: ...
+
+    def account_for(self, token_hash: str, kind: TokenKind, now: datetime) -> Account | None: ...
+
+    def delete(self, token_hash: str) -> None: ...
+
+
+class LoginAttemptRepository(Protocol):
+    def add_failure(self, key: str, at: datetime) -> None: ...
+
+    def failures_since(self, key: str, since: datetime) -> list[datetime]: ...
+
+    def clear(self, key: str) -> None: ...
+
+
+class TrainerRepository(Protocol):
+    def add_invite(
+        self, trainer_id: int, code_hash: str, *, created_at: datetime, expires_at: datetime
+    ) -> None: ...
+
+    def open_invite(self, code_hash: str, now: datetime) -> int | None: ...
+
+    def mark_accepted(self, code_hash: str, client_id: int, at: datetime) -> None: ...
+
+    def link(self, trainer_id: int, client_id: int, since: datetime) -> None: ...
+
+    def trainer_of(self, client_id: int) -> Account | None: ...
+
+    def clients(self, trainer_id: int) -> list[ClientLink]: ...
+
+
+class IdempotencyRepository(Protocol):
+    def claim(self, user_id: int, key: str, fingerprint: str, created_at: datetime) -> bool: ...
+
+    def stored(self, user_id: int, key: str) -> tuple[str, dict[str, object] | None] | None: ...
+
+    def complete(self, user_id: int, key: str, result: dict[str, object]) -> None: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: leaving the block without commit() rolls everything back."""
 
@@ -114,6 +218,21 @@ class UnitOfWork(Protocol):
 
     @property
     def body_weights(self) -> BodyWeightRepository: ...
+
+    @property
+    def accounts(self) -> AccountRepository: ...
+
+    @property
+    def auth_tokens(self) -> AuthTokenRepository: ...
+
+    @property
+    def login_attempts(self) -> LoginAttemptRepository: ...
+
+    @property
+    def trainers(self) -> TrainerRepository: ...
+
+    @property
+    def idempotency(self) -> IdempotencyRepository: ...
 
     def __enter__(self) -> Self: ...
 

@@ -7,6 +7,13 @@ from typing import Self
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from backtone.adapters.db.account_repository import (
+    SqlAccountRepository,
+    SqlAuthTokenRepository,
+    SqlIdempotencyRepository,
+    SqlLoginAttemptRepository,
+    SqlTrainerRepository,
+)
 from backtone.adapters.db.plan_repository import SqlPlanRepository, SqlProfileRepository
 from backtone.adapters.db.repositories import (
     SqlBodyWeightRepository,
@@ -31,6 +38,11 @@ class SqlUnitOfWork:
             self.plans = SqlPlanRepository(self.session)
             self.profiles = SqlProfileRepository(self.session)
             self.body_weights = SqlBodyWeightRepository(self.session)
+            self.accounts = SqlAccountRepository(self.session)
+            self.auth_tokens = SqlAuthTokenRepository(self.session)
+            self.login_attempts = SqlLoginAttemptRepository(self.session)
+            self.trainers = SqlTrainerRepository(self.session)
+            self.idempotency = SqlIdempotencyRepository(self.session)
         self._depth += 1
         return self
 

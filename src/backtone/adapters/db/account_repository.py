@@ -1,0 +1,225 @@
+"""Accounts, tokens, log-in attempts, trainers' clients and idempotency keys in the database."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from backtone.adapters.db.repositories import as_utc
+from backtone.adapters.db.tables import (
+    auth_tokens,
+    idempotency_keys,
+    login_attempts,
+    trainer_clients,
+    trainer_invites,
+    users,
+)
+from backtone.domain.account import Account, ClientLink, Role, TokenKind
+
+_ACCOUNT = (users.c.id, users.c.name, users.c.role, users.c.timezone, users.c.created_at)
+
+
+def _account(row: Any) -> Account:
+    return Account(row.id, row.name, Role(row.role), row.timezone, as_utc(row.created_at))
+
+
+class SqlAccountRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, user_id: int) -> Account | None:
+        row = self.session.execute(select(*_ACCOUNT).where(users.c.id == user_id)).first()
+        return None if row is None else _account(row)
+
+    def get_by_name(self, name: str) -> Account | None:
+        row = self.session.execute(select(*_ACCOUNT).where(users.c.name == name)).first()
+        return None if row is None else _account(row)
+
+    def password_hash(self, user_id: int) -> str | None:
+        query = select(users.c.password_hash).where(users.c.id == user_id)
+        return self.session.execute(query).scalar()
+
+    def add(
+        self, name: str, *, created_at: datetime, password_hash: str, role: Role, timezone: str
+    ) -> Account:
+        new_id = self.session.execute(
+            insert(users)
+            .values(
+                name=name,
+                created_at=created_at,
+                password_hash=password_hash,
+                role=role.value,
+                timezone=timezone,
+            )
+            .returning(users.c.id)
+        ).scalar_one()
+        return Account(new_id, name, role, timezone, created_at)
+
+    def set_password_hash(self, user_id: int, password_hash: str) -> None:
+        self.session.execute(
+            update(users).where(users.c.id == user_id).values(password_hash=password_hash)
+        )
+
+    def set_timezone(self, user_id: int, timezone: str) -> None:
+        self.session.execute(update(users).where(users.c.id == user_id).values(timezone=timezone))
+
+
+class SqlAuthTokenRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(
+        self,
+        user_id: int,
+        kind: TokenKind,
+        token_hash: str,
+        *,
+        created_at: datetime,
+        expires_at: datetime | None,
+        label: str = "",
+    ) -> None:
+        self.session.execute(
+            insert(auth_tokens).values(
+                user_id=user_id,
+                kind=kind.value,
+                token_hash=token_hash,
+                label=label,
+                created_at=created_at,
+                expires_at=expires_at,
+            )
+        )
+
+    def account_for(self, token_hash: str, kind: TokenKind, now: datetime) -> Account | None:
+        row = self.session.execute(
+            select(*_ACCOUNT, auth_tokens.c.expires_at)
+            .join(auth_tokens, auth_tokens.c.user_id == users.c.id)
+            .where(auth_tokens.c.token_hash == token_hash, auth_tokens.c.kind == kind.value)
+        ).first()
+        if row is None or (row.expires_at is not None and as_utc(row.expires_at) <= now):
+            return None
+        return _account(row)
+
+    def delete(self, token_hash: str) -> None:
+        self.session.execute(delete(auth_tokens).where(auth_tokens.c.token_hash == token_hash))
+
+
+class SqlLoginAttemptRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add_failure(self, key: str, at: datetime) -> None:
+        self.session.execute(insert(login_attempts).values(key=key, attempted_at=at))
+
+    def failures_since(self, key: str, since: datetime) -> list[datetime]:
+        rows = self.session.execute(
+            select(login_attempts.c.attempted_at)
+            .where(login_attempts.c.key == key, login_attempts.c.attempted_at >= since)
+            .order_by(login_attempts.c.attempted_at)
+        ).scalars()
+        return [as_utc(at) for at in rows]
+
+    def clear(self, key: str) -> None:
+        self.session.execute(delete(login_attempts).where(login_attempts.c.key == key))
+
+
+class SqlTrainerRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add_invite(
+        self, trainer_id: int, code_hash: str, *, created_at: datetime, expires_at: datetime
+    ) -> None:
+        self.session.execute(
+            insert(trainer_invites).values(
+                trainer_id=trainer_id,
+                code_hash=code_hash,
+                created_at=created_at,
+                expires_at=expires_at,
+            )
+        )
+
+    def open_invite(self, code_hash: str, now: datetime) -> int | None:
+        """The trainer behind an unused, unexpired invite."""
+        row = self.session.execute(
+            select(trainer_invites.c.trainer_id, trainer_invites.c.expires_at).where(
+                trainer_invites.c.code_hash == code_hash,
+                trainer_invites.c.accepted_by.is_(None),
+            )
+        ).first()
+        if row is None or as_utc(row.expires_at) <= now:
+            return None
+        trainer_id: int = row.trainer_id
+        return trainer_id
+
+    def mark_accepted(self, code_hash: str, client_id: int, at: datetime) -> None:
+        self.session.execute(
+            update(trainer_invites)
+            .where(trainer_invites.c.code_hash == code_hash)
+            .values(accepted_by=client_id, accepted_at=at)
+        )
+
+    def link(self, trainer_id: int, client_id: int, since: datetime) -> None:
+        self.session.execute(
+            delete(trainer_clients).where(trainer_clients.c.client_id == client_id)
+        )
+        self.session.execute(
+            insert(trainer_clients).values(trainer_id=trainer_id, client_id=client_id, since=since)
+        )
+
+    def trainer_of(self, client_id: int) -> Account | None:
+        row = self.session.execute(
+            select(*_ACCOUNT)
+            .join(trainer_clients, trainer_clients.c.trainer_id == users.c.id)
+            .where(trainer_clients.c.client_id == client_id)
+        ).first()
+        return None if row is None else _account(row)
+
+    def clients(self, trainer_id: int) -> list[ClientLink]:
+        rows = self.session.execute(
+            select(*_ACCOUNT, trainer_clients.c.since)
+            .join(trainer_clients, trainer_clients.c.client_id == users.c.id)
+            .where(trainer_clients.c.trainer_id == trainer_id)
+            .order_by(users.c.name)
+        )
+        return [ClientLink(_account(row), as_utc(row.since)) for row in rows]
+
+
+class SqlIdempotencyRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def claim(self, user_id: int, key: str, fingerprint: str, created_at: datetime) -> bool:
+        """Take the key for this request; False when an earlier request holds it.
+
+        A savepoint keeps the outer transaction usable after a duplicate-key error; on
+        PostgreSQL a concurrent twin waits here until the first request commits.
+        """
+        try:
+            with self.session.begin_nested():
+                self.session.execute(
+                    insert(idempotency_keys).values(
+                        user_id=user_id, key=key, fingerprint=fingerprint, created_at=created_at
+                    )
+                )
+        except IntegrityError:
+            return False
+        return True
+
+    def stored(self, user_id: int, key: str) -> tuple[str, dict[str, object] | None] | None:
+        row = self.session.execute(
+            select(idempotency_keys.c.fingerprint, idempotency_keys.c.result).where(
+                idempotency_keys.c.user_id == user_id, idempotency_keys.c.key == key
+            )
+        ).first()
+        return None if row is None else (row.fingerprint, row.result)
+
+    def complete(self, user_id: int, key: str, result: dict[str, object]) -> None:
+        self.session.execute(
+            update(idempotency_keys)
+            .where(idempotency_keys.c.user_id == user_id, idempotency_keys.c.key == key)
+            .values(result=result)
+        )
