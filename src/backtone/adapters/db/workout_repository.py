@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -11,6 +12,9 @@ from sqlalchemy.orm import Session
 
 from backtone.adapters.db.repositories import as_utc
 from backtone.adapters.db.tables import logged_sets, workouts
+from backtone.domain.exercise import Span
+from backtone.domain.exposure import Change, Target
+from backtone.domain.plan import PlanItem, Role
 from backtone.domain.records import (
     MAX_REPS_FOR_ESTIMATE,
     ExerciseRecords,
@@ -321,3 +325,184 @@ class SqlWorkoutRepository:
                 .order_by(logged_sets.c.exercise_id)
             ).scalars()
         )
+
+    # Guided workouts: what the coach asked for, the open workout, and its end.
+
+    def set_targets(
+        self, user_id: int, workout_id: int, targets: Sequence[tuple[PlanItem, Target]]
+    ) -> None:
+        """Keep what a guided workout asks for, item by item, in the workout's row."""
+        self.session.execute(
+            workouts.update()
+            .where(workouts.c.id == workout_id, workouts.c.user_id == user_id)
+            .values(targets=[_target_json(item, target) for item, target in targets])
+        )
+
+    def targets(
+        self, user_id: int, workout_ids: Iterable[int]
+    ) -> dict[int, list[tuple[PlanItem, Target]]]:
+        """The stored targets of these workouts (those that have some), in item order."""
+        wanted = list(workout_ids)
+        if not wanted:
+            return {}
+        rows = self.session.execute(
+            select(workouts.c.id, workouts.c.targets).where(
+                workouts.c.user_id == user_id,
+                workouts.c.id.in_(wanted),
+                workouts.c.targets.is_not(None),
+            )
+        ).all()
+        return {row.id: [_target_from_json(entry) for entry in row.targets or []] for row in rows}
+
+    def get(self, user_id: int, workout_id: int) -> Workout | None:
+        """One of the person's workouts with its sets; another person's id finds nothing."""
+        rows = list(
+            self.session.execute(
+                select(workouts).where(workouts.c.id == workout_id, workouts.c.user_id == user_id)
+            )
+        )
+        return self._with_sets(rows)[0] if rows else None
+
+    def open_since(self, user_id: int, source: str, since: datetime) -> Workout | None:
+        """The newest unfinished workout of this source started at or after `since`."""
+        rows = list(
+            self.session.execute(
+                select(workouts)
+                .where(
+                    workouts.c.user_id == user_id,
+                    workouts.c.source == source,
+                    workouts.c.ended_at.is_(None),
+                    workouts.c.started_at >= since,
+                )
+                .order_by(desc(workouts.c.started_at), desc(workouts.c.id))
+                .limit(1)
+            )
+        )
+        return self._with_sets(rows)[0] if rows else None
+
+    def finish(self, user_id: int, workout_id: int, ended_at: datetime) -> None:
+        self.session.execute(
+            workouts.update()
+            .where(workouts.c.id == workout_id, workouts.c.user_id == user_id)
+            .values(ended_at=ended_at)
+        )
+
+    def delete(self, user_id: int, workout_id: int) -> None:
+        """Remove a workout and its sets (an abandoned guided workout with nothing in it)."""
+        self.session.execute(
+            delete(logged_sets).where(
+                logged_sets.c.workout_id == workout_id, logged_sets.c.user_id == user_id
+            )
+        )
+        self.session.execute(
+            delete(workouts).where(workouts.c.id == workout_id, workouts.c.user_id == user_id)
+        )
+
+    def history_of(
+        self,
+        user_id: int,
+        exercise_ids: Iterable[str],
+        limit: int,
+        *,
+        excluding: int | None = None,
+    ) -> list[Workout]:
+        """The newest workouts holding any of these exercises, newest first, only their sets."""
+        ids = sorted(set(exercise_ids))
+        query = select(workouts).where(
+            workouts.c.user_id == user_id,
+            select(logged_sets.c.id)
+            .where(
+                logged_sets.c.workout_id == workouts.c.id,
+                logged_sets.c.exercise_id.in_(ids),
+            )
+            .exists(),
+        )
+        if excluding is not None:
+            query = query.where(workouts.c.id != excluding)
+        rows = list(
+            self.session.execute(
+                query.order_by(desc(workouts.c.started_at), desc(workouts.c.id)).limit(limit)
+            )
+        )
+        wanted = frozenset(ids)
+        return [
+            replace(w, sets=tuple(s for s in w.sets if s.exercise_id in wanted))
+            for w in self._with_sets(rows)
+        ]
+
+    def start_times(self, user_id: int) -> list[datetime]:
+        """When each workout holding at least one set started, oldest first."""
+        has_sets = select(logged_sets.c.id).where(logged_sets.c.workout_id == workouts.c.id)
+        return [
+            as_utc(when)
+            for when in self.session.execute(
+                select(workouts.c.started_at)
+                .where(workouts.c.user_id == user_id, has_sets.exists())
+                .order_by(workouts.c.started_at)
+            ).scalars()
+        ]
+
+    def finished_sessions(self, user_id: int, session_ids: Iterable[int]) -> set[int]:
+        """The planned sessions a finished workout was done for."""
+        wanted = list(session_ids)
+        found: set[int] = set()
+        for start in range(0, len(wanted), 500):
+            found.update(
+                self.session.execute(
+                    select(workouts.c.planned_session_id).where(
+                        workouts.c.user_id == user_id,
+                        workouts.c.ended_at.is_not(None),
+                        workouts.c.planned_session_id.in_(wanted[start : start + 500]),
+                    )
+                ).scalars()
+            )
+        return found
+
+
+def _span_json(span: Span | None) -> list[int] | None:
+    return None if span is None else [span.low, span.high]
+
+
+def _span_from_json(value: Any) -> Span | None:
+    return None if value is None else Span(int(value[0]), int(value[1]))
+
+
+def _target_json(item: PlanItem, target: Target) -> dict[str, Any]:
+    """One item of a guided workout as stored: the item as shown, and the target set."""
+    return {
+        "exercise_id": item.exercise_id,
+        "name": item.name,
+        "role": item.role.value,
+        "sets": target.sets,
+        "reps": _span_json(target.reps),
+        "seconds": _span_json(target.seconds),
+        "load_kg": target.load_kg,
+        "change": target.change.value if target.change is not None else None,
+        "rest_seconds": item.rest_seconds,
+        "per_side": item.per_side,
+        "reason": item.note,
+    }
+
+
+def _target_from_json(entry: dict[str, Any]) -> tuple[PlanItem, Target]:
+    reps, seconds = _span_from_json(entry.get("reps")), _span_from_json(entry.get("seconds"))
+    change = entry.get("change")
+    target = Target(
+        sets=int(entry["sets"]),
+        reps=reps,
+        seconds=seconds,
+        load_kg=entry.get("load_kg"),
+        change=Change(change) if change else None,
+    )
+    item = PlanItem(
+        exercise_id=entry["exercise_id"],
+        name=entry.get("name", entry["exercise_id"]),
+        role=Role(entry.get("role", Role.MAIN.value)),
+        sets=target.sets,
+        rest_seconds=int(entry.get("rest_seconds", 0)),
+        reps=reps,
+        seconds=seconds,
+        per_side=bool(entry.get("per_side", False)),
+        note=entry.get("reason", ""),
+    )
+    return item, target
