@@ -103,9 +103,8 @@ class SessionItem:
         )  # fmt: skip
 
     def amount(self) -> str:
-        """'8-12', '30 s' or '30 s each side'."""
-        text = f"{self.reps}" if self.reps is not None else f"{self.seconds} s"
-        return text + (" each side" if self.per_side else "")
+        """'8-12', '30 s', '10 min' or '30 s each side'."""
+        return self.as_plan_item().amount()
 
     def load_words(self, kind_of: Catalogue) -> str:
         """' at 14 kg a hand', ' with 20 kg of help' or '' when the person picks the load."""

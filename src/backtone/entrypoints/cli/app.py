@@ -10,6 +10,7 @@ from backtone.entrypoints.cli import (
     catalog_import,
     catalogue,
     check,
+    coach,
     db,
     history_files,
     plan,
@@ -56,6 +57,7 @@ _register(app, "records", training_log.records)
 _register(app, "check", check.check)
 _register(app, "plan", plan.plan)
 _register(app, "plans", plan.plans)
+_register(app, "next", coach.next_session)
 _register(app, "progress", progress.progress)
 _register(app, "report", progress.report)
 _register(app, "weight", progress.weight)

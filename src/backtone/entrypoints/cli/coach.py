@@ -1,0 +1,93 @@
+"""`backtone next`: the next planned session with the coach's targets and the reason for each."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from backtone.domain.catalogue import Catalogue
+    from backtone.domain.exercise import Span
+    from backtone.services.coaching import SessionItem, SessionPlan
+
+
+def next_session(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """The next session of your plan: each exercise's target for today and why."""
+    from datetime import date
+
+    from backtone.entrypoints.cli.context import backtone_app, current_user
+    from backtone.entrypoints.cli.output import print_json
+    from backtone.entrypoints.cli.training_log import local_tz
+    from backtone.services import coaching
+
+    app = backtone_app()
+    session = coaching.next_session(
+        uow=app.uow(), builtin=app.catalogue, user_id=current_user().id,
+        today=date.today(), tz=local_tz(),
+    )  # fmt: skip
+    if as_json:
+        print_json(session_json(session))
+        return
+    show_session(session, app.catalogue)
+
+
+def _span_json(span: Span | None) -> dict[str, int] | None:
+    return None if span is None else {"low": span.low, "high": span.high}
+
+
+def session_json(session: SessionPlan) -> dict[str, Any]:
+    """The JSON `backtone next --json` prints (described in docs/cli.md)."""
+    return {
+        "day": session.day.isoformat(),
+        "title": session.title,
+        "session_id": session.session_id,
+        "plan": session.plan_name,
+        "items": [
+            {
+                "exercise_id": i.exercise_id,
+                "name": i.name,
+                "role": i.role.value,
+                "sets": i.sets,
+                "reps": _span_json(i.reps),
+                "seconds": _span_json(i.seconds),
+                "per_side": i.per_side,
+                "load_kg": i.load_kg,
+                "assisted": i.assisted,
+                "rest_seconds": i.rest_seconds,
+                "change": i.change.value if i.change is not None else None,
+                "reason": i.reason,
+                "planned_exercise_id": i.planned_exercise_id,
+            }
+            for i in session.items
+        ],
+    }
+
+
+def describe_target(item: SessionItem, catalogue: Catalogue) -> str:
+    """'3 x 8-12 at 14 kg a hand, rest 60 s'."""
+    rest = f", rest {item.rest_seconds} s" if item.rest_seconds else ""
+    return f"{item.sets} x {item.amount()}{item.load_words(catalogue)}{rest}"
+
+
+def show_session(session: SessionPlan, catalogue: Catalogue) -> None:
+    """The session part by part; each main exercise with its target and, below, the reason."""
+    from rich.markup import escape
+
+    from backtone.domain.plan import Role
+    from backtone.entrypoints.cli.output import console
+
+    out = console()
+    out.print(f"[bold]{session.day:%A %d %b %Y}[/bold] — {escape(session.title)}")
+    for role in Role:
+        items = [i for i in session.items if i.role is role]
+        if not items:
+            continue
+        out.print(f"\n[bold]{role.value.capitalize()}[/bold]")
+        for item in items:
+            out.print(f"  {escape(item.name)}: {describe_target(item, catalogue)}")
+            if item.reason:
+                out.print(f"    [dim]{escape(item.reason)}[/dim]")
+    out.print("\nStart it with `backtone workout`.")

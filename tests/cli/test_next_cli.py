@@ -1,0 +1,71 @@
+"""`backtone next`: the next session with its targets and reasons, as text and as JSON."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from typer.testing import CliRunner
+
+from backtone.entrypoints.cli.app import app
+
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def make_plan(runner: CliRunner) -> None:
+    """A plan with a session today and two more days a week."""
+    today = date.today().weekday()
+    days = ",".join(DAYS[(today + n) % 7] for n in (0, 2, 4))
+    result = runner.invoke(app, ["plan", "--equipment", "home-dumbbells", "--weekdays", days,
+                                 "--start", date.today().isoformat(), "--weeks", "2"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+
+
+def test_next_without_a_plan_says_how_to_make_one(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["next"])
+    assert result.exit_code == 2
+    assert "backtone plan" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_next_prints_each_exercise_with_its_target_and_reason(runner: CliRunner) -> None:
+    make_plan(runner)
+    shown = json.loads(runner.invoke(app, ["next", "--json"]).output)
+    result = runner.invoke(app, ["next"])
+    assert result.exit_code == 0, result.output
+    assert "backtone workout" in result.output
+    for item in shown["items"]:
+        assert item["name"] in result.output
+    assert "First time on" in result.output
+
+
+def test_next_json_gives_every_item_its_id_sets_reps_load_and_reason(runner: CliRunner) -> None:
+    make_plan(runner)
+    result = runner.invoke(app, ["next", "--json"])
+    assert result.exit_code == 0, result.output
+    session = json.loads(result.output)
+    assert session["day"] == date.today().isoformat()
+    main = [i for i in session["items"] if i["role"] == "main"]
+    assert main and all(i["change"] == "start" and i["reason"] for i in main)
+    for item in session["items"]:
+        assert {"exercise_id", "sets", "reps", "seconds", "load_kg", "reason"} <= set(item)
+        assert (item["reps"] is None) != (item["seconds"] is None)
+        amount = item["reps"] or item["seconds"]
+        assert amount["low"] <= amount["high"]
+    warm_up = [i for i in session["items"] if i["role"] == "warm-up"]
+    assert warm_up and all(i["change"] is None and i["load_kg"] is None for i in warm_up)
+
+
+def test_next_after_logging_follows_the_engine(runner: CliRunner) -> None:
+    make_plan(runner)
+    first = json.loads(runner.invoke(app, ["next", "--json"]).output)
+    lift = next(i for i in first["items"] if i["role"] == "main" and i["reps"])
+    top = lift["reps"]["high"]
+    logged = runner.invoke(app, ["log", lift["exercise_id"], f"{lift['sets']}x{top}@20kg"])
+    assert logged.exit_code == 0, logged.output
+    again = json.loads(runner.invoke(app, ["next", "--json"]).output)
+    same = next(i for i in again["items"] if i["exercise_id"] == lift["exercise_id"])
+    # Every set at the top of the range: more load, said in words.
+    assert same["change"] == "add_load"
+    assert same["load_kg"] > 20
+    assert "add" in same["reason"]
