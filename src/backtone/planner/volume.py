@@ -6,7 +6,6 @@ from backtone.domain.profile import Emphasis, Profile
 from backtone.domain.vocabulary import Level, Region
 from backtone.domain.volume_targets import WEEKLY_TARGETS
 
-
 MAX_SETS = {Level.BEGINNER: 3, Level.INTERMEDIATE: 4, Level.ADVANCED: 5}
 MIN_SETS = 2
 MIN_MAIN_EXERCISES = 2
