@@ -11,7 +11,6 @@ from datetime import timedelta
 
 from backtone.domain.account import Account, ClientLink
 from backtone.domain.errors import Conflict, InvalidInput, NotFound
-from backtone.domain.plan import Plan
 from backtone.domain.plan_record import PlanRecord
 from backtone.services.accounts import NotAllowed, token_digest
 from backtone.services.ports import Clock, UnitOfWork
@@ -89,12 +88,3 @@ def find_plan(*, uow: UnitOfWork, owner_id: int, plan_id: int) -> PlanRecord:
         raise NotFound("plan", str(plan_id))
     return record
 
-
-def replace_client_plan(
-    *, uow: UnitOfWork, clock: Clock, trainer: Account, client_name: str, plan: Plan
-) -> int:
-    """Give a client a new current plan (their earlier plans stay in their history)."""
-    from backtone.services.plans import keep_plan
-
-    client = client_named(uow=uow, trainer=trainer, name=client_name)
-    return keep_plan(uow=uow, clock=clock, user_id=client.id, plan=plan)

@@ -1,0 +1,11 @@
+"""The JSON API under /api/v1."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from backtone.entrypoints.web.api import accounts, exercises, plans, progress, trainers, training
+
+router = APIRouter(prefix="/api/v1")
+for module in (accounts, plans, training, progress, exercises, trainers):
+    router.include_router(module.router)

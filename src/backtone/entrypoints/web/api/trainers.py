@@ -1,0 +1,77 @@
+"""API for trainers: invite clients, see their plans and logs, give a client a new plan."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path
+
+from backtone.entrypoints.web.api.schemas import ClientView, InviteView
+from backtone.entrypoints.web.deps import BacktoneDep, ClockDep, CurrentUser, UowDep, today_for
+from backtone.entrypoints.web.views.history import HistoryView
+from backtone.entrypoints.web.views.onboarding import PlanRequest, make_plan
+from backtone.entrypoints.web.views.plan import (
+    PlanSummaryView,
+    PlanView,
+    plan_view,
+    summary_view,
+)
+from backtone.entrypoints.web.views.trainer import client_history
+from backtone.services.plans import plan_history
+from backtone.services.trainers import (
+    INVITE_LIFETIME,
+    client_named,
+    clients,
+    create_invite,
+    find_plan,
+)
+
+router = APIRouter(prefix="/trainer", tags=["trainers"])
+ClientName = Annotated[str, Path(max_length=32)]
+PlanId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+
+
+@router.post("/invites", status_code=201, response_model=InviteView)
+def invite(me: CurrentUser, uow: UowDep, clock: ClockDep) -> InviteView:
+    """A one-use code for a new client (trainer accounts only)."""
+    code = create_invite(uow=uow, clock=clock, trainer=me)
+    return InviteView(code=code, valid_days=INVITE_LIFETIME.days)
+
+
+@router.get("/clients", response_model=list[ClientView])
+def list_clients(me: CurrentUser, uow: UowDep) -> list[ClientView]:
+    return [ClientView(name=c.client.name, since=c.since) for c in clients(uow=uow, trainer=me)]
+
+
+@router.get("/clients/{name}/plans", response_model=list[PlanSummaryView])
+def client_plans(name: ClientName, me: CurrentUser, uow: UowDep) -> list[PlanSummaryView]:
+    client = client_named(uow=uow, trainer=me, name=name)
+    return [summary_view(s) for s in plan_history(uow=uow, user_id=client.id)]
+
+
+@router.get("/clients/{name}/plans/{plan_id}", response_model=PlanView)
+def client_plan(name: ClientName, plan_id: PlanId, me: CurrentUser, uow: UowDep) -> PlanView:
+    client = client_named(uow=uow, trainer=me, name=name)
+    return plan_view(find_plan(uow=uow, owner_id=client.id, plan_id=plan_id), client.name)
+
+
+@router.get("/clients/{name}/history", response_model=HistoryView)
+def client_log(name: ClientName, me: CurrentUser, app: BacktoneDep) -> HistoryView:
+    return client_history(app=app, trainer=me, name=name)
+
+
+@router.put("/clients/{name}/plan", response_model=PlanView)
+def replace_client_plan(
+    name: ClientName, body: PlanRequest, me: CurrentUser, app: BacktoneDep, clock: ClockDep
+) -> PlanView:
+    """Give the client a new current plan from the questionnaire's answers."""
+    client = client_named(uow=app.uow(), trainer=me, name=name)
+    record = make_plan(
+        uow=app.uow(),
+        clock=clock,
+        builtin=app.catalogue,
+        owner_id=client.id,
+        request=body,
+        today=today_for(client, clock),
+    )
+    return plan_view(record, client.name)

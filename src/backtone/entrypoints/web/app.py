@@ -1,0 +1,53 @@
+"""The web app: `create_app(settings)` wires pages, the JSON API, errors and security headers."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from backtone import __version__
+from backtone.bootstrap import Backtone, build
+from backtone.config import Settings
+from backtone.entrypoints.web import api, pages
+from backtone.entrypoints.web.auth import LOCAL_HOSTS, CookieKeys
+from backtone.entrypoints.web.errors import install_error_handlers
+from backtone.entrypoints.web.headers import SecurityHeaders
+from backtone.entrypoints.web.rendering import STATIC
+from backtone.services.ports import PasswordHasher
+
+DESCRIPTION = """The same use cases as the pages and the CLI. Sign up with `POST /api/v1/accounts`,
+get a token with `POST /api/v1/tokens`, then send `Authorization: Bearer <token>`.
+Logging a set accepts an `Idempotency-Key` header so a retried request never logs it twice."""
+
+
+def create_app(
+    settings: Settings,
+    *,
+    backtone: Backtone | None = None,
+    hasher: PasswordHasher | None = None,
+) -> FastAPI:
+    """A ready app for these settings (a new database gets its schema first)."""
+    from backtone.adapters.security import Argon2Hasher
+
+    app = FastAPI(
+        title="backtone",
+        version=__version__,
+        description=DESCRIPTION,
+        docs_url="/docs",
+        redoc_url=None,
+        openapi_url="/api/v1/openapi.json",
+    )
+    app.state.backtone = backtone or build(settings)
+    app.state.hasher = hasher or Argon2Hasher()
+    app.state.keys = CookieKeys(settings.secret_key)
+    app.add_middleware(SecurityHeaders, https=settings.host not in LOCAL_HOSTS)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    install_error_handlers(app)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """For uvicorn's worker processes: settings from BACKTONE_* variables."""
+    return create_app(Settings.from_env())

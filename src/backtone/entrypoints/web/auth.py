@@ -1,0 +1,74 @@
+"""Cookies for pages: a signed session cookie and a CSRF secret checked on every form."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+
+from fastapi import Request, Response
+from itsdangerous import BadSignature, Signer
+
+SESSION_COOKIE = "bt_session"
+CSRF_COOKIE = "bt_csrf"
+CSRF_FIELD = "csrf_token"
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "testserver"})
+
+
+def is_local(request: Request) -> bool:
+    """Secure cookies need HTTPS, which a server on loopback usually lacks."""
+    return (request.url.hostname or "") in LOCAL_HOSTS and request.url.scheme == "http"
+
+
+class CookieKeys:
+    """What the secret key signs: session cookies and CSRF tokens."""
+
+    def __init__(self, secret_key: str) -> None:
+        self._signer = Signer(secret_key, salt="backtone.session")
+        self._csrf_key = hashlib.sha256(("csrf:" + secret_key).encode()).digest()
+
+    def sign_session(self, token: str) -> str:
+        return self._signer.sign(token).decode()
+
+    def session_token(self, request: Request) -> str | None:
+        """The raw session token from a cookie whose signature holds."""
+        cookie = request.cookies.get(SESSION_COOKIE)
+        if not cookie:
+            return None
+        try:
+            return self._signer.unsign(cookie).decode()
+        except BadSignature:
+            return None
+
+    def csrf_token(self, secret: str) -> str:
+        return hmac.new(self._csrf_key, secret.encode(), hashlib.sha256).hexdigest()
+
+    def csrf_ok(self, request: Request, submitted: str | None) -> bool:
+        secret = request.cookies.get(CSRF_COOKIE)
+        if not secret or not submitted:
+            return False
+        return hmac.compare_digest(self.csrf_token(secret), submitted)
+
+
+def csrf_secret(request: Request) -> tuple[str, bool]:
+    """The browser's CSRF secret, or a new one (True) that the response must set."""
+    existing = request.cookies.get(CSRF_COOKIE)
+    if existing:
+        return existing, False
+    cached: str | None = getattr(request.state, "new_csrf", None)
+    if cached is None:
+        cached = secrets.token_urlsafe(24)
+        request.state.new_csrf = cached
+    return cached, True
+
+
+def set_cookie(request: Request, response: Response, name: str, value: str, max_age: int) -> None:
+    response.set_cookie(
+        name,
+        value,
+        max_age=max_age,
+        httponly=True,
+        samesite="lax",
+        secure=not is_local(request),
+        path="/",
+    )

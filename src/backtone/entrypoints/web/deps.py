@@ -1,0 +1,118 @@
+"""Dependencies for routes, as Annotated aliases: the wiring, the unit of work, who is acting."""
+
+from __future__ import annotations
+
+from datetime import date, tzinfo
+from typing import Annotated
+from zoneinfo import ZoneInfo
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from backtone.bootstrap import Backtone
+from backtone.domain.account import Account, TokenKind
+from backtone.domain.training import WeightUnit
+from backtone.entrypoints.web.auth import CSRF_FIELD, CookieKeys
+from backtone.services.accounts import account_for_token
+from backtone.services.plans import saved_profile
+from backtone.services.ports import Clock, PasswordHasher, UnitOfWork
+
+
+class NotSignedIn(Exception):
+    """No valid credentials: the API answers 401, pages send the browser to log in."""
+
+
+class CsrfRejected(Exception):
+    """A form came without the token this browser was given."""
+
+
+def get_backtone(request: Request) -> Backtone:
+    backtone: Backtone = request.app.state.backtone
+    return backtone
+
+
+BacktoneDep = Annotated[Backtone, Depends(get_backtone)]
+
+
+def get_uow(backtone: BacktoneDep) -> UnitOfWork:
+    return backtone.uow()
+
+
+def get_clock(backtone: BacktoneDep) -> Clock:
+    return backtone.clock
+
+
+def get_hasher(request: Request) -> PasswordHasher:
+    hasher: PasswordHasher = request.app.state.hasher
+    return hasher
+
+
+def get_keys(request: Request) -> CookieKeys:
+    keys: CookieKeys = request.app.state.keys
+    return keys
+
+
+UowDep = Annotated[UnitOfWork, Depends(get_uow)]
+ClockDep = Annotated[Clock, Depends(get_clock)]
+HasherDep = Annotated[PasswordHasher, Depends(get_hasher)]
+KeysDep = Annotated[CookieKeys, Depends(get_keys)]
+
+_bearer = HTTPBearer(auto_error=False, description="An API token from POST /api/v1/tokens")
+
+
+def api_account(
+    backtone: BacktoneDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Account:
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise NotSignedIn()
+    found = account_for_token(
+        uow=backtone.uow(), clock=backtone.clock, token=credentials.credentials, kind=TokenKind.API
+    )
+    if found is None:
+        raise NotSignedIn()
+    return found
+
+
+def page_account(request: Request, backtone: BacktoneDep, keys: KeysDep) -> Account:
+    token = keys.session_token(request)
+    found = (
+        account_for_token(
+            uow=backtone.uow(), clock=backtone.clock, token=token, kind=TokenKind.SESSION
+        )
+        if token
+        else None
+    )
+    if found is None:
+        raise NotSignedIn()
+    request.state.account = found
+    return found
+
+
+CurrentUser = Annotated[Account, Depends(api_account)]
+PageUser = Annotated[Account, Depends(page_account)]
+
+
+async def check_csrf(request: Request, keys: KeysDep) -> None:
+    """Every form post must carry the token rendered into the page (double-submit, signed)."""
+    form = await request.form()
+    submitted = form.get(CSRF_FIELD)
+    if not keys.csrf_ok(request, submitted if isinstance(submitted, str) else None):
+        raise CsrfRejected()
+
+
+CsrfChecked = Depends(check_csrf)
+
+
+def zone(account: Account) -> tzinfo:
+    return ZoneInfo(account.timezone)
+
+
+def today_for(account: Account, clock: Clock) -> date:
+    """The date where the person is."""
+    return clock.now().astimezone(zone(account)).date()
+
+
+def units_for(uow: UnitOfWork, account: Account) -> WeightUnit:
+    profile = saved_profile(uow=uow, user_id=account.id)
+    return profile.units if profile else WeightUnit.KG

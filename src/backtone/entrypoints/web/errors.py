@@ -1,0 +1,116 @@
+"""The web's one mapping from errors to responses: JSON under /api, HTML pages elsewhere."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from pydantic import ValidationError
+from starlette.exceptions import HTTPException
+
+from backtone.domain.errors import BacktoneError, Conflict, Infeasible, InvalidInput, NotFound
+from backtone.entrypoints.web.deps import CsrfRejected, NotSignedIn
+from backtone.entrypoints.web.rendering import render
+from backtone.services.accounts import BadCredentials, NotAllowed, TooManyAttempts
+
+STATUS: list[tuple[type[BacktoneError], int]] = [
+    (InvalidInput, 422),
+    (Infeasible, 422),
+    (NotFound, 404),
+    (Conflict, 409),
+    (BadCredentials, 401),
+    (NotAllowed, 403),
+    (TooManyAttempts, 429),
+]
+
+
+def status_of(error: BacktoneError) -> int:
+    for kind, status in STATUS:
+        if isinstance(error, kind):
+            return status
+    return 400
+
+
+def error_body(error: BacktoneError) -> dict[str, Any]:
+    """What an API client gets: a type, a message, and the fields that help fix it."""
+    body: dict[str, Any] = {"type": type(error).__name__, "message": str(error)}
+    if isinstance(error, InvalidInput):
+        body |= {"field": error.field, "allowed": error.allowed}
+    if isinstance(error, NotFound):
+        body |= {"suggestions": list(error.suggestions)}
+    if isinstance(error, Infeasible):
+        body |= {"reasons": list(error.reasons)}
+    return {"error": body}
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def _page(
+    request: Request, status: int, message: str, reasons: list[str] | None = None
+) -> Response:
+    # A form page asks for its own template back, filled in, with the message on top.
+    form = getattr(request.state, "form_template", None)
+    if form is not None and status != 404:
+        context = {"error": message, "reasons": reasons or [], **request.state.form_context}
+        return render(request, form, context, status=status)
+    return render(request, "error.html", {"status": status, "message": message}, status=status)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(BacktoneError)
+    async def domain_error(request: Request, error: BacktoneError) -> Response:
+        status = status_of(error)
+        headers = {}
+        if isinstance(error, TooManyAttempts):
+            headers["Retry-After"] = str(error.retry_after_seconds)
+        if _is_api(request):
+            return JSONResponse(error_body(error), status_code=status, headers=headers)
+        reasons = list(error.reasons) if isinstance(error, Infeasible) else None
+        response = _page(request, status, str(error), reasons)
+        response.headers.update(headers)
+        return response
+
+    @app.exception_handler(NotSignedIn)
+    async def not_signed_in(request: Request, error: NotSignedIn) -> Response:
+        if _is_api(request):
+            body = {"error": {"type": "NotSignedIn", "message": "a valid Bearer token is needed"}}
+            return JSONResponse(body, status_code=401, headers={"WWW-Authenticate": "Bearer"})
+        return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
+
+    @app.exception_handler(CsrfRejected)
+    async def csrf_rejected(request: Request, error: CsrfRejected) -> Response:
+        message = "This form has expired. Go back, reload the page and send it again."
+        return render(request, "error.html", {"status": 403, "message": message}, status=403)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, error: HTTPException) -> Response:
+        message = "Nothing here." if error.status_code == 404 else str(error.detail)
+        if _is_api(request):
+            body = {"error": {"type": "HTTPError", "message": message}}
+            return JSONResponse(body, status_code=error.status_code, headers=error.headers)
+        return _page(request, error.status_code, message)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, error: RequestValidationError) -> Response:
+        if _is_api(request):
+            return JSONResponse({"detail": _plain(error.errors())}, status_code=422)
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in error.errors()
+        )
+        return _page(request, 422, f"Please check the form: {problems}")
+
+    @app.exception_handler(ValidationError)
+    async def invalid_values(request: Request, error: ValidationError) -> Response:
+        # Pages check form fields with the API's models; their complaints are a user's mistake.
+        first = error.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]) or "form"
+        return await domain_error(request, InvalidInput(field, first["msg"]))
+
+
+def _plain(errors: Any) -> Any:
+    """Validation errors without the raw input objects, which may not be JSON."""
+    return [{k: v for k, v in e.items() if k in ("loc", "msg", "type")} for e in errors]

@@ -1,0 +1,11 @@
+"""Server-rendered pages."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from backtone.entrypoints.web.pages import auth, insight, plans, settings, trainer, training
+
+router = APIRouter(include_in_schema=False)
+for module in (auth, plans, training, insight, settings, trainer):
+    router.include_router(module.router)

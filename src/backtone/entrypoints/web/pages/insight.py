@@ -1,0 +1,48 @@
+"""Pages: progress (figures, records, charts) and the exercise library."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request, Response
+
+from backtone.entrypoints.web.deps import BacktoneDep, ClockDep, PageUser
+from backtone.entrypoints.web.rendering import render
+from backtone.entrypoints.web.views.library import LibraryQuery, exercise_view, search_library
+from backtone.entrypoints.web.views.progress import chart_svg, gather_progress
+from backtone.services.catalogue import show_exercise
+
+router = APIRouter(include_in_schema=False)
+ChartName = Literal[
+    "volume", "consistency", "balance", "strength", "pullups", "heatmap", "bodyweight"
+]
+
+
+@router.get("/progress")
+def progress(request: Request, me: PageUser, app: BacktoneDep, clock: ClockDep) -> Response:
+    view = gather_progress(app=app, clock=clock, account=me)
+    return render(request, "progress.html", {"progress": view})
+
+
+@router.get("/progress/charts/{name}.svg")
+def chart(name: ChartName, me: PageUser, app: BacktoneDep, clock: ClockDep) -> Response:
+    image = chart_svg(app=app, clock=clock, account=me, name=name)
+    return Response(
+        image, media_type="image/svg+xml", headers={"Cache-Control": "private, max-age=60"}
+    )
+
+
+@router.get("/exercises")
+def library(
+    request: Request, me: PageUser, app: BacktoneDep, query: Annotated[LibraryQuery, Query()]
+) -> Response:
+    view = search_library(uow=app.uow(), builtin=app.catalogue, account=me, query=query)
+    return render(request, "library.html", {"library": view})
+
+
+@router.get("/exercises/{exercise_id}")
+def exercise(request: Request, exercise_id: str, me: PageUser, app: BacktoneDep) -> Response:
+    found, catalogue = show_exercise(
+        uow=app.uow(), builtin=app.catalogue, user_id=me.id, exercise_id=exercise_id
+    )
+    return render(request, "exercise.html", {"exercise": exercise_view(found, catalogue)})

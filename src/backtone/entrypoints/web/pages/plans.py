@@ -1,0 +1,128 @@
+"""Pages: the onboarding questionnaire, the plan overview and its downloads."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request, Response
+from pydantic import ValidationError
+
+from backtone.domain.errors import InvalidInput, NotFound
+from backtone.domain.profile import EQUIPMENT_PRESETS, WEEKDAY_NAMES
+from backtone.entrypoints.web.api.plans import download
+from backtone.entrypoints.web.deps import (
+    BacktoneDep,
+    ClockDep,
+    CsrfChecked,
+    PageUser,
+    UowDep,
+    today_for,
+)
+from backtone.entrypoints.web.pages.forms import on_error_show, see_other
+from backtone.entrypoints.web.rendering import render
+from backtone.entrypoints.web.views.onboarding import PlanRequest, make_plan
+from backtone.entrypoints.web.views.plan import plan_view, summary_view
+from backtone.services.plans import current_plan, plan_history
+from backtone.services.trainers import find_plan
+
+router = APIRouter(include_in_schema=False)
+PRESETS = list(EQUIPMENT_PRESETS)
+
+
+def questionnaire(form: dict[str, object]) -> dict[str, object]:
+    return {"presets": PRESETS, "weekdays": WEEKDAY_NAMES, "form": form}
+
+
+def plan_request(form: dict[str, object]) -> PlanRequest:
+    """The questionnaire's fields as the API's request; a bad value names its field."""
+    try:
+        return PlanRequest.model_validate({k: v for k, v in form.items() if v not in ("", None)})
+    except ValidationError as error:
+        first = error.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]) or "form"
+        raise InvalidInput(field, first["msg"]) from None
+
+
+@router.get("/onboarding")
+def onboarding_form(request: Request, me: PageUser) -> Response:
+    return render(request, "onboarding.html", questionnaire({}))
+
+
+@router.post("/onboarding", dependencies=[CsrfChecked])
+def onboarding(
+    request: Request,
+    me: PageUser,
+    app: BacktoneDep,
+    clock: ClockDep,
+    weekdays: Annotated[list[str], Form()],
+    hang_seconds: Annotated[str, Form(max_length=5)] = "0",
+    pull_ups: Annotated[str, Form(max_length=5)] = "0",
+    push_ups: Annotated[str, Form(max_length=5)] = "5",
+    equipment: Annotated[str, Form(max_length=300)] = "home-none",
+    minutes: Annotated[str, Form(max_length=5)] = "30",
+    emphasis: Annotated[str, Form(max_length=20)] = "tone",
+    units: Annotated[str, Form(max_length=5)] = "kg",
+    weeks: Annotated[str, Form(max_length=5)] = "8",
+    limitations: Annotated[list[str] | None, Form()] = None,
+) -> Response:
+    form: dict[str, object] = {
+        "hang_seconds": hang_seconds,
+        "pull_ups": pull_ups,
+        "push_ups": push_ups,
+        "equipment": equipment,
+        "weekdays": weekdays,
+        "minutes": minutes,
+        "emphasis": emphasis,
+        "units": units,
+        "weeks": weeks,
+        "limitations": limitations or [],
+    }
+    on_error_show(request, "onboarding.html", **questionnaire(form))
+    make_plan(
+        uow=app.uow(),
+        clock=clock,
+        builtin=app.catalogue,
+        owner_id=me.id,
+        request=plan_request(form),
+        today=today_for(me, clock),
+    )
+    return see_other("/plan")
+
+
+@router.get("/plan")
+def the_plan(request: Request, me: PageUser, uow: UowDep) -> Response:
+    try:
+        record = current_plan(uow=uow, user_id=me.id)
+    except NotFound:
+        return see_other("/onboarding")
+    return _plan_page(request, me.name, record, uow, me.id)
+
+
+@router.get("/plans/{plan_id}")
+def one_plan(request: Request, plan_id: int, me: PageUser, uow: UowDep) -> Response:
+    record = find_plan(uow=uow, owner_id=me.id, plan_id=plan_id)
+    return _plan_page(request, me.name, record, uow, me.id)
+
+
+def _plan_page(request: Request, owner: str, record: object, uow: UowDep, user_id: int) -> Response:
+    from backtone.domain.plan_record import PlanRecord
+
+    assert isinstance(record, PlanRecord)
+    others = [summary_view(s) for s in plan_history(uow=uow, user_id=user_id)]
+    return render(request, "plan.html", {"plan": plan_view(record, owner), "history": others})
+
+
+@router.get("/plans/{plan_id}/calendar.ics")
+def plan_calendar(plan_id: int, me: PageUser, uow: UowDep) -> Response:
+    from backtone.adapters.formats.plan_ical import plan_to_ical
+
+    record = find_plan(uow=uow, owner_id=me.id, plan_id=plan_id)
+    return download(plan_to_ical(record.plan), "text/calendar", f"backtone-plan-{plan_id}.ics")
+
+
+@router.get("/plans/{plan_id}/plan.pdf")
+def plan_pdf(plan_id: int, me: PageUser, uow: UowDep) -> Response:
+    from backtone.adapters.formats.plan_pdf import plan_to_pdf
+
+    record = find_plan(uow=uow, owner_id=me.id, plan_id=plan_id)
+    return download(plan_to_pdf(record.plan), "application/pdf", f"backtone-plan-{plan_id}.pdf")

@@ -1,0 +1,71 @@
+"""Pages: settings (units, equipment, days, minutes, time zone) and accepting a trainer's invite."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request, Response
+
+from backtone.entrypoints.web.deps import ClockDep, CsrfChecked, PageUser, UowDep
+from backtone.entrypoints.web.pages.auth import COMMON_ZONES
+from backtone.entrypoints.web.pages.forms import on_error_show, see_other
+from backtone.entrypoints.web.rendering import render
+from backtone.entrypoints.web.views.settings import SettingsRequest, apply_settings, settings_view
+from backtone.services.accounts import account
+from backtone.services.plans import saved_profile
+from backtone.services.trainers import accept_invite, trainer_of
+
+router = APIRouter(include_in_schema=False)
+
+
+def _context(uow: UowDep, me: PageUser, **extra: object) -> dict[str, object]:
+    fresh = account(uow=uow, user_id=me.id)
+    trainer = trainer_of(uow=uow, client_id=me.id)
+    view = settings_view(
+        fresh, saved_profile(uow=uow, user_id=me.id), trainer.name if trainer else None
+    )
+    return {"settings": view, "zones": COMMON_ZONES, **extra}
+
+
+@router.get("/settings")
+def settings(request: Request, me: PageUser, uow: UowDep, saved: bool = False) -> Response:
+    return render(request, "settings.html", _context(uow, me, saved=saved))
+
+
+@router.post("/settings", dependencies=[CsrfChecked])
+def save_settings(
+    request: Request,
+    me: PageUser,
+    uow: UowDep,
+    clock: ClockDep,
+    timezone: Annotated[str, Form(max_length=64)],
+    units: Annotated[str, Form(pattern="^(kg|lb)$")],
+    minutes: Annotated[int, Form(ge=10, le=120)],
+    weekdays: Annotated[list[str], Form()],
+    equipment: Annotated[list[str] | None, Form()] = None,
+) -> Response:
+    on_error_show(request, "settings.html", **_context(uow, me))
+    body = SettingsRequest.model_validate(
+        {
+            "timezone": timezone,
+            "units": units,
+            "minutes": minutes,
+            "weekdays": weekdays,
+            "equipment": equipment or [],
+        }
+    )
+    apply_settings(uow=uow, clock=clock, account=me, request=body)
+    return see_other("/settings?saved=true")
+
+
+@router.post("/settings/trainer", dependencies=[CsrfChecked])
+def join_trainer(
+    request: Request,
+    me: PageUser,
+    uow: UowDep,
+    clock: ClockDep,
+    code: Annotated[str, Form(max_length=40)],
+) -> Response:
+    on_error_show(request, "settings.html", **_context(uow, me))
+    accept_invite(uow=uow, clock=clock, client=me, code=code)
+    return see_other("/settings?saved=true")

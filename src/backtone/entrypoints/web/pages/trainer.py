@@ -1,0 +1,81 @@
+"""Pages for trainers: clients and invites, one client's plans and log, a new plan for them."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response
+
+from backtone.entrypoints.web.deps import BacktoneDep, ClockDep, CsrfChecked, PageUser, today_for
+from backtone.entrypoints.web.pages.forms import on_error_show, see_other
+from backtone.entrypoints.web.pages.plans import plan_request, questionnaire
+from backtone.entrypoints.web.rendering import render
+from backtone.entrypoints.web.views.onboarding import make_plan
+from backtone.entrypoints.web.views.plan import plan_view
+from backtone.entrypoints.web.views.trainer import client_page, trainer_view
+from backtone.services.trainers import client_named, create_invite, find_plan
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/trainer")
+def trainer_home(request: Request, me: PageUser, app: BacktoneDep, code: str = "") -> Response:
+    view = trainer_view(app=app, trainer=me)
+    return render(request, "trainer.html", {"trainer": view, "code": code[:20]})
+
+
+@router.post("/trainer/invites", dependencies=[CsrfChecked])
+def invite(request: Request, me: PageUser, app: BacktoneDep, clock: ClockDep) -> Response:
+    code = create_invite(uow=app.uow(), clock=clock, trainer=me)
+    return render(
+        request, "trainer.html", {"trainer": trainer_view(app=app, trainer=me), "code": code}
+    )
+
+
+@router.get("/trainer/clients/{name}")
+def client(request: Request, name: str, me: PageUser, app: BacktoneDep) -> Response:
+    view = client_page(app=app, trainer=me, name=name)
+    return render(request, "client.html", {"client": view})
+
+
+@router.get("/trainer/clients/{name}/plans/{plan_id}")
+def client_plan(
+    request: Request, name: str, plan_id: int, me: PageUser, app: BacktoneDep
+) -> Response:
+    found = client_named(uow=app.uow(), trainer=me, name=name)
+    record = find_plan(uow=app.uow(), owner_id=found.id, plan_id=plan_id)
+    return render(
+        request,
+        "plan.html",
+        {"plan": plan_view(record, found.name), "history": [], "client": found.name},
+    )
+
+
+@router.get("/trainer/clients/{name}/plan")
+def new_plan_form(request: Request, name: str, me: PageUser, app: BacktoneDep) -> Response:
+    found = client_named(uow=app.uow(), trainer=me, name=name)
+    return render(request, "onboarding.html", {**questionnaire({}), "client": found.name})
+
+
+@router.post("/trainer/clients/{name}/plan", dependencies=[CsrfChecked])
+async def new_plan(
+    request: Request, name: str, me: PageUser, app: BacktoneDep, clock: ClockDep
+) -> Response:
+    form = await request.form()
+    values: dict[str, object] = {k: v for k, v in form.items() if k not in ("csrf_token",)}
+    values["weekdays"] = form.getlist("weekdays")
+    values["limitations"] = form.getlist("limitations")
+    from starlette.concurrency import run_in_threadpool
+
+    def work() -> None:
+        found = client_named(uow=app.uow(), trainer=me, name=name)
+        on_error_show(request, "onboarding.html", **questionnaire(values), client=found.name)
+        make_plan(
+            uow=app.uow(),
+            clock=clock,
+            builtin=app.catalogue,
+            owner_id=found.id,
+            request=plan_request(values),
+            today=today_for(found, clock),
+        )
+
+    await run_in_threadpool(work)
+    return see_other(f"/trainer/clients/{name}")

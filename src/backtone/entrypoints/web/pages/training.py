@@ -1,0 +1,96 @@
+"""Pages: today's workout with quick set entry, and the history."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request, Response
+from fastapi.responses import JSONResponse
+
+from backtone.domain.errors import InvalidInput
+from backtone.entrypoints.web.deps import (
+    BacktoneDep,
+    ClockDep,
+    CsrfChecked,
+    PageUser,
+    today_for,
+    units_for,
+    zone,
+)
+from backtone.entrypoints.web.pages.forms import see_other
+from backtone.entrypoints.web.rendering import render
+from backtone.entrypoints.web.views.history import history_view
+from backtone.entrypoints.web.views.sets import SetRequest, log_one_set
+from backtone.entrypoints.web.views.today import today_view
+from backtone.services.catalogue import catalogue_for
+from backtone.services.training_log import workout_history
+
+router = APIRouter(include_in_schema=False)
+
+
+def _number(text: str, field: str) -> float | None:
+    try:
+        return float(text) if text.strip() else None
+    except ValueError:
+        raise InvalidInput(
+            field, f"{text!r} is not a number", "a number such as 12 or 14.5"
+        ) from None
+
+
+@router.get("/today")
+def today(request: Request, me: PageUser, app: BacktoneDep, clock: ClockDep) -> Response:
+    uow = app.uow()
+    view = today_view(
+        uow=uow,
+        builtin=app.catalogue,
+        account=me,
+        today=today_for(me, clock),
+        tz=zone(me),
+        unit=units_for(uow, me),
+    )
+    return render(request, "today.html", {"today": view})
+
+
+@router.post("/today/sets", dependencies=[CsrfChecked])
+def log_set(
+    request: Request,
+    me: PageUser,
+    app: BacktoneDep,
+    clock: ClockDep,
+    exercise_id: Annotated[str, Form(max_length=120)],
+    reps: Annotated[str, Form(max_length=10)] = "",
+    load: Annotated[str, Form(max_length=10)] = "",
+    seconds: Annotated[str, Form(max_length=10)] = "",
+    idempotency_key: Annotated[str, Form(max_length=200)] = "",
+) -> Response:
+    """Quick entry: without JavaScript the page reloads; with it, JSON comes back."""
+    entry = SetRequest.model_validate(
+        {
+            "exercise_id": exercise_id,
+            "reps": _number(reps, "reps"),
+            "load": _number(load, "load"),
+            "seconds": _number(seconds, "seconds"),
+        }
+    )
+    uow = app.uow()
+    logged, _ = log_one_set(
+        uow=uow,
+        clock=clock,
+        builtin=app.catalogue,
+        account=me,
+        entry=entry,
+        default_unit=units_for(uow, me),
+        idempotency_key=idempotency_key or None,
+    )
+    if "application/json" in request.headers.get("accept", ""):
+        return JSONResponse(logged.model_dump(mode="json"), status_code=201)
+    return see_other(f"/today#card-{exercise_id}")
+
+
+@router.get("/history")
+def history(request: Request, me: PageUser, app: BacktoneDep) -> Response:
+    uow = app.uow()
+    workouts = workout_history(uow=uow, user_id=me.id, limit=30)
+    catalogue = catalogue_for(uow=uow, builtin=app.catalogue, user_id=me.id)
+    view = history_view(workouts, catalogue, owner=me.name, unit=units_for(uow, me), tz=zone(me))
+    return render(request, "history.html", {"history": view})

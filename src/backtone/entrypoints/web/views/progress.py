@@ -1,0 +1,147 @@
+"""The progress page's view model: records, weekly hard sets, balance, streaks, the ladder."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel
+
+from backtone.bootstrap import Backtone
+from backtone.domain.account import Account
+from backtone.domain.analytics import ProgressSummary
+from backtone.domain.catalogue import Catalogue
+from backtone.domain.records import ExerciseRecords, Record
+from backtone.domain.training import WeightUnit
+from backtone.entrypoints.web.deps import today_for, units_for, zone
+from backtone.services.catalogue import catalogue_for
+from backtone.services.ports import Clock
+from backtone.services.progress import progress_summary
+from backtone.services.training_log import personal_records
+
+CHARTS = ("volume", "consistency", "balance", "strength", "pullups", "heatmap", "bodyweight")
+SHOWN_WEEKS = 6
+
+
+class RecordView(BaseModel):
+    exercise_id: str
+    exercise: str
+    estimated_1rm: float | None
+    estimated_1rm_detail: str
+    most_reps: int | None
+    most_reps_detail: str
+    best_volume: float | None
+    unit: str
+
+
+class RegionRow(BaseModel):
+    region: str
+    hard_sets: list[int]
+    target: str
+
+
+class ProgressView(BaseModel):
+    owner: str
+    first: date
+    last: date
+    weeks: list[date]
+    regions: list[RegionRow]
+    balance_flags: list[str]
+    sessions_done: int
+    sessions_planned: int
+    current_streak: int
+    best_streak: int
+    ladder: str | None
+    new_records: list[str]
+    records: list[RecordView]
+    charts: list[str]
+
+
+def _record(r: ExerciseRecords, catalogue: Catalogue, unit: WeightUnit) -> RecordView:
+    def value(rec: Record | None) -> float | None:
+        return None if rec is None else round(unit.from_kg(rec.value), 1)
+
+    reps = r.most_reps_in_a_set
+    return RecordView(
+        exercise_id=r.exercise_id,
+        exercise=catalogue.get(r.exercise_id).name if r.exercise_id in catalogue else r.exercise_id,
+        estimated_1rm=value(r.epley_1rm),
+        estimated_1rm_detail=r.epley_1rm.detail if r.epley_1rm else "",
+        most_reps=None if reps is None else int(reps.value),
+        most_reps_detail=reps.detail if reps else "",
+        best_volume=value(r.best_volume_session),
+        unit=unit.value,
+    )
+
+
+def progress_view(
+    summary: ProgressSummary,
+    records: list[ExerciseRecords],
+    catalogue: Catalogue,
+    *,
+    owner: str,
+    unit: WeightUnit,
+) -> ProgressView:
+    volume = summary.volume
+    weeks = list(volume.weeks[-SHOWN_WEEKS:])
+    rows = []
+    for region in volume.regions:
+        target = volume.targets.get(region)
+        counts = list(volume.hard_sets.get(region, ()))[-len(weeks) :] if weeks else []
+        rows.append(
+            RegionRow(
+                region=region,
+                hard_sets=counts,
+                target=f"{target[0]}-{target[1]}" if target else "",
+            )
+        )
+    ladder = summary.ladder
+    return ProgressView(
+        owner=owner,
+        first=summary.period.first,
+        last=summary.period.last,
+        weeks=weeks,
+        regions=rows,
+        balance_flags=[f.value.replace("-", " ") for f in summary.balance.flags],
+        sessions_done=summary.consistency.sessions_done,
+        sessions_planned=summary.consistency.sessions_planned,
+        current_streak=summary.consistency.current_streak,
+        best_streak=summary.consistency.best_streak,
+        ladder=(
+            f"rung {ladder.rung + 1} of {ladder.rungs}: {ladder.exercise_id}, {ladder.target}"
+            if ladder
+            else None
+        ),
+        new_records=[r.exercise_id for r in summary.new_records],
+        records=[_record(r, catalogue, unit) for r in records],
+        charts=list(CHARTS),
+    )
+
+
+def _summary(app: Backtone, clock: Clock, account: Account) -> ProgressSummary:
+    return progress_summary(
+        uow=app.uow(),
+        builtin=app.catalogue,
+        user_id=account.id,
+        today=today_for(account, clock),
+        tz=zone(account),
+    )
+
+
+def gather_progress(*, app: Backtone, clock: Clock, account: Account) -> ProgressView:
+    """The progress page for one person, from the services."""
+    uow = app.uow()
+    return progress_view(
+        _summary(app, clock, account),
+        personal_records(uow=uow, user_id=account.id),
+        catalogue_for(uow=uow, builtin=app.catalogue, user_id=account.id),
+        owner=account.name,
+        unit=units_for(uow, account),
+    )
+
+
+def chart_svg(*, app: Backtone, clock: Clock, account: Account, name: str) -> bytes:
+    from backtone.adapters.formats.charts import ChartFormat, render_chart
+
+    unit = units_for(app.uow(), account)
+    summary = _summary(app, clock, account)
+    return render_chart(name, summary, unit=unit, fmt=ChartFormat.SVG).image
