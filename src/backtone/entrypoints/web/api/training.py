@@ -1,10 +1,10 @@
-"""API: today's workout, logging a set (idempotent with a key), undo, history."""
+"""API: today's workout (start, log sets idempotently, swap, finish), free logging, history."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Query, Response
+from fastapi import APIRouter, Header, Path, Query, Response
 
 from backtone.entrypoints.web.deps import (
     BacktoneDep,
@@ -17,25 +17,141 @@ from backtone.entrypoints.web.deps import (
 )
 from backtone.entrypoints.web.views.history import HistoryView, history_view
 from backtone.entrypoints.web.views.sets import LoggedView, SetRequest, log_one_set
-from backtone.entrypoints.web.views.today import TodayView, today_view
+from backtone.entrypoints.web.views.today import (
+    SummaryView,
+    SwapView,
+    TodayView,
+    summary_view,
+    today_view,
+)
+from backtone.entrypoints.web.views.workout import (
+    SwapRequest,
+    log_to_workout,
+    start_today,
+    swap,
+    swaps,
+)
 from backtone.services.catalogue import catalogue_for
+from backtone.services.coaching import finish_workout
 from backtone.services.training_log import undo_last_entry, workout_history
 
 router = APIRouter(tags=["training"])
+WorkoutId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        max_length=200,
+        description="Any unique string (a UUID): a retry with the same key logs nothing twice.",
+    ),
+]
 
 
-@router.get("/today", response_model=TodayView)
-def today(me: CurrentUser, app: BacktoneDep, clock: ClockDep) -> TodayView:
-    """Today's planned session (or the next one) with last time's values and today's sets."""
+def _today(app: BacktoneDep, clock: ClockDep, me: CurrentUser) -> TodayView:
     uow = app.uow()
     return today_view(
         uow=uow,
         builtin=app.catalogue,
+        clock=clock,
         account=me,
         today=today_for(me, clock),
         tz=zone(me),
         unit=units_for(uow, me),
     )
+
+
+@router.get("/today", response_model=TodayView)
+def today(me: CurrentUser, app: BacktoneDep, clock: ClockDep) -> TodayView:
+    """The open workout, else the next planned session with the coach's targets."""
+    return _today(app, clock, me)
+
+
+@router.post("/workouts", status_code=201, response_model=TodayView)
+def start(me: CurrentUser, app: BacktoneDep, clock: ClockDep) -> TodayView:
+    """Start today's session (an already open workout is kept, not doubled)."""
+    start_today(
+        uow=app.uow(),
+        builtin=app.catalogue,
+        clock=clock,
+        account=me,
+        today=today_for(me, clock),
+        tz=zone(me),
+    )
+    return _today(app, clock, me)
+
+
+@router.post("/workouts/{workout_id}/sets", status_code=201, response_model=LoggedView)
+def log_workout_set(
+    workout_id: WorkoutId,
+    body: SetRequest,
+    me: CurrentUser,
+    app: BacktoneDep,
+    clock: ClockDep,
+    response: Response,
+    idempotency_key: IdempotencyKey = None,
+) -> LoggedView:
+    """Log one set of the open workout, committed at once."""
+    uow = app.uow()
+    logged, replayed = log_to_workout(
+        uow=uow,
+        clock=clock,
+        builtin=app.catalogue,
+        account=me,
+        workout_id=workout_id,
+        entry=body,
+        default_unit=units_for(uow, me),
+        idempotency_key=idempotency_key,
+    )
+    if replayed:
+        response.headers["Idempotency-Replayed"] = "true"
+    return logged
+
+
+@router.get("/workouts/{workout_id}/swaps/{position}", response_model=SwapView)
+def swap_choices(
+    workout_id: WorkoutId,
+    position: Annotated[int, Path(ge=0, le=100)],
+    me: CurrentUser,
+    app: BacktoneDep,
+    clock: ClockDep,
+) -> SwapView:
+    """Exercises that could replace the one at `position` (same pattern, your kit and level)."""
+    return swaps(
+        uow=app.uow(),
+        builtin=app.catalogue,
+        clock=clock,
+        account=me,
+        workout_id=workout_id,
+        position=position,
+        tz=zone(me),
+    )
+
+
+@router.post("/workouts/{workout_id}/swap", response_model=TodayView)
+def swap_exercise(
+    workout_id: WorkoutId, body: SwapRequest, me: CurrentUser, app: BacktoneDep, clock: ClockDep
+) -> TodayView:
+    swap(
+        uow=app.uow(),
+        builtin=app.catalogue,
+        account=me,
+        workout_id=workout_id,
+        request=body,
+        today=today_for(me, clock),
+        tz=zone(me),
+    )
+    return _today(app, clock, me)
+
+
+@router.post("/workouts/{workout_id}/finish", response_model=SummaryView)
+def finish(
+    workout_id: WorkoutId, me: CurrentUser, app: BacktoneDep, clock: ClockDep
+) -> SummaryView:
+    """End the workout: sets, volume, records broken, weeks in a row."""
+    uow = app.uow()
+    summary = finish_workout(
+        uow=uow, clock=clock, user_id=me.id, workout_id=workout_id, tz=zone(me)
+    )
+    return summary_view(summary, units_for(uow, me))
 
 
 @router.post("/sets", status_code=201, response_model=LoggedView)
@@ -45,13 +161,9 @@ def log_set(
     app: BacktoneDep,
     clock: ClockDep,
     response: Response,
-    idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
+    idempotency_key: IdempotencyKey = None,
 ) -> LoggedView:
-    """Log one set to today's workout.
-
-    Send an `Idempotency-Key` header (any unique string, e.g. a UUID) and a retry of the
-    same request returns the first answer instead of logging the set twice.
-    """
+    """Log one set outside a guided workout (it joins the day's log, like `backtone log`)."""
     uow = app.uow()
     logged, replayed = log_one_set(
         uow=uow,

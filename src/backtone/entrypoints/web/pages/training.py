@@ -1,4 +1,4 @@
-"""Pages: today's workout with quick set entry, and the history."""
+"""Pages: today's workout (start, quick set entry, swap, finish) and the history."""
 
 from __future__ import annotations
 
@@ -20,9 +20,17 @@ from backtone.entrypoints.web.deps import (
 from backtone.entrypoints.web.pages.forms import see_other
 from backtone.entrypoints.web.rendering import render
 from backtone.entrypoints.web.views.history import history_view
-from backtone.entrypoints.web.views.sets import SetRequest, log_one_set
-from backtone.entrypoints.web.views.today import today_view
+from backtone.entrypoints.web.views.sets import SetRequest
+from backtone.entrypoints.web.views.today import summary_view, today_view
+from backtone.entrypoints.web.views.workout import (
+    SwapRequest,
+    log_to_workout,
+    start_today,
+    swap,
+    swaps,
+)
 from backtone.services.catalogue import catalogue_for
+from backtone.services.coaching import finish_workout
 from backtone.services.training_log import workout_history
 
 router = APIRouter(include_in_schema=False)
@@ -43,6 +51,7 @@ def today(request: Request, me: PageUser, app: BacktoneDep, clock: ClockDep) -> 
     view = today_view(
         uow=uow,
         builtin=app.catalogue,
+        clock=clock,
         account=me,
         today=today_for(me, clock),
         tz=zone(me),
@@ -51,9 +60,23 @@ def today(request: Request, me: PageUser, app: BacktoneDep, clock: ClockDep) -> 
     return render(request, "today.html", {"today": view})
 
 
-@router.post("/today/sets", dependencies=[CsrfChecked])
+@router.post("/today/start", dependencies=[CsrfChecked])
+def start(me: PageUser, app: BacktoneDep, clock: ClockDep) -> Response:
+    start_today(
+        uow=app.uow(),
+        builtin=app.catalogue,
+        clock=clock,
+        account=me,
+        today=today_for(me, clock),
+        tz=zone(me),
+    )
+    return see_other("/today")
+
+
+@router.post("/today/{workout_id}/sets", dependencies=[CsrfChecked])
 def log_set(
     request: Request,
+    workout_id: int,
     me: PageUser,
     app: BacktoneDep,
     clock: ClockDep,
@@ -64,20 +87,22 @@ def log_set(
     idempotency_key: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
     """Quick entry: without JavaScript the page reloads; with it, JSON comes back."""
+    reps_value = _number(reps, "reps")
     entry = SetRequest.model_validate(
         {
             "exercise_id": exercise_id,
-            "reps": _number(reps, "reps"),
+            "reps": None if reps_value is None else int(reps_value),
             "load": _number(load, "load"),
             "seconds": _number(seconds, "seconds"),
         }
     )
     uow = app.uow()
-    logged, _ = log_one_set(
+    logged, _ = log_to_workout(
         uow=uow,
         clock=clock,
         builtin=app.catalogue,
         account=me,
+        workout_id=workout_id,
         entry=entry,
         default_unit=units_for(uow, me),
         idempotency_key=idempotency_key or None,
@@ -85,6 +110,59 @@ def log_set(
     if "application/json" in request.headers.get("accept", ""):
         return JSONResponse(logged.model_dump(mode="json"), status_code=201)
     return see_other(f"/today#card-{exercise_id}")
+
+
+@router.get("/today/{workout_id}/swap/{position}")
+def swap_form(
+    request: Request,
+    workout_id: int,
+    position: int,
+    me: PageUser,
+    app: BacktoneDep,
+    clock: ClockDep,
+) -> Response:
+    view = swaps(
+        uow=app.uow(),
+        builtin=app.catalogue,
+        clock=clock,
+        account=me,
+        workout_id=workout_id,
+        position=position,
+        tz=zone(me),
+    )
+    return render(request, "swap.html", {"swap": view})
+
+
+@router.post("/today/{workout_id}/swap", dependencies=[CsrfChecked])
+def swap_exercise(
+    workout_id: int,
+    me: PageUser,
+    app: BacktoneDep,
+    clock: ClockDep,
+    position: Annotated[int, Form(ge=0, le=100)],
+    exercise_id: Annotated[str, Form(max_length=120)],
+) -> Response:
+    swap(
+        uow=app.uow(),
+        builtin=app.catalogue,
+        account=me,
+        workout_id=workout_id,
+        request=SwapRequest(position=position, exercise_id=exercise_id),
+        today=today_for(me, clock),
+        tz=zone(me),
+    )
+    return see_other(f"/today#card-{exercise_id}")
+
+
+@router.post("/today/{workout_id}/finish", dependencies=[CsrfChecked])
+def finish(
+    request: Request, workout_id: int, me: PageUser, app: BacktoneDep, clock: ClockDep
+) -> Response:
+    uow = app.uow()
+    summary = finish_workout(
+        uow=uow, clock=clock, user_id=me.id, workout_id=workout_id, tz=zone(me)
+    )
+    return render(request, "finished.html", {"summary": summary_view(summary, units_for(uow, me))})
 
 
 @router.get("/history")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -10,7 +11,7 @@ from pydantic import BaseModel, Field
 from backtone.domain.account import Account
 from backtone.domain.catalogue import Catalogue
 from backtone.domain.errors import InvalidInput
-from backtone.domain.training import SetType, WeightUnit
+from backtone.domain.training import LoggedSet, SetType, WeightUnit
 from backtone.entrypoints.web.deps import zone
 from backtone.entrypoints.web.views.history import SetView, set_view
 from backtone.services.idempotency import run_once
@@ -86,15 +87,38 @@ def log_one_set(
         )
         return view.model_dump(mode="json")
 
-    if idempotency_key is None:
+    return once(
+        uow=uow, clock=clock, account=account, entry=entry, key=idempotency_key, action=action
+    )
+
+
+def once(
+    *,
+    uow: UnitOfWork,
+    clock: Clock,
+    account: Account,
+    entry: BaseModel,
+    key: str | None,
+    action: Callable[[], dict[str, object]],
+    scope: str = "",
+) -> tuple[LoggedView, bool]:
+    """Run a set-logging action; with a key, a retried request gets the first result back."""
+    if key is None:
         return LoggedView.model_validate(action()), False
-    fingerprint = hashlib.sha256(entry.model_dump_json().encode()).hexdigest()
+    fingerprint = hashlib.sha256((scope + entry.model_dump_json()).encode()).hexdigest()
     stored, replayed = run_once(
-        uow=uow,
-        clock=clock,
-        user_id=account.id,
-        key=idempotency_key,
-        fingerprint=fingerprint,
-        action=action,
+        uow=uow, clock=clock, user_id=account.id, key=key, fingerprint=fingerprint, action=action
     )
     return LoggedView.model_validate(stored), replayed
+
+
+def logged_set(entry: SetRequest, unit: WeightUnit) -> LoggedSet:
+    """The set in kilograms, as a guided workout stores it."""
+    return LoggedSet(
+        exercise_id=entry.exercise_id,
+        set_type=SetType.WARMUP if entry.warmup else SetType.WORKING,
+        reps=entry.reps,
+        load_kg=None if entry.load is None else round(unit.to_kg(entry.load), 3),
+        duration_seconds=entry.seconds if entry.reps is None else None,
+        rpe=entry.rpe,
+    )

@@ -1,107 +1,113 @@
-"""Today's workout: the planned session as exercise cards, with last time's values to hand."""
+"""Today's workout: the coach's next session as exercise cards, started, logged set by set.
+
+Before the workout starts the cards preview the session; once started, each card shows the
+sets done and a quick entry filled with the value to aim for (last time's, or the target).
+"""
 
 from __future__ import annotations
 
 from datetime import date, tzinfo
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from backtone.domain.account import Account
 from backtone.domain.catalogue import Catalogue
 from backtone.domain.errors import NotFound
-from backtone.domain.plan import PlanItem
-from backtone.domain.training import WeightUnit, Workout
+from backtone.domain.training import LoggedSet, WeightUnit
 from backtone.entrypoints.web.views.history import SetView, set_text, set_view
 from backtone.services.catalogue import catalogue_for
+from backtone.services.coaching import (
+    GuidedWorkout,
+    SessionItem,
+    SessionPlan,
+    next_session,
+    open_workout,
+)
 from backtone.services.plans import current_plan
-from backtone.services.ports import UnitOfWork
-from backtone.services.training_log import workout_history
-
-
-class LastTime(BaseModel):
-    day: date
-    text: str
+from backtone.services.ports import Clock, UnitOfWork
+from backtone.services.workout_summary import WorkoutSummary
 
 
 class CardView(BaseModel):
+    position: int
     exercise_id: str
     name: str
     role: str
     target: str
+    reason: str
     sets: int
     rest_seconds: int
     timed: bool
-    summary: str
     cues: list[str]
-    last: LastTime | None
+    last: str | None
     logged: list[SetView]
     reps: int | None  # what the quick entry is filled with
     load: float | None
-    seconds: float | None
+    seconds: int | None
 
 
 class TodayView(BaseModel):
     day: date
     unit: str
     has_plan: bool
-    plan_id: int | None
+    started: bool
+    workout_id: int | None
     session_id: int | None
     session_day: date | None
     is_today: bool
     title: str
-    minutes: int
     cards: list[CardView]
 
 
 def _card(
-    item: PlanItem,
+    position: int,
+    item: SessionItem,
+    done: tuple[LoggedSet, ...],
     catalogue: Catalogue,
-    history: list[Workout],
-    *,
-    today: date,
-    tz: tzinfo,
     unit: WeightUnit,
 ) -> CardView:
-    exercise = catalogue.get(item.exercise_id) if item.exercise_id in catalogue else None
-    done_today = [w for w in history if w.started_at.astimezone(tz).date() == today]
-    before = [w for w in history if w.started_at.astimezone(tz).date() < today]
-    logged = [s for w in done_today for s in w.sets]
-    previous = before[0].sets[-1] if before and before[0].sets else None
-    source = logged[-1] if logged else previous
-    timed = item.seconds is not None
-    reps = (
-        source.reps
-        if source and source.reps is not None
-        else (item.reps.low if item.reps else None)
-    )
-    seconds = (
-        source.duration_seconds
-        if source and source.duration_seconds is not None
-        else (float(item.seconds.low) if item.seconds else None)
-    )
-    load = round(unit.from_kg(source.load_kg), 1) if source and source.load_kg else None
+    fill = item.prefill(len(done) + 1)
     return CardView(
+        position=position,
         exercise_id=item.exercise_id,
         name=item.name,
         role=item.role.value,
-        target=item.describe(),
+        target=f"{item.sets} x {item.amount()}{item.load_words(catalogue)}",
+        reason=item.reason,
         sets=item.sets,
         rest_seconds=item.rest_seconds,
-        timed=timed,
-        summary=exercise.summary if exercise else "",
-        cues=list(exercise.cues[:3]) if exercise else [],
-        last=(
-            LastTime(
-                day=before[0].started_at.astimezone(tz).date(),
-                text=", ".join(set_text(s, unit) for s in before[0].sets),
-            )
-            if before
-            else None
-        ),
-        logged=[set_view(s, catalogue, unit) for s in logged],
-        reps=None if timed else reps,
-        load=load,
-        seconds=seconds if timed else None,
+        timed=item.timed,
+        cues=list(item.cues[:3]),
+        last=", ".join(set_text(s, unit) for s in item.last) if item.last else None,
+        logged=[set_view(s, catalogue, unit) for s in done],
+        reps=fill.reps,
+        load=None if fill.load_kg is None else round(unit.from_kg(fill.load_kg), 1),
+        seconds=fill.seconds,
+    )
+
+
+def _view(
+    today: date,
+    unit: WeightUnit,
+    session: SessionPlan,
+    catalogue: Catalogue,
+    workout: GuidedWorkout | None,
+) -> TodayView:
+    cards = [
+        _card(n, item, workout.done(n) if workout else (), catalogue, unit)
+        for n, item in enumerate(session.items)
+    ]
+    return TodayView(
+        day=today,
+        unit=unit.value,
+        has_plan=True,
+        started=workout is not None,
+        workout_id=workout.workout_id if workout else None,
+        session_id=session.session_id,
+        session_day=session.day,
+        is_today=session.day == today,
+        title=session.title,
+        cards=cards,
     )
 
 
@@ -109,49 +115,74 @@ def today_view(
     *,
     uow: UnitOfWork,
     builtin: Catalogue,
+    clock: Clock,
     account: Account,
     today: date,
     tz: tzinfo,
     unit: WeightUnit,
 ) -> TodayView:
-    """The session planned for today, or the next one, with what was logged so far."""
+    """The open workout if there is one, else the next planned session to start."""
+    catalogue = catalogue_for(uow=uow, builtin=builtin, user_id=account.id)
+    workout = open_workout(uow=uow, builtin=builtin, clock=clock, user_id=account.id, tz=tz)
+    if workout is not None:
+        return _view(today, unit, workout.session, catalogue, workout)
     empty = TodayView(
         day=today,
         unit=unit.value,
         has_plan=False,
-        plan_id=None,
+        started=False,
+        workout_id=None,
         session_id=None,
         session_day=None,
         is_today=False,
         title="",
-        minutes=0,
         cards=[],
     )
     try:
-        record = current_plan(uow=uow, user_id=account.id)
+        current_plan(uow=uow, user_id=account.id)
     except NotFound:
         return empty
-    found = record.session_on(today) or record.next_session(today)
-    if found is None:
-        return empty.model_copy(update={"has_plan": True, "plan_id": record.id})
-    session_id, session = found
-    catalogue = catalogue_for(uow=uow, builtin=builtin, user_id=account.id)
-    cards = []
-    with uow:
-        for item in session.items:
-            history = workout_history(
-                uow=uow, user_id=account.id, limit=2, exercise_id=item.exercise_id
-            )
-            cards.append(_card(item, catalogue, history, today=today, tz=tz, unit=unit))
-    return TodayView(
-        day=today,
+    try:
+        session = next_session(uow=uow, builtin=builtin, user_id=account.id, today=today, tz=tz)
+    except NotFound:
+        return empty.model_copy(update={"has_plan": True})
+    return _view(today, unit, session, catalogue, None)
+
+
+class SwapView(BaseModel):
+    workout_id: int
+    position: int
+    exercise_id: str
+    name: str
+    options: list[dict[str, str]] = Field(description="[{id, name}] to do instead")
+
+
+class RecordBroken(BaseModel):
+    exercise_id: str
+    text: str
+
+
+class SummaryView(BaseModel):
+    workout_id: int
+    minutes: int
+    exercises: int
+    sets: int
+    volume: float
+    unit: str
+    records: list[RecordBroken]
+    streak_weeks: int
+
+
+def summary_view(summary: WorkoutSummary, unit: WeightUnit) -> SummaryView:
+    return SummaryView(
+        workout_id=summary.workout_id,
+        minutes=summary.minutes,
+        exercises=summary.exercises,
+        sets=summary.sets,
+        volume=round(unit.from_kg(summary.volume_kg), 1),
         unit=unit.value,
-        has_plan=True,
-        plan_id=record.id,
-        session_id=session_id,
-        session_day=session.day,
-        is_today=session.day == today,
-        title=session.title,
-        minutes=session.estimated_minutes,
-        cards=cards,
+        records=[
+            RecordBroken(exercise_id=r.exercise_id, text=r.describe()) for r in summary.records
+        ],
+        streak_weeks=summary.streak_weeks,
     )

@@ -1,0 +1,130 @@
+"""A guided workout from the web: start today's session, log sets, swap an exercise, finish."""
+
+from __future__ import annotations
+
+from datetime import date, tzinfo
+
+from pydantic import BaseModel, Field
+
+from backtone.domain.account import Account
+from backtone.domain.catalogue import Catalogue
+from backtone.domain.errors import NotFound
+from backtone.domain.training import WeightUnit
+from backtone.entrypoints.web.views.history import set_view
+from backtone.entrypoints.web.views.sets import LoggedView, SetRequest, logged_set, once
+from backtone.entrypoints.web.views.today import SwapView
+from backtone.services.catalogue import catalogue_for
+from backtone.services.coaching import (
+    log_guided_set,
+    next_session,
+    open_workout,
+    start_workout,
+    swap_item,
+    swap_options,
+)
+from backtone.services.ports import Clock, UnitOfWork
+
+
+class SwapRequest(BaseModel):
+    position: int = Field(ge=0, le=100)
+    exercise_id: str = Field(min_length=1, max_length=120)
+
+
+def start_today(
+    *, uow: UnitOfWork, builtin: Catalogue, clock: Clock, account: Account, today: date, tz: tzinfo
+) -> int:
+    """Open today's guided workout; one already open is returned, so a double tap starts one."""
+    found = open_workout(uow=uow, builtin=builtin, clock=clock, user_id=account.id, tz=tz)
+    if found is not None:
+        return found.workout_id
+    session = next_session(uow=uow, builtin=builtin, user_id=account.id, today=today, tz=tz)
+    return start_workout(uow=uow, clock=clock, user_id=account.id, session=session).workout_id
+
+
+def log_to_workout(
+    *,
+    uow: UnitOfWork,
+    clock: Clock,
+    builtin: Catalogue,
+    account: Account,
+    workout_id: int,
+    entry: SetRequest,
+    default_unit: WeightUnit,
+    idempotency_key: str | None,
+) -> tuple[LoggedView, bool]:
+    """Add one set to the person's open workout; a retry with the same key adds nothing."""
+    unit = WeightUnit(entry.unit) if entry.unit else default_unit
+    catalogue = catalogue_for(uow=uow, builtin=builtin, user_id=account.id)
+    exercise = catalogue.get(entry.exercise_id)
+    done = logged_set(entry.model_copy(update={"exercise_id": exercise.id}), unit)
+
+    def action() -> dict[str, object]:
+        log_guided_set(uow=uow, clock=clock, user_id=account.id, workout_id=workout_id, logged=done)
+        view = LoggedView(
+            workout_id=workout_id,
+            exercise_id=exercise.id,
+            exercise=exercise.name,
+            sets=[set_view(done, catalogue, unit)],
+        )
+        return view.model_dump(mode="json")
+
+    return once(
+        uow=uow,
+        clock=clock,
+        account=account,
+        entry=entry,
+        key=idempotency_key,
+        action=action,
+        scope=f"workout {workout_id}",
+    )
+
+
+def swaps(
+    *,
+    uow: UnitOfWork,
+    builtin: Catalogue,
+    clock: Clock,
+    account: Account,
+    workout_id: int,
+    position: int,
+    tz: tzinfo,
+) -> SwapView:
+    """What could replace the exercise at `position` of the person's open workout."""
+    found = open_workout(uow=uow, builtin=builtin, clock=clock, user_id=account.id, tz=tz)
+    if found is None or found.workout_id != workout_id:
+        raise NotFound("open workout", str(workout_id))
+    if not 0 <= position < len(found.session.items):
+        raise NotFound("exercise in this workout", str(position))
+    item = found.session.items[position]
+    options = swap_options(
+        uow=uow, builtin=builtin, user_id=account.id, exercise_id=item.exercise_id
+    )
+    return SwapView(
+        workout_id=workout_id,
+        position=position,
+        exercise_id=item.exercise_id,
+        name=item.name,
+        options=[{"id": e.id, "name": e.name} for e in options],
+    )
+
+
+def swap(
+    *,
+    uow: UnitOfWork,
+    builtin: Catalogue,
+    account: Account,
+    workout_id: int,
+    request: SwapRequest,
+    today: date,
+    tz: tzinfo,
+) -> None:
+    swap_item(
+        uow=uow,
+        builtin=builtin,
+        user_id=account.id,
+        workout_id=workout_id,
+        position=request.position,
+        exercise_id=request.exercise_id,
+        today=today,
+        tz=tz,
+    )
