@@ -21,6 +21,7 @@ from backtone.entrypoints.cli import (
 )
 from backtone.entrypoints.cli.context import state
 from backtone.entrypoints.cli.errors import friendly
+from backtone.entrypoints.web import serve as web_serve
 
 app = typer.Typer(
     name="backtone",
@@ -79,6 +80,8 @@ _register(import_app, "strong", history_files.import_strong)
 _register(import_app, "hevy", history_files.import_hevy)
 app.add_typer(import_app, name="import")
 _register(app, "backup", transfer.backup)
+
+_register(app, "serve", web_serve.serve)
 
 db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
 _register(db_app, "upgrade", db.upgrade)
