@@ -29,6 +29,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: Rich's help formatter alone costs ~120 ms a start
 )
 
 
@@ -59,6 +60,7 @@ _register(app, "check", check.check)
 _register(app, "plan", plan.plan)
 _register(app, "plans", plan.plans)
 _register(app, "next", coach.next_session)
+_register(app, "workout", coach.workout)
 _register(app, "progress", progress.progress)
 _register(app, "report", progress.report)
 _register(app, "weight", progress.weight)
