@@ -60,6 +60,10 @@ class ApiUser:
 def sign_up(client: TestClient, name: str, role: str = "person") -> ApiUser:
     made = client.post("/api/v1/accounts", json={"name": name, "password": PASSWORD, "role": role})
     assert made.status_code == 201, made.text
+    return sign_in(client, name)
+
+
+def sign_in(client: TestClient, name: str) -> ApiUser:
     token = client.post("/api/v1/tokens", json={"name": name, "password": PASSWORD})
     assert token.status_code == 201, token.text
     return ApiUser(client, name, token.json()["token"])

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from starlette.exceptions import HTTPException
 
 from backtone.domain.errors import BacktoneError, Conflict, Infeasible, InvalidInput, NotFound
@@ -97,7 +97,11 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, error: RequestValidationError) -> Response:
         if _is_api(request):
-            return JSONResponse({"detail": _plain(error.errors())}, status_code=422)
+            first = error.errors()[0] if error.errors() else {"loc": (), "msg": "invalid"}
+            field = ".".join(str(p) for p in first["loc"][1:]) or "request"
+            body = error_body(InvalidInput(field, str(first["msg"])))
+            body["error"]["problems"] = _plain(error.errors())
+            return JSONResponse(body, status_code=422)
         problems = "; ".join(
             f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in error.errors()
         )
@@ -113,4 +117,31 @@ def install_error_handlers(app: FastAPI) -> None:
 
 def _plain(errors: Any) -> Any:
     """Validation errors without the raw input objects, which may not be JSON."""
-    return [{k: v for k, v in e.items() if k in ("loc", "msg", "type")} for e in errors]
+    return [{"loc": [str(p) for p in e["loc"]], "msg": e["msg"]} for e in errors]
+
+
+class ErrorDetail(BaseModel):
+    type: str
+    message: str
+    field: str | None = None
+    allowed: str | None = None
+    suggestions: list[str] | None = None
+    reasons: list[str] | None = None
+    problems: list[dict[str, Any]] | None = None
+
+
+class ErrorBody(BaseModel):
+    """Every API error: what kind, a message naming the field, and what would fix it."""
+
+    error: ErrorDetail
+
+
+_ERROR = {"model": ErrorBody}
+API_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {**_ERROR, "description": "No valid Bearer token, or a wrong name or password"},
+    403: {**_ERROR, "description": "Not allowed for this account"},
+    404: {**_ERROR, "description": "Nothing with that id is yours"},
+    409: {**_ERROR, "description": "Clashes with what is stored"},
+    422: {**_ERROR, "description": "A value is not one the coach can use"},
+    429: {**_ERROR, "description": "Too many failed log-ins; see Retry-After"},
+}
