@@ -101,6 +101,7 @@ def test_the_pages_work_at_desktop_size_with_the_keyboard(
     page.screenshot(path=str(shots / "web-today-desktop.png"))
     page.goto("/progress")
     assert page.get_by_role("heading", name="Records").is_visible()
+    page.wait_for_function("[...document.images].slice(0, 2).every(i => i.naturalWidth > 0)")
     page.screenshot(path=str(shots / "web-progress-desktop.png"))
     page.goto("/exercises?text=row")
     page.locator("ul.library a").first.click()
