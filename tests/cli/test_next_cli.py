@@ -69,3 +69,15 @@ def test_next_after_logging_follows_the_engine(runner: CliRunner) -> None:
     assert same["change"] == "add_load"
     assert same["load_kg"] > 20
     assert "add" in same["reason"]
+
+
+def test_workout_without_a_plan_or_exercises_says_how_to_make_a_plan(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["workout"])
+    assert result.exit_code == 2
+    assert "backtone plan" in result.output
+
+
+def test_workout_with_an_unknown_exercise_names_the_closest_ones(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["workout", "--exercise", "dumbbell flying kick"])
+    assert result.exit_code == 2
+    assert "did you mean" in result.output

@@ -1,4 +1,4 @@
-"""`backtone next`: the next planned session with the coach's targets and the reason for each."""
+"""`backtone next` and `backtone workout`: the next session's targets, and doing it set by set."""
 
 from __future__ import annotations
 
@@ -32,6 +32,60 @@ def next_session(
         print_json(session_json(session))
         return
     show_session(session, app.catalogue)
+
+
+def workout(
+    exercise: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exercise", "-e", help="Do these exercises instead of the plan's session. Repeat."
+        ),
+    ] = None,
+) -> None:
+    """Do today's session set by set: targets, rest timer, skip and swap; every set is saved.
+
+    An unfinished workout of the last day is offered for resuming first.
+    """
+    from datetime import date
+
+    from backtone.domain.errors import NotFound
+    from backtone.entrypoints.cli.context import backtone_app, current_user
+    from backtone.entrypoints.cli.output import console
+    from backtone.entrypoints.cli.training_log import local_tz
+    from backtone.entrypoints.tui.flow import Wiring
+    from backtone.entrypoints.tui.words import summary_lines
+    from backtone.entrypoints.tui.workout_app import WorkoutApp
+    from backtone.services import coaching
+
+    app = backtone_app()
+    wiring = Wiring(
+        uow=app.uow(), builtin=app.catalogue, clock=app.clock, user_id=current_user().id,
+        tz=local_tz(),
+    )  # fmt: skip
+    uow, builtin, user_id, tz = wiring.uow, wiring.builtin, wiring.user_id, wiring.tz
+    unfinished = coaching.open_workout(
+        uow=uow, builtin=builtin, clock=wiring.clock, user_id=user_id, tz=tz
+    )
+    session = None
+    try:
+        if exercise:
+            session = coaching.adhoc_session(
+                uow=uow, builtin=builtin, user_id=user_id, exercises=exercise,
+                today=date.today(), tz=tz,
+            )  # fmt: skip
+        else:
+            session = coaching.next_session(
+                uow=uow, builtin=builtin, user_id=user_id, today=date.today(), tz=tz
+            )
+    except NotFound:
+        if unfinished is None:
+            raise
+    summary = WorkoutApp(wiring, session=session, unfinished=unfinished).run()
+    out = console()
+    if summary is not None:
+        out.print("\n".join(summary_lines(summary)[:-1]))
+    else:
+        out.print("Every set you logged is saved; `backtone workout` offers to resume.")
 
 
 def _span_json(span: Span | None) -> dict[str, int] | None:

@@ -1,0 +1,1 @@
+"""The terminal user interface: the guided workout (Textual)."""

@@ -1,0 +1,56 @@
+"""How the workout app says things: targets, sets, time left and the end-of-session summary."""
+
+from __future__ import annotations
+
+from backtone.domain.plan import Role
+from backtone.domain.training import LoggedSet
+from backtone.entrypoints.tui.flow import Wiring
+from backtone.services.coaching import SessionItem, WorkoutSummary
+
+
+def minutes_seconds(seconds: float) -> str:
+    """'1:05'; a rest shows whole seconds, rounded up so 0:00 means it is over."""
+    whole = int(-(-seconds // 1))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def target_line(item: SessionItem, set_number: int, wiring: Wiring) -> str:
+    """'Set 2 of 3 — target 8-12 reps at 14 kg a hand, rest 60 s'."""
+    unit = "" if item.timed or item.per_side else " reps"
+    what = f"{item.amount()}{unit}{item.load_words(wiring.builtin)}"
+    rest = f", rest {item.rest_seconds} s" if item.rest_seconds else ""
+    if item.role is not Role.MAIN:
+        return f"{item.sets} x {what}{rest} — enter when done"
+    return f"Set {min(set_number, item.sets)} of {item.sets} — target {what}{rest}"
+
+
+def describe_set(s: LoggedSet) -> str:
+    """'10 x 14 kg', '30 s' or '8 reps'."""
+    amount = f"{s.duration_seconds:g} s" if s.duration_seconds is not None else f"{s.reps}"
+    if s.load_kg:
+        amount += f" x {s.load_kg:g} kg"
+    elif s.duration_seconds is None:
+        amount += " reps"
+    return amount + (f" @ RPE {s.rpe:g}" if s.rpe is not None else "")
+
+
+def summary_lines(summary: WorkoutSummary) -> list[str]:
+    """The end-of-session summary, a line per figure and per record broken."""
+    weeks = "week" if summary.streak_weeks == 1 else "weeks"
+    lines = [
+        "[b]Workout done[/b]",
+        "",
+        f"Time: {summary.minutes} min",
+        f"Exercises: {summary.exercises}",
+        f"Sets: {summary.sets}",
+        f"Volume: {summary.volume_kg:g} kg",
+        f"Streak: {summary.streak_weeks} {weeks} in a row with a workout",
+        "",
+    ]
+    if summary.records:
+        lines.append("Records broken:")
+        lines += [f"  {r.exercise_id} — {r.describe()}" for r in summary.records]
+    else:
+        lines.append("No record broken this time.")
+    lines += ["", "Press q or enter to close. `backtone next` shows your next targets."]
+    return lines
