@@ -162,7 +162,7 @@ class WorkoutScreen(Screen[None]):
         if item is None:
             return
         self.app.sub_title = f"exercise {flow.position + 1} of {len(flow.items)}"
-        self.query_one("#name", Static).update(f"[b]{item.name}[/b]  ({item.role.value})")
+        self.query_one("#name", Static).update(f"{item.name} · {item.role.value}")
         self.query_one("#target", Static).update(target_line(item, flow.set_number, flow.wiring))
         self.query_one("#reason", Static).update(f"[dim]{item.reason}[/dim]" if item.reason else "")
         cues = "\n".join(f"• {cue}" for cue in item.cues[:3])
