@@ -7,6 +7,8 @@ from datetime import date
 
 from typer.testing import CliRunner
 
+from backtone.adapters.catalogue.loader import load_builtin_catalogue
+from backtone.domain.vocabulary import LoadKind
 from backtone.entrypoints.cli.app import app
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -59,7 +61,10 @@ def test_next_json_gives_every_item_its_id_sets_reps_load_and_reason(runner: Cli
 def test_next_after_logging_follows_the_engine(runner: CliRunner) -> None:
     make_plan(runner)
     first = json.loads(runner.invoke(app, ["next", "--json"]).output)
-    lift = next(i for i in first["items"] if i["role"] == "main" and i["reps"])
+    dumbbells = {e.id for e in load_builtin_catalogue() if e.load is LoadKind.DUMBBELL}
+    lifts = [i for i in first["items"] if i["exercise_id"] in dumbbells and i["reps"]]
+    assert lifts, "a home-dumbbell plan has a dumbbell lift"
+    lift = lifts[0]
     top = lift["reps"]["high"]
     logged = runner.invoke(app, ["log", lift["exercise_id"], f"{lift['sets']}x{top}@20kg"])
     assert logged.exit_code == 0, logged.output

@@ -13,24 +13,17 @@ from backtone.adapters.db.unit_of_work import SqlUnitOfWork
 from backtone.domain.errors import Conflict, NotFound
 from backtone.domain.exercise import Span
 from backtone.domain.exposure import Change
-from backtone.domain.plan import Plan, Role
-from backtone.domain.profile import build_profile
+from backtone.domain.plan import Role
 from backtone.domain.training import LoggedSet
 from backtone.services import coaching
-from backtone.services.planning import create_plan
 from backtone.services.plans import keep_plan
 from backtone.services.training_log import log_sets, workout_history
 from backtone.services.users import ensure_local_user
 from tests.conftest import FixedClock
+from tests.integration.coaching_support import MONDAY, home_dumbbell_plan
 
 CATALOGUE = load_builtin_catalogue()
-MONDAY = date(2026, 11, 2)  # the fixed clock's day; the plan's first session
 WEEK = timedelta(days=7)
-
-
-def home_dumbbell_plan() -> Plan:
-    profile = build_profile(level="beginner", equipment="home-dumbbells", days=3, minutes=30)
-    return create_plan(profile=profile, catalogue=CATALOGUE, start=MONDAY, weeks=4)
 
 
 @pytest.fixture
@@ -205,7 +198,7 @@ def test_the_summary_counts_sets_volume_and_the_records_broken(
              on=MONDAY - WEEK)  # fmt: skip
     session = next_on(uow, me, MONDAY)
     done = {i.exercise_id: (10, 22.0) for i in session.main_items}
-    done["wide-push-up"] = (8, None)
+    done["push-up"] = (8, None)
     workout = do_session(uow, clock, me, session, done)
     clock.moment += timedelta(minutes=35)
     summary = finish(uow, clock, me, workout.workout_id)

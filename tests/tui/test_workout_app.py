@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from datetime import UTC, date, timedelta
+from datetime import UTC, timedelta
 
 import pytest
 from sqlalchemy import Engine
@@ -15,7 +15,6 @@ from textual.widgets import Input, Label, OptionList, ProgressBar, Static
 from backtone.adapters.catalogue.loader import load_builtin_catalogue
 from backtone.adapters.db.unit_of_work import SqlUnitOfWork
 from backtone.domain.plan import Role
-from backtone.domain.profile import build_profile
 from backtone.domain.training import LoggedSet
 from backtone.entrypoints.tui.flow import Wiring
 from backtone.entrypoints.tui.workout_app import (
@@ -26,14 +25,13 @@ from backtone.entrypoints.tui.workout_app import (
     WorkoutScreen,
 )
 from backtone.services import coaching
-from backtone.services.planning import create_plan
 from backtone.services.plans import keep_plan
 from backtone.services.training_log import workout_history
 from backtone.services.users import ensure_local_user
 from tests.conftest import FixedClock
+from tests.integration.coaching_support import MONDAY, home_dumbbell_plan
 
 CATALOGUE = load_builtin_catalogue()
-MONDAY = date(2026, 11, 2)
 
 
 @pytest.fixture
@@ -41,9 +39,7 @@ def wiring(engine: Engine, clock: FixedClock) -> Wiring:
     """A person with a home-dumbbell plan whose first session is today."""
     uow = SqlUnitOfWork(sessionmaker(engine, expire_on_commit=False))
     me = ensure_local_user(uow=uow, clock=clock, name="me")
-    profile = build_profile(level="beginner", equipment="home-dumbbells", days=3, minutes=30)
-    plan = create_plan(profile=profile, catalogue=CATALOGUE, start=MONDAY, weeks=2)
-    keep_plan(uow=uow, clock=clock, user_id=me.id, plan=plan)
+    keep_plan(uow=uow, clock=clock, user_id=me.id, plan=home_dumbbell_plan())
     return Wiring(uow=uow, builtin=CATALOGUE, clock=clock, user_id=me.id, tz=UTC)
 
 
