@@ -80,3 +80,69 @@ def cool_down(
     if not chosen:  # everything was used to warm up: repeat the gentlest one
         chosen = [e for e in catalogue if e.kind is Kind.STRETCH and allowed(e, profile)][:1]
     return tuple(_item(e, Role.COOL_DOWN) for e in chosen)
+
+
+def _sets(exercise: Exercise, role: Role, sets: int) -> PlanItem:
+    return make_item(exercise, role, sets=sets, rest_seconds=0)
+
+
+def extras(
+    catalogue: Catalogue,
+    profile: Profile,
+    warm: tuple[PlanItem, ...],
+    cool: tuple[PlanItem, ...],
+    turn: int,
+) -> tuple[PlanItem, ...]:
+    """More mobility and stretching, in the order to add it when a session has time to spare:
+    new stretches to close and new mobility to open, one at a time, then second and third
+    rounds. Nothing here loads a muscle hard."""
+    used = {i.exercise_id for i in warm + cool}
+    stretches = _rotate(
+        [e for e in _ranked(_allowed(catalogue, profile, Kind.STRETCH), COOL_DOWN_FIRST)
+         if e.id not in used], turn)  # fmt: skip
+    mobility = _rotate(
+        [e for e in _allowed(catalogue, profile, Kind.MOBILITY) if e.id not in used], turn
+    )
+    added: list[PlanItem] = []
+    for k in range(max(len(stretches), len(mobility))):
+        added += [_sets(e, Role.COOL_DOWN, 1) for e in stretches[k : k + 1]]
+        added += [_sets(e, Role.WARM_UP, 1) for e in mobility[k : k + 1]]
+    closing = [catalogue.get(i.exercise_id) for i in cool] + stretches
+    opening = [catalogue.get(i.exercise_id) for i in warm] + mobility
+    for rounds in (2, 3):
+        added += [_sets(e, Role.COOL_DOWN, rounds) for e in closing]
+        added += [_sets(e, Role.WARM_UP, rounds) for e in opening]
+    return tuple(added)
+
+
+def _allowed(catalogue: Catalogue, profile: Profile, kind: Kind) -> list[Exercise]:
+    return sorted((e for e in catalogue if e.kind is kind and allowed(e, profile)),
+                  key=lambda e: e.id)  # fmt: skip
+
+
+def pad(
+    warm: tuple[PlanItem, ...],
+    cool: tuple[PlanItem, ...],
+    more: tuple[PlanItem, ...],
+    spare_seconds: int,
+) -> tuple[tuple[PlanItem, ...], tuple[PlanItem, ...]]:
+    """Warm-up and cool-down lengthened with `more`, in order, while each step still fits."""
+    parts = {Role.WARM_UP: list(warm), Role.COOL_DOWN: list(cool)}
+    for extra in more:
+        items = parts[extra.role]
+        at = next((k for k, i in enumerate(items) if i.exercise_id == extra.exercise_id), None)
+        elsewhere = any(
+            i.exercise_id == extra.exercise_id for role, part in parts.items()
+            if role is not extra.role for i in part
+        )  # fmt: skip
+        if elsewhere or (at is not None and items[at].sets >= extra.sets):
+            continue
+        cost = extra.estimated_seconds - (items[at].estimated_seconds if at is not None else 0)
+        if cost > spare_seconds:
+            continue
+        spare_seconds -= cost
+        if at is None:
+            items.append(extra)
+        else:
+            items[at] = extra
+    return tuple(parts[Role.WARM_UP]), tuple(parts[Role.COOL_DOWN])

@@ -10,13 +10,9 @@ from backtone.domain.catalogue import Catalogue
 from backtone.domain.plan import PlanItem
 from backtone.domain.profile import WEEKDAY_NAMES, Profile
 from backtone.domain.vocabulary import BACK_REGIONS, Equipment, Kind, Pattern, Region
+from backtone.planner.candidates import Candidate, is_main_candidate, trains
 from backtone.planner.rules import allowed, is_hard, regions_of
-from backtone.planner.selection import (
-    COVERED,
-    Candidate,
-    is_main_candidate,
-    too_close,
-)
+from backtone.planner.selection import COVERED, too_close
 from backtone.planner.volume import MIN_MAIN_EXERCISES, targets
 
 # Kit worth suggesting, cheapest and most common first.
@@ -37,11 +33,7 @@ PATTERN_WORDS = {
 def _options(
     catalogue: Catalogue, profile: Profile, window: frozenset[str], pattern: Pattern
 ) -> int:
-    return sum(
-        1
-        for e in catalogue
-        if e.pattern is pattern and is_main_candidate(e, profile, window) and is_hard(e)
-    )
+    return sum(1 for e in catalogue if trains(e, pattern) and is_main_candidate(e, profile, window))
 
 
 def kit_fix(
@@ -66,7 +58,7 @@ def coverage_gaps(
     """A sentence for each of vertical pull, row and hinge that nothing in the pool trains."""
     gaps = []
     for pattern in COVERED:
-        if any(c.exercise.pattern is pattern and is_hard(c.exercise) for c in pool):
+        if any(trains(c.exercise, pattern) for c in pool):
             continue
         fix = kit_fix(catalogue, profile, window, pattern)
         cause = "your equipment" if not profile.limitations else "your equipment and limitations"
@@ -152,7 +144,12 @@ def volume_notes(profile: Profile, weekly: dict[Region, int]) -> list[str]:
             more = "one more day a week" if profile.days < 6 else "longer sessions"
             label = region.value.replace("-", " ").capitalize()
             notes.append(
-                f"{label}: {got} hard sets a week, under the {low}-{high} a"
+                f"{label}: {got} hard sets a week, under the {low}-{high} {article(profile)}"
                 f" {profile.level.value} grows on; {more} would close the gap."
             )
     return notes
+
+
+def article(profile: Profile) -> str:
+    """'a' or 'an' before the person's level."""
+    return "an" if profile.level.value[0] in "aeiou" else "a"

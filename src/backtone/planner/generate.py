@@ -9,21 +9,17 @@ from backtone.domain.catalogue import Catalogue
 from backtone.domain.errors import Infeasible
 from backtone.domain.plan import Plan, PlanItem
 from backtone.domain.profile import Profile
-from backtone.domain.vocabulary import Muscle, Region
-from backtone.planner import bookends, explain, ladder
-from backtone.planner.periodisation import week_slots
+from backtone.domain.vocabulary import Muscle
+from backtone.planner import bookends, explain, ladder, notes
+from backtone.planner.candidates import Candidate, allowed_ladder, candidates
+from backtone.planner.periodisation import WeekSlot, week_slots
 from backtone.planner.progression import SessionTemplate, build_week, session_dates
-from backtone.planner.rules import allowed, hard_muscles, is_hard, regions_of
-from backtone.planner.selection import Candidate, candidates, choose_week, too_close
+from backtone.planner.rules import hard_muscles
+from backtone.planner.selection import choose_week, too_close
 
-NOTE_SEEDS = (
-    "Moves and numbers marked 'seed' come from the two back-toning articles this coach is built"
-    " on; the rest are backtone's defaults."
-)
-NOTE_LADDER = (
-    "No full pull-ups yet: hangs, slow negatives and assisted reps build the strength for the"
-    " first one."
-)
+# Share of a session kept free in a block's first weeks for the sets its later weeks add;
+# until then it goes to extra stretching.
+RESERVE_SHARE = 0.08
 
 
 def _bookends(
@@ -66,6 +62,7 @@ def _block_template(
     block: int,
     previous: Sequence[SessionTemplate],
     start: date,
+    ramp: bool,
 ) -> tuple[list[SessionTemplate], list[Candidate]]:
     window = ladder.window(profile, block)
     pool = candidates(catalogue, profile, window)
@@ -79,23 +76,34 @@ def _block_template(
     budgets = [profile.minutes * 60 - sum(i.estimated_seconds for i in w + c) for w, c in ends]
     keep = [frozenset(c.exercise.id for c in s.main) for s in previous]
     resting = _resting(profile, previous, start)
-    week = choose_week(profile, pool, budgets, previous=keep, block=block, resting=resting)
+    week = None
+    if ramp:  # room for the later weeks' extra sets, where the time allows it
+        floor = explain.shortest_main_seconds(pool)
+        reserve = int(RESERVE_SHARE * profile.minutes * 60)
+        roomy = [b - max(0, min(reserve, b - floor)) for b in budgets]
+        week = choose_week(profile, pool, roomy, previous=keep, block=block, resting=resting,
+                           ramp=True)  # fmt: skip
+    if week is None:
+        week = choose_week(profile, pool, budgets, previous=keep, block=block, resting=resting)
     if week is None:
         raise Infeasible(_diagnose(profile, pool, budgets, block))
     template = [
-        SessionTemplate(profile.weekdays[i], ends[i][0], tuple(week[i]), ends[i][1])
+        SessionTemplate(
+            profile.weekdays[i], ends[i][0], tuple(week[i]), ends[i][1],
+            extras=bookends.extras(catalogue, profile, ends[i][0], ends[i][1], i + block),
+        )
         for i in range(profile.days)
-    ]
+    ]  # fmt: skip
     return template, pool
 
 
 def _diagnose(
     profile: Profile, pool: list[Candidate], budgets: Sequence[int], block: int
 ) -> list[str]:
-    if choose_week(profile, pool, budgets, spacing=False, block=block) is not None:
+    if choose_week(profile, pool, budgets, spacing=False, block=block, fill=False):
         return [explain.spacing_reason(profile)]
     roomy = [b + 30 * 60 for b in budgets]
-    if choose_week(profile, pool, roomy, spacing=False, block=block) is not None:
+    if choose_week(profile, pool, roomy, spacing=False, block=block, fill=False):
         return [
             f"{profile.minutes} minutes leaves too little room for the back work each session"
             f" needs: {min(120, profile.minutes + 15)} minutes would help."
@@ -106,24 +114,12 @@ def _diagnose(
     ]
 
 
-def _weekly_back_sets(template: Sequence[SessionTemplate]) -> dict[Region, int]:
-    volume: dict[Region, int] = {}
-    for session in template:
-        for choice in session.main:
-            if is_hard(choice.exercise):
-                for region in regions_of(choice.exercise):
-                    volume[region] = volume.get(region, 0) + choice.sets
-    return volume
-
-
-def _uses_ladder_below_pull_up(template: Sequence[SessionTemplate]) -> bool:
-    rungs = [
-        ladder.RUNG_OF[c.exercise.id]
-        for s in template
-        for c in s.main
-        if ladder.is_ladder(c.exercise.id)
-    ]
-    return bool(rungs) and max(rungs) < ladder.FULL_PULL_UP_RUNG
+def _builds(slots: Sequence[WeekSlot], block: int) -> bool:
+    """Whether the block has weeks after its first that add sets (see progression)."""
+    return any(
+        s.block == block and not s.deload and s.index > 0 and s.index >= (s.loading_weeks + 1) // 2
+        for s in slots
+    )
 
 
 def generate_plan(
@@ -135,37 +131,25 @@ def generate_plan(
     pool: list[Candidate] = []
     windows: list[frozenset[str]] = []
     for block in range(slots[-1].block + 1):
-        window = frozenset(
-            e for e in ladder.window(profile, block) if e in catalogue
-            and allowed(catalogue.get(e), profile)
-        )  # fmt: skip
-        if windows and window == windows[-1]:
+        window = allowed_ladder(catalogue, profile, ladder.window(profile, block))
+        if windows and window == windows[-1] and _builds(slots, block) == _builds(slots, block - 1):
             # same choices on offer as last block: the continuity bonus would pick the same
             # week again, so keep it and skip the solve
             templates.append(templates[-1])
         else:
             previous = templates[-1] if templates else []
-            template, block_pool = _block_template(catalogue, profile, block, previous, start)
+            template, block_pool = _block_template(
+                catalogue, profile, block, previous, start, _builds(slots, block)
+            )
             templates.append(template)
             pool = pool or block_pool
         windows.append(window)
-    notes = explain.coverage_gaps(catalogue, profile, ladder.window(profile, 0), pool)
-    notes += explain.volume_notes(profile, _weekly_back_sets(templates[0]))
-    if not profile.can_do_pull_up and _uses_ladder_below_pull_up(templates[0]):
-        notes.append(NOTE_LADDER)
-    notes.append(NOTE_SEEDS)
     plan_weeks = tuple(build_week(profile, slot, templates[slot.block], start) for slot in slots)
-    longest = max(s.estimated_minutes for w in plan_weeks for s in w.sessions)
-    if longest < profile.minutes * 0.6:
-        notes.append(
-            f"Sessions run up to {longest} of your {profile.minutes} minutes: that is all the"
-            f" back work a {profile.level.value} benefits from each week. Spend spare time"
-            " walking or on extra stretching."
-        )
+    gaps = explain.coverage_gaps(catalogue, profile, ladder.window(profile, 0), pool)
     return Plan(
         name=name or f"{weeks}-week back plan",
         profile=profile,
         start=plan_weeks[0].sessions[0].day,
         weeks=plan_weeks,
-        notes=tuple(notes),
+        notes=tuple(gaps + notes.coach_notes(profile, plan_weeks, catalogue)),
     )

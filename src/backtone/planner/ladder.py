@@ -45,6 +45,8 @@ def window(profile: Profile, block: int) -> frozenset[str]:
     """Ladder exercises a block may use: the top rung climbs one step per block."""
     top = min(start_rung(profile) + block, len(RUNGS) - 1)
     low = max(0, top - 2)
+    if start_rung(profile) == len(RUNGS) - 1:
+        low = FULL_PULL_UP_RUNG  # eight strict pull-ups are past assisted and negative work
     return frozenset(e for rung in range(low, top + 1) for e in RUNGS[rung])
 
 

@@ -6,18 +6,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from backtone.domain.exercise import Span
+from backtone.domain.exercise import Exercise, Span
 from backtone.domain.plan import PlanItem, PlanSession, PlanWeek, Role
 from backtone.domain.profile import Profile
 from backtone.domain.vocabulary import (
     BACK_REGIONS,
     PULL_PATTERNS,
     PUSH_PATTERNS,
-    Kind,
     LoadKind,
     Region,
 )
-from backtone.planner import ladder
+from backtone.planner import bookends, ladder
 from backtone.planner.items import make_item
 from backtone.planner.periodisation import WeekSlot
 from backtone.planner.rules import is_hard, order_key, regions_of
@@ -38,6 +37,7 @@ class SessionTemplate:
     main: tuple[Choice, ...]
     cool_down: tuple[PlanItem, ...]
     keep_order: bool = False  # a routine's own order is the author's choice
+    extras: tuple[PlanItem, ...] = ()  # mobility and stretching to add where time is spare
 
 
 def session_dates(start: date, weekdays: Sequence[int], week: int) -> dict[int, date]:
@@ -109,9 +109,8 @@ def build_week(
     volume = dict.fromkeys(caps, 0)
     planned: list[tuple[SessionTemplate, list[int]]] = []
     for session in template:
-        if slot.deload:
-            sets = [max(1, c.sets - 1) if c.exercise.kind is not Kind.CARDIO else c.sets
-                    for c in session.main]  # fmt: skip
+        if slot.deload:  # the lifting eases off; easy rowing and trunk work stay as they are
+            sets = [max(1, c.sets - 1) if _eases(c.exercise) else c.sets for c in session.main]
         else:
             sets = [c.sets for c in session.main]
         planned.append((session, sets))
@@ -127,12 +126,21 @@ def build_week(
     for i, (session, sets) in enumerate(planned):
         order = _order(session)
         main = tuple(main_item(session.main[k], slot, sets[k]) for k in order)
-        title = f"{letters[i]}: {_title(session.main)}"
-        sessions.append(
-            PlanSession(dates[session.weekday], title, session.warm_up + main + session.cool_down)
+        spare = profile.minutes * 60 - sum(
+            i.estimated_seconds for i in session.warm_up + main + session.cool_down
         )
+        warm, cool = bookends.pad(session.warm_up, session.cool_down, session.extras, spare)
+        title = f"{letters[i]}: {_title(session.main)}"
+        sessions.append(PlanSession(dates[session.weekday], title, warm + main + cool))
     sessions.sort(key=lambda s: s.day)
     return PlanWeek(slot.number, slot.deload, tuple(sessions), _focus(slot))
+
+
+def _eases(exercise: Exercise) -> bool:
+    """Loses a set in a deload week: hard back and push work."""
+    return is_hard(exercise) and bool(
+        regions_of(exercise) & BACK_REGIONS or exercise.pattern in PUSH_PATTERNS
+    )
 
 
 def _order(session: SessionTemplate) -> list[int]:

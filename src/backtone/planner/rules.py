@@ -13,6 +13,9 @@ from backtone.domain.profile import Profile
 from backtone.domain.vocabulary import REGION_OF, Kind, Muscle, Pattern, Region
 
 MIN_HOURS_BETWEEN_HARD = 48
+# Moves that need a second person: they stay in the catalogue for people to pick themselves,
+# but the planner never chooses them for someone who may well train alone.
+NEEDS_PARTNER = frozenset({"spotted-pull-up"})
 SEED_SOURCES = frozenset({Source.SEED_000, Source.SEED_003})
 MULTI_JOINT = frozenset(
     {
@@ -53,7 +56,10 @@ def size_rank(exercise: Exercise) -> int:
 
 
 def order_key(exercise: Exercise) -> tuple[int, int, str]:
-    """Multi-joint before single-joint, then larger muscles before smaller."""
+    """Multi-joint before single-joint, then larger muscles before smaller; easy conditioning
+    comes last, as a finisher that does not tire the muscles before the lifting."""
+    if exercise.kind is Kind.CARDIO:
+        return (2, 0, exercise.id)
     return (0 if is_multi_joint(exercise) else 1, size_rank(exercise), exercise.id)
 
 
@@ -84,6 +90,11 @@ def breaks_for(exercise: Exercise, profile: Profile) -> list[str]:
 
 def allowed(exercise: Exercise, profile: Profile) -> bool:
     return not breaks_for(exercise, profile)
+
+
+def auto_selectable(exercise: Exercise, profile: Profile) -> bool:
+    """Allowed, and something the planner may pick on its own (no partner needed)."""
+    return exercise.id not in NEEDS_PARTNER and allowed(exercise, profile)
 
 
 def hard_rule_breaches(plan: Plan, catalogue: Catalogue) -> list[str]:

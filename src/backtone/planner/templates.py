@@ -13,7 +13,7 @@ from backtone.domain.profile import Profile
 from backtone.planner import bookends, ladder
 from backtone.planner.periodisation import WeekSlot, week_slots
 from backtone.planner.progression import SessionTemplate, build_week, main_item
-from backtone.planner.rules import allowed, breaks_for, hard_muscles
+from backtone.planner.rules import auto_selectable, breaks_for, hard_muscles
 from backtone.planner.selection import Choice, too_close
 from backtone.planner.volume import rest_for
 
@@ -24,8 +24,9 @@ TEMPLATES = {
 
 
 def fits(exercise: Exercise, profile: Profile) -> bool:
-    """Allowed for this person, and no full pull-ups for someone who cannot do one yet."""
-    if not allowed(exercise, profile):
+    """Allowed for this person and needing no partner, and no full pull-ups for someone who
+    cannot do one yet."""
+    if not auto_selectable(exercise, profile):
         return False
     rung = ladder.RUNG_OF.get(exercise.id)
     return profile.can_do_pull_up or rung is None or rung < ladder.FULL_PULL_UP_RUNG
@@ -112,7 +113,10 @@ def template_plan(
     sessions = []
     for turn, weekday in enumerate(profile.weekdays):
         warm, cool = _bookends(catalogue, profile, turn)
-        sessions.append(SessionTemplate(weekday, warm, tuple(choices), cool, keep_order=True))
+        more = bookends.extras(catalogue, profile, warm, cool, turn)
+        sessions.append(
+            SessionTemplate(weekday, warm, tuple(choices), cool, keep_order=True, extras=more)
+        )
     need = max(_peak_seconds(s, slots) for s in sessions) if sessions else 0
     if need > profile.minutes * 60:
         minutes = -(-need // 60)

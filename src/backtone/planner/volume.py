@@ -19,6 +19,20 @@ def targets(profile: Profile) -> dict[Region, tuple[int, int]]:
     return WEEKLY_TARGETS[profile.level]
 
 
+def ramp_sets(low: int, high: int) -> int:
+    """Weekly sets a block holds back at first and adds from its middle weeks on."""
+    return max(1, (high - low) // 3)
+
+
+def model_caps(profile: Profile, *, ramp: bool) -> dict[Region, int]:
+    """The most weekly hard sets per back region a block's first weeks plan for: the top of the
+    range, less the sets the block adds later when it has weeks to build in."""
+    return {
+        region: high - (ramp_sets(low, high) if ramp else 0)
+        for region, (low, high) in targets(profile).items()
+    }
+
+
 def max_sets(profile: Profile) -> int:
     extra = (
         1 if profile.emphasis is Emphasis.STRENGTH and profile.level is not Level.BEGINNER else 0
@@ -33,3 +47,8 @@ def rest_for(low: int, high: int, emphasis: Emphasis) -> int:
     if emphasis is Emphasis.STRENGTH:
         return high
     return 5 * round((low + high) / 10)  # the middle, to the nearest 5 s a watch can show
+
+
+def max_main_exercises(profile: Profile) -> int:
+    """Main moves a session may hold: more for a long session, which needs more to fill it."""
+    return MAX_MAIN_EXERCISES[profile.level] + profile.minutes // 45
