@@ -16,7 +16,10 @@ SESSION_LIFETIME = timedelta(days=30)
 MAX_FAILURES = 5  # per name and address inside the window
 FAILURE_WINDOW = timedelta(minutes=15)
 # Checked when the name is unknown, so a wrong name costs as long as a wrong password.
-_NO_SUCH_HASH = "$argon2id$v=19$m=65536,t=3,p=4$ycnxs62WZZkFe5KVUzwm7A$ce+CCSNFV5FCmwTx2VmUOX06/Q2KBPtf8BWObjnoi2Q"
+_NO_SUCH_HASH = (
+    "$argon2id$v=19$m=65536,t=3,p=4$ycnxs62WZZkFe5KVUzwm7A"
+    "$ce+CCSNFV5FCmwTx2VmUOX06/Q2KBPtf8BWObjnoi2Q"
+)
 
 
 class BadCredentials(BacktoneError):

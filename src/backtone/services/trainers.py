@@ -87,4 +87,3 @@ def find_plan(*, uow: UnitOfWork, owner_id: int, plan_id: int) -> PlanRecord:
     if record is None:
         raise NotFound("plan", str(plan_id))
     return record
-
