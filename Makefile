@@ -21,7 +21,7 @@ $(MODELS): $(STAMP) tools/build_models.py tools/tflite_metadata.py
 models: $(MODELS)
 
 run: $(STAMP)
-	$(BIN)/backtone tour
+	$(BIN)/backtone serve
 
 lint: $(STAMP)
 	$(BIN)/ruff check $(LINTED)
@@ -44,6 +44,8 @@ bench: $(STAMP) $(MODELS)
 	$(BIN)/python bench/analytics.py
 	$(BIN)/python bench/formcheck_fps.py
 	$(BIN)/python bench/simulate_progress.py --seed 1 --runs 100
+	$(BIN)/python bench/progress_db.py
+	$(BIN)/python bench/web_load.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

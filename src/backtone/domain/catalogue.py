@@ -191,4 +191,7 @@ class Catalogue:
 
     def with_exercises(self, extra: Iterable[Exercise]) -> Catalogue:
         """This catalogue plus a person's own entries (which may not reuse a built-in id)."""
-        return Catalogue([*self, *extra], self._routines.values())
+        added = list(extra)
+        if not added:  # most people have none: skip rebuilding the name index
+            return self
+        return Catalogue([*self, *added], self._routines.values())
