@@ -55,7 +55,8 @@ def test_every_session_uses_most_of_the_time_asked_for_or_the_notes_say_why(name
     "profile",
     [
         {"equipment": "home-band", "weekdays": "mon,wed,fri", "minutes": 30},
-        {"equipment": "home-none", "days": 3, "minutes": 45},
+        {"equipment": "home-none", "days": 3, "minutes": 30},
+        {"level": "intermediate", "equipment": "home-band", "days": 3, "minutes": 45},
         {"level": "intermediate", "equipment": "gym", "days": 4, "minutes": 60},
         {"level": "advanced", "equipment": "gym", "days": 3, "minutes": 75},
     ],

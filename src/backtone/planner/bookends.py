@@ -13,6 +13,8 @@ from backtone.planner.rules import allowed, seed_stretches
 # Openers loosen the chest and hips; the forward fold suits the end of a session.
 WARM_UP_FIRST = ("doorframe-stretch", "squat-stretch")
 COOL_DOWN_FIRST = ("spine-stretch", "childs-pose")
+# The most of a session a lengthened warm-up or cool-down may take: share, and minutes at most.
+LONGEST = {Role.WARM_UP: (0.25, 12), Role.COOL_DOWN: (0.2, 10)}
 
 
 def _ranked(pool: list[Exercise], first: tuple[str, ...]) -> list[Exercise]:
@@ -125,9 +127,15 @@ def pad(
     cool: tuple[PlanItem, ...],
     more: tuple[PlanItem, ...],
     spare_seconds: int,
+    minutes: int,
 ) -> tuple[tuple[PlanItem, ...], tuple[PlanItem, ...]]:
-    """Warm-up and cool-down lengthened with `more`, in order, while each step still fits."""
+    """Warm-up and cool-down lengthened with `more`, in order, while each step still fits in
+    the spare time and neither grows past its share of the session."""
     parts = {Role.WARM_UP: list(warm), Role.COOL_DOWN: list(cool)}
+    limits = {
+        role: max(sum(i.estimated_seconds for i in parts[role]), min(share * minutes, top) * 60)
+        for role, (share, top) in LONGEST.items()
+    }
     for extra in more:
         items = parts[extra.role]
         at = next((k for k, i in enumerate(items) if i.exercise_id == extra.exercise_id), None)
@@ -138,7 +146,10 @@ def pad(
         if elsewhere or (at is not None and items[at].sets >= extra.sets):
             continue
         cost = extra.estimated_seconds - (items[at].estimated_seconds if at is not None else 0)
-        if cost > spare_seconds:
+        if (
+            cost > spare_seconds
+            or sum(i.estimated_seconds for i in items) + cost > limits[extra.role]
+        ):
             continue
         spare_seconds -= cost
         if at is None:

@@ -118,15 +118,16 @@ def deload_notes(profile: Profile, weeks: Sequence[PlanWeek]) -> list[str]:
         return []
     light = [s.estimated_minutes for w in weeks if w.deload for s in w.sessions]
     length = (
-        f" Their sessions run about {min(light)}-{max(light)} minutes: doing less is the point."
+        f" Those sessions run about {min(light)}-{max(light)} minutes: doing less is the point."
         if min(light) < SHORT_SHARE * profile.minutes
         else " Spare minutes go to extra stretching."
     )
-    verb = "is a deload" if len(deloads) == 1 else "are deloads"
+    one = len(deloads) == 1
     return [
-        f"{_weeks_text(deloads).capitalize()} {verb}: one set fewer on the lifting and reps at"
-        " the bottom of the range, so muscles, tendons and joints catch up with the weeks"
-        f" before. They should feel easy; that is how the next block starts stronger.{length}"
+        f"{_weeks_text(deloads).capitalize()} {'is a deload' if one else 'are deloads'}: one set"
+        " fewer on the lifting and reps at the bottom of the range, so muscles, tendons and"
+        f" joints catch up with the weeks before. {'It' if one else 'They'} should feel easy;"
+        f" that is how the next block starts stronger.{length}"
     ]
 
 
@@ -178,9 +179,14 @@ def time_notes(
         caps = targets(profile)
         dose = ", ".join(f"{peak.get(r, 0)} for the {r.value.replace('-', ' ')}" for r in caps)
         if all(peak.get(r, 0) >= lo for r, (lo, _) in caps.items()):
+            rest = (
+                ", the muscles worked the day before must rest on back-to-back days,"
+                if too_close(profile.weekdays)
+                else ""
+            )
             why = (
                 f"your back already gets a full week of hard sets for {article(profile)}"
-                f" {profile.level.value} ({dose}); more would tire it without building more,"
+                f" {profile.level.value} ({dose}); more would tire it without building more{rest}"
                 " and your kit offers no other core, front or stretching work to fill the rest"
             )
         else:

@@ -13,6 +13,7 @@ from backtone.domain.vocabulary import (
     BACK_REGIONS,
     PULL_PATTERNS,
     PUSH_PATTERNS,
+    Kind,
     LoadKind,
     Region,
 )
@@ -66,8 +67,12 @@ def _note(choice: Choice, slot: WeekSlot) -> str:
     exercise = choice.exercise
     if exercise.id in ladder.RUNG_NOTES:
         return ladder.RUNG_NOTES[exercise.id]
-    if slot.deload:
+    if exercise.kind is Kind.CARDIO:
+        return "Easy pace: you can talk in full sentences."
+    if slot.deload and _eases(exercise):
         return "Lighter week: stop with 3-4 reps to spare."
+    if slot.deload:
+        return ""
     if exercise.load in LOADED and slot.index == 0 and slot.block > 0:
         return "Start a little heavier than last block's first week."
     if exercise.load in LOADED and slot.index == 0:
@@ -91,7 +96,7 @@ def main_item(choice: Choice, slot: WeekSlot, sets: int) -> PlanItem:
 def _title(main: Sequence[Choice]) -> str:
     sets: dict[Region, int] = {}
     for choice in main:
-        for region in regions_of(choice.exercise):
+        for region in regions_of(choice.exercise) if is_hard(choice.exercise) else ():
             sets[region] = sets.get(region, 0) + choice.sets
     back = sorted((r for r in sets if r in BACK_REGIONS), key=lambda r: (-sets[r], r.value))
     title = " & ".join(r.value.replace("-", " ") for r in back[:2]).capitalize()
@@ -129,7 +134,9 @@ def build_week(
         spare = profile.minutes * 60 - sum(
             i.estimated_seconds for i in session.warm_up + main + session.cool_down
         )
-        warm, cool = bookends.pad(session.warm_up, session.cool_down, session.extras, spare)
+        warm, cool = bookends.pad(
+            session.warm_up, session.cool_down, session.extras, spare, profile.minutes
+        )
         title = f"{letters[i]}: {_title(session.main)}"
         sessions.append(PlanSession(dates[session.weekday], title, warm + main + cool))
     sessions.sort(key=lambda s: s.day)
