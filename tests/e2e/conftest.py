@@ -33,7 +33,7 @@ def _free_port() -> int:
         return port
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def live_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app served by uvicorn in a thread, on a fresh SQLite file."""
     import uvicorn
@@ -58,7 +58,9 @@ def live_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     thread.join(timeout=10)
 
 
-@pytest.fixture(scope="session")
+# Package scope: Playwright's sync API keeps an event loop running in this thread while it
+# is open, which would break later tests that start their own (the Textual pilot).
+@pytest.fixture(scope="package")
 def browser() -> Iterator[object]:
     if not CHROMIUM.exists():
         pytest.skip("no /usr/bin/chromium (apt-get install -y chromium)")

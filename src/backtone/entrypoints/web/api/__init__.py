@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from backtone.entrypoints.web.api import accounts, exercises, plans, progress, trainers, training
+from backtone.entrypoints.web.api import (
+    accounts,
+    exercises,
+    form_checks,
+    plans,
+    progress,
+    trainers,
+    training,
+)
 from backtone.entrypoints.web.errors import API_ERRORS
 
 router = APIRouter(prefix="/api/v1", responses=API_ERRORS)
-for module in (accounts, plans, training, progress, exercises, trainers):
+for module in (accounts, plans, training, progress, exercises, trainers, form_checks):
     router.include_router(module.router)

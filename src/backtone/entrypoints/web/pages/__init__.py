@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from backtone.entrypoints.web.pages import auth, insight, plans, settings, trainer, training
+from backtone.entrypoints.web.pages import (
+    auth,
+    form_check,
+    insight,
+    plans,
+    settings,
+    trainer,
+    training,
+)
 
 router = APIRouter(include_in_schema=False)
-for module in (auth, plans, training, insight, settings, trainer):
+for module in (auth, plans, training, insight, settings, trainer, form_check):
     router.include_router(module.router)
