@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
 
@@ -289,3 +289,25 @@ def parse_duration(text: str, field: str = "duration") -> int | None:
     else:
         raise InvalidInput(field, f"{text!r} is not a duration", "e.g. 35m, 1h 5m or 1:05:00")
     return check_workout_seconds(total, field)
+
+
+def assemble_workouts(
+    rows: Iterable[tuple[int, list[str]]],
+    read_row: Callable[[int, list[str]], tuple[WorkoutHead, ImportedSet] | None],
+    report: ParseReport,
+) -> Iterator[ImportedWorkout]:
+    """Workouts from numbered CSV rows, one at a time; a row that cannot be read becomes a
+    problem on `report` with its line, and the rest go on (read_row returns None for rows
+    that hold no set, which it counts itself)."""
+    assembler = WorkoutAssembler()
+    for line, row in rows:
+        report.rows_read += 1
+        try:
+            read = read_row(line, row)
+        except InvalidInput as error:
+            report.problems.append(ParseProblem.from_error(line, error))
+            continue
+        if read is not None and (done := assembler.add(*read)) is not None:
+            yield done
+    if (last := assembler.finish()) is not None:
+        yield last

@@ -24,10 +24,9 @@ from backtone.domain.importing import (
     FormatError,
     ImportedSet,
     ImportedWorkout,
-    ParseProblem,
     ParseReport,
-    WorkoutAssembler,
     WorkoutHead,
+    assemble_workouts,
     check_workout_seconds,
     parse_count,
     parse_decimal,
@@ -234,19 +233,7 @@ class StrongCsvReader:
         self.report = ParseReport()
 
     def __iter__(self) -> Iterator[ImportedWorkout]:
-        assembler = WorkoutAssembler()
-        report = self.report
-        for line, row in self._rows:
-            report.rows_read += 1
-            try:
-                read = self._read_row(line, row)
-            except InvalidInput as error:
-                report.problems.append(ParseProblem.from_error(line, error))
-                continue
-            if read is not None and (done := assembler.add(*read)) is not None:
-                yield done
-        if (last := assembler.finish()) is not None:
-            yield last
+        return assemble_workouts(self._rows, self._read_row, self.report)
 
     def _read_row(self, line: int, row: list[str]) -> tuple[WorkoutHead, ImportedSet] | None:
         """The row's workout and set; None for rest rows and empty rows, which are counted."""
