@@ -1,3 +1,3 @@
-from backtone.entrypoints.cli.app import main
+from backtone.entrypoints.cli.launch import main
 
 main()

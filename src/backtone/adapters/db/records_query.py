@@ -26,7 +26,7 @@ def exercise_records(session: Session, user_id: int, exercise_id: str) -> Exerci
     """Records with the domain's formulas, in three scans of the covering index.
 
     Per load, the most reps (and the most within estimating range) give every rep-based
-    record; only the winning sets are then joined to their workouts, to date them (ties
+    record; the winning sets are then found in the index and only their workouts dated (ties
     go to the earliest, as in the domain). Session volume is a third, grouped scan.
     """
     load = logged_sets.c.load_kg
@@ -55,26 +55,33 @@ def exercise_records(session: Session, user_id: int, exercise_id: str) -> Exerci
         if scores:
             top = max(score for score, _ in scores)
             winners[name] = (top, {pair for score, pair in scores if score >= top - 1e-9})
-    joined = logged_sets.join(workouts, workouts.c.id == logged_sets.c.workout_id)
 
     def first(name: str) -> Record | None:
-        """The earliest set reaching the record: only winners are joined and dated."""
+        """The earliest set reaching the record: the winning sets are found in the index
+        first, and only their workouts are dated (a join lets planners walk every workout)."""
         if name not in winners:
             return None
         value, found = winners[name]
-        matches = [
-            (logged_sets.c.reps == reps) & (load == kg if kg is not None else true())
-            for kg, reps in found
-        ]
-        row = session.execute(
-            select(logged_sets.c.reps, load, workouts.c.started_at)
-            .select_from(joined)
-            .where(working & or_(*matches))
+        reaching = working & or_(
+            *(
+                (logged_sets.c.reps == reps) & (load == kg if kg is not None else true())
+                for kg, reps in found
+            )
+        )
+        workout_id, started_at = session.execute(
+            select(workouts.c.id, workouts.c.started_at)
+            .where(workouts.c.id.in_(select(logged_sets.c.workout_id).where(reaching)))
             .order_by(workouts.c.started_at)
             .limit(1)
         ).one()
+        row = session.execute(
+            select(logged_sets.c.reps, load)
+            .where(reaching & (logged_sets.c.workout_id == workout_id))
+            .order_by(logged_sets.c.position)
+            .limit(1)
+        ).one()
         detail = f"{row.reps} x {row.load_kg:g} kg" if row.load_kg else f"{row.reps} reps"
-        return Record(value, as_utc(row.started_at), detail)
+        return Record(value, as_utc(started_at), detail)
 
     return ExerciseRecords(
         exercise_id=exercise_id,

@@ -92,4 +92,4 @@ app.add_typer(db_app, name="db")
 
 
 def main() -> None:
-    app()
+    app(prog_name="backtone")
