@@ -121,3 +121,15 @@ def test_records_in_sql_agree_with_the_domain_definition(
             assert got.value == pytest.approx(want.value), field
             assert got.when == want.when, field
     assert stored.best_reps_by_load == expected.best_reps_by_load
+
+
+def test_sets_cannot_be_added_to_someone_elses_workout(
+    uow: SqlUnitOfWork, clock: FixedClock
+) -> None:
+    ana = ensure_local_user(uow=uow, clock=clock, name="ana")
+    ben = ensure_local_user(uow=uow, clock=clock, name="ben")
+    theirs = log(uow, clock, ana.id, "pull-up", "5").workout_id
+    with pytest.raises(NotFound), uow:
+        uow.workouts.append_sets(ben.id, theirs, [LoggedSet("pull-up", reps=9)], clock.now())
+    [workout] = service.workout_history(uow=uow, user_id=ana.id)
+    assert [s.reps for s in workout.sets] == [5]

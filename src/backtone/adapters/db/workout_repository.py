@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from backtone.adapters.db.records_query import exercise_records
 from backtone.adapters.db.repositories import as_utc
 from backtone.adapters.db.tables import logged_sets, workouts
+from backtone.domain.errors import NotFound
 from backtone.domain.exercise import Span
 from backtone.domain.exposure import Change, Target
 from backtone.domain.plan import PlanItem, Role
@@ -113,6 +114,12 @@ class SqlWorkoutRepository:
     def append_sets(
         self, user_id: int, workout_id: int, sets: Iterable[LoggedSet], created_at: datetime
     ) -> None:
+        """Add sets after the workout's last; a workout of someone else's is not found."""
+        owned = self.session.execute(
+            select(workouts.c.id).where(workouts.c.id == workout_id, workouts.c.user_id == user_id)
+        ).first()
+        if owned is None:
+            raise NotFound("workout", str(workout_id))
         start = self.session.execute(
             select(func.coalesce(func.max(logged_sets.c.position), 0)).where(
                 logged_sets.c.workout_id == workout_id
