@@ -311,6 +311,7 @@ class WorkoutApp(App[WorkoutSummary | None]):
     TITLE = "backtone workout"
     CSS = """
     #dialog { width: 80%; height: auto; padding: 1 2; border: round $accent; background: $panel; }
+    #dialog Label { width: 100%; }
     #dialog Horizontal { height: auto; margin-top: 1; }
     #dialog Button { margin-right: 2; }
     #card { height: auto; padding: 1 2; border: round $accent; }
