@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 
-from backtone.adapters.formats.strong_csv import open_csv
+from backtone.adapters.formats.strong_csv import check_row_width, open_csv
 from backtone.domain.errors import InvalidInput
 from backtone.domain.importing import (
     FormatError,
@@ -101,11 +101,7 @@ class HevyCsvReader:
     def _read_row(self, line: int, row: list[str]) -> tuple[WorkoutHead, ImportedSet] | None:
         """The row's workout and set; None for a row with no value at all (counted)."""
         layout = self._layout
-        if len(row) != layout.width:
-            raise InvalidInput(
-                "row", f"has {len(row)} fields but the header has {layout.width}",
-                "one value per column; quote text that holds a comma",
-            )  # fmt: skip
+        check_row_width(row, layout.width, "a comma")
         at = layout.at
 
         def cell(name: str) -> str:

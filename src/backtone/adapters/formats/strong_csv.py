@@ -117,6 +117,16 @@ def open_csv(lines: Iterable[str], expected: str) -> tuple[list[str], str, Itera
     return header, delimiter, rows()
 
 
+def check_row_width(row: list[str], width: int, separator: str) -> None:
+    """A row must have one value per header column."""
+    if len(row) != width:
+        raise InvalidInput(
+            "row",
+            f"has {len(row)} fields but the header has {width}",
+            f"one value per column; quote text that holds {separator}",
+        )
+
+
 def _text_lines(lines: Iterable[str]) -> Iterator[str]:
     number = 0
     iterator = iter(lines)
@@ -238,11 +248,7 @@ class StrongCsvReader:
     def _read_row(self, line: int, row: list[str]) -> tuple[WorkoutHead, ImportedSet] | None:
         """The row's workout and set; None for rest rows and empty rows, which are counted."""
         layout = self._layout
-        if len(row) != layout.width:
-            raise InvalidInput(
-                "row", f"has {len(row)} fields but the header has {layout.width}",
-                "one value per column; quote text that holds the separator",
-            )  # fmt: skip
+        check_row_width(row, layout.width, "the separator")
         row.append("")
         (date, workout, duration, exercise, order, weight, reps, distance, seconds, notes,
          workout_notes, rpe, weight_unit, distance_unit) = self._cells(row)  # fmt: skip
