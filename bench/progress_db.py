@@ -63,6 +63,12 @@ def run(url: str, users: int, repeat: int, label: str) -> None:
         f"{label:<44} {per_user:>8,} sets/person {users * per_user:>10,} in all   "
         f"median {median:7.0f} ms   max {worst:7.0f} ms"
     )
+    if users > 1:
+        catalogue = load_builtin_catalogue()
+        began = time.perf_counter()
+        for user_id in range(1, users + 1):
+            progress_summary(uow=uow, builtin=catalogue, user_id=user_id, today=today, tz=ZONE)
+        print(f"every person's page, one after another: {time.perf_counter() - began:.2f} s")
     engine.dispose()
 
 

@@ -7,7 +7,7 @@ All weights are kilograms; the presentation side converts to the person's unit.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
@@ -17,8 +17,8 @@ from backtone.domain.analytics_bodyweight import BodyWeightTrend, body_weight_tr
 from backtone.domain.analytics_consistency import (
     CalendarHeatmap,
     Consistency,
-    calendar_heatmap,
-    consistency,
+    consistency_of,
+    heatmap_from_digests,
 )
 from backtone.domain.analytics_strength import (
     ExerciseProgress,
@@ -27,11 +27,12 @@ from backtone.domain.analytics_strength import (
     RepRecord,
     bodyweight_records,
     new_records,
-    pull_up_rung,
-    strength_progress,
+    progress_from_digests,
+    rung_from_digests,
 )
 from backtone.domain.analytics_volume import TargetStatus, WeeklyVolume, weekly_volume
 from backtone.domain.catalogue import Catalogue
+from backtone.domain.exercise_digest import ExerciseDigest, digest_workouts
 from backtone.domain.ladders import PULL_UP_LADDER, Ladder
 from backtone.domain.plan import PlanSession
 from backtone.domain.training import Workout
@@ -51,8 +52,10 @@ __all__ = [
     "ProgressSummary",
     "RepRecord",
     "TargetStatus",
+    "TrainingHistory",
     "WeeklyVolume",
     "iso_label",
+    "summarise_history",
     "summarise_progress",
 ]
 
@@ -76,6 +79,25 @@ class ProgressSummary:
     body_weight: BodyWeightTrend
 
 
+@dataclass(frozen=True)
+class TrainingHistory:
+    """What the metrics read: recent workouts in full, the whole history as digests.
+
+    Weekly volume and balance need every set of the weeks looked at; strength, the ladder,
+    the calendar and streaks go back to the first workout, and read digests and start times.
+    """
+
+    recent: Sequence[Workout]  # at least every workout of the weeks looked at
+    digests: Sequence[ExerciseDigest]  # every workout's, oldest first
+    started: Sequence[datetime]  # when each workout holding sets started
+
+    @classmethod
+    def of(cls, workouts: Iterable[Workout]) -> TrainingHistory:
+        """The history of these workouts, all of them in full."""
+        every = sorted(workouts, key=lambda w: w.started_at)
+        return cls(every, digest_workouts(every), [w.started_at for w in every if w.sets])
+
+
 def summarise_progress(
     workouts: Iterable[Workout],
     catalogue: Catalogue,
@@ -94,25 +116,59 @@ def summarise_progress(
     month's last day: weekly figures cover the ISO weeks the month touches, strength and
     the ladder use everything up to its end, and streaks are counted up to its end.
     """
+    return summarise_history(
+        TrainingHistory.of(workouts),
+        catalogue,
+        tz=tz,
+        today=today,
+        planned_sessions=planned_sessions,
+        targets=targets,
+        ladder=ladder,
+        body_weights=body_weights,
+        period=period,
+    )
+
+
+def summarise_history(
+    history: TrainingHistory,
+    catalogue: Catalogue,
+    *,
+    tz: tzinfo,
+    today: date,
+    planned_sessions: Iterable[PlanSession] = (),
+    targets: Mapping[Region, tuple[int, int]] | None = None,
+    ladder: Ladder | None = PULL_UP_LADDER,
+    body_weights: Iterable[tuple[datetime, float]] = (),
+    period: Period | None = None,
+) -> ProgressSummary:
+    """summarise_progress from a TrainingHistory, as storage reads it."""
     period = period or Period.last_weeks(today, VOLUME_WEEKS)
     end = min(period.last, today)
-    history = [w for w in workouts if w.started_at.astimezone(tz).date() <= end]
+
+    def until_end(when: datetime) -> bool:
+        return when.astimezone(tz).date() <= end
+
     first_week = period.weeks[0]
-    in_weeks = [w for w in history if week_start(w.started_at.astimezone(tz).date()) >= first_week]
-    plan = [s for s in planned_sessions]
-    progress = strength_progress(history, catalogue, tz=tz)
+    in_weeks = [
+        w
+        for w in history.recent
+        if until_end(w.started_at) and week_start(w.started_at.astimezone(tz).date()) >= first_week
+    ]
+    digests = [d for d in history.digests if until_end(d.started_at)]
+    started = [when for when in history.started if until_end(when)]
+    progress = progress_from_digests(digests, catalogue, tz=tz)
     return ProgressSummary(
         period=period,
         volume=weekly_volume(in_weeks, catalogue, tz=tz, targets=targets, period=period),
         balance=push_pull_balance(in_weeks, catalogue, tz=tz, period=period),
-        consistency=consistency(history, plan, tz=tz, today=end).within(period),
-        heatmap=calendar_heatmap(history, tz=tz, today=end, weeks=HEATMAP_WEEKS),
+        consistency=consistency_of(started, planned_sessions, tz=tz, today=end).within(period),
+        heatmap=heatmap_from_digests(digests, tz=tz, today=end, weeks=HEATMAP_WEEKS),
         strength=progress,
         rep_records=bodyweight_records(progress, catalogue),
         new_records=new_records(progress, first=period.first, last=end),
-        ladder=pull_up_rung(history, tz=tz, ladder=ladder) if ladder is not None else None,
+        ladder=rung_from_digests(digests, tz=tz, ladder=ladder) if ladder is not None else None,
         body_weight=body_weight_trend(
-            [(when, kg) for when, kg in body_weights if when.astimezone(tz).date() <= end],
+            [(when, kg) for when, kg in body_weights if until_end(when)],
             tz=tz,
         ),
     )

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, tzinfo
+from datetime import date, datetime, tzinfo
 
-from backtone.domain.analytics_basis import WEEK, Period, local_day, week_start
+from backtone.domain.analytics_basis import WEEK, Period, week_start
+from backtone.domain.exercise_digest import ExerciseDigest, digest_workouts
 from backtone.domain.plan import PlanSession
 from backtone.domain.training import Workout
 
@@ -120,7 +121,20 @@ def consistency(
     Planned sessions after today still count in the current week, which is why an unfinished
     week never breaks the current streak.
     """
-    days = [local_day(w, tz) for w in workouts if w.sets]
+    starts = [w.started_at for w in workouts if w.sets]
+    return consistency_of(starts, planned_sessions, tz=tz, today=today, period=period)
+
+
+def consistency_of(
+    started: Iterable[datetime],
+    planned_sessions: Iterable[PlanSession],
+    *,
+    tz: tzinfo,
+    today: date,
+    period: Period | None = None,
+) -> Consistency:
+    """consistency from the start times of the workouts that hold sets."""
+    days = [when.astimezone(tz).date() for when in started]
     plan = [s for s in planned_sessions if s.day <= period_end(period, today)]
     if period is None:
         starts = [*days, *(s.day for s in plan)]
@@ -179,10 +193,17 @@ def calendar_heatmap(
     Every non-warm-up set counts, stretches and deleted exercises included: the calendar
     shows showing up, not what was trained.
     """
+    return heatmap_from_digests(digest_workouts(workouts), tz=tz, today=today, weeks=weeks)
+
+
+def heatmap_from_digests(
+    digests: Iterable[ExerciseDigest], *, tz: tzinfo, today: date, weeks: int = 26
+) -> CalendarHeatmap:
+    """calendar_heatmap from the workouts' digests, which count their working sets."""
     period = Period.last_weeks(today, weeks)
     counts = {day: 0 for day in period.days()}
-    for workout in workouts:
-        day = local_day(workout, tz)
+    for d in digests:
+        day = d.started_at.astimezone(tz).date()
         if day in counts:
-            counts[day] += sum(1 for s in workout.sets if s.is_hard)
+            counts[day] += d.sets
     return CalendarHeatmap(period.first, period.last, tuple(counts.items()))

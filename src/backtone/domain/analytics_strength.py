@@ -8,11 +8,17 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, tzinfo
 
-from backtone.domain.analytics_basis import ExerciseFacts, local_day
+from backtone.domain.analytics_basis import ExerciseFacts
 from backtone.domain.catalogue import Catalogue
+from backtone.domain.exercise_digest import (
+    ExerciseDigest,
+    digest_workouts,
+    estimate,
+    heaviness,
+    most,
+)
 from backtone.domain.ladders import PULL_UP_LADDER, Ladder, Rung
-from backtone.domain.records import MAX_REPS_FOR_ESTIMATE, epley
-from backtone.domain.training import LoggedSet, SetType, Workout
+from backtone.domain.training import Workout
 from backtone.domain.vocabulary import LoadKind
 
 # Loads that add to what is lifted; a band or an assisting machine takes weight away instead.
@@ -61,37 +67,35 @@ def _counts_for_1rm(exercise_id: str, load: LoadKind | None) -> bool:
 
 
 class _Day:
-    """What one exercise's sets on one date add up to so far."""
+    """What one exercise's digests on one date add up to so far."""
 
     __slots__ = ("best", "e1rm", "rank", "total", "unloaded_reps", "unloaded_seconds")
 
-    def __init__(self) -> None:
-        self.best: LoggedSet | None = None
+    def __init__(self, first: ExerciseDigest) -> None:
+        self.best = first.heaviest
         self.e1rm: float | None = None
         self.rank = (-1.0, 0.0, 0.0, 0.0)
         self.total = 0
         self.unloaded_reps: int | None = None
         self.unloaded_seconds: float | None = None
 
-    def add(self, s: LoggedSet, e1rm: float | None) -> None:
-        rank = (e1rm or 0.0, s.load_kg or 0.0, float(s.reps or 0), s.duration_seconds or 0.0)
+    def add(self, d: ExerciseDigest, rated: bool) -> None:
+        top = d.strongest if rated and d.strongest else d.heaviest
+        e1rm = estimate(top) if rated else None
+        rank = (e1rm or 0.0, *heaviness(top))
         if rank > self.rank:
-            self.best, self.e1rm, self.rank = s, e1rm, rank
-        self.total += s.reps or 0
-        if not s.load_kg:
-            if s.reps is not None:
-                self.unloaded_reps = max(self.unloaded_reps or 0, s.reps)
-            if s.duration_seconds is not None:
-                self.unloaded_seconds = max(self.unloaded_seconds or 0.0, s.duration_seconds)
+            self.best, self.e1rm, self.rank = top, e1rm, rank
+        self.total += d.total_reps
+        self.unloaded_reps = most(self.unloaded_reps, d.unloaded_reps)
+        self.unloaded_seconds = most(self.unloaded_seconds, d.unloaded_seconds)
 
     def point(self, day: date) -> SessionBest:
         s = self.best
-        assert s is not None
         return SessionBest(
             day,
             s.reps,
             s.load_kg,
-            s.duration_seconds,
+            s.seconds,
             self.e1rm,
             self.total,
             self.unloaded_reps,
@@ -108,33 +112,27 @@ def strength_progress(
     then the heaviest, then the most reps, then the longest hold. Warm-ups never count.
     Exercises missing from the catalogue keep their id as a name and `known=False`.
     """
+    return progress_from_digests(digest_workouts(workouts), catalogue, tz=tz)
+
+
+def progress_from_digests(
+    digests: Iterable[ExerciseDigest], catalogue: Catalogue, *, tz: tzinfo
+) -> dict[str, ExerciseProgress]:
+    """strength_progress from the workouts' digests (see exercise_digest)."""
     facts = ExerciseFacts(catalogue)
     rated: dict[str, bool] = {}  # whether an exercise's loads give a 1RM estimate
     days: dict[str, dict[date, _Day]] = {}
-    for workout in sorted(workouts, key=lambda w: w.started_at):
-        day = local_day(workout, tz)
-        tallies: dict[str, _Day] = {}  # this workout's, so most sets skip two lookups
-        for s in workout.sets:
-            if s.set_type is SetType.WARMUP:
-                continue
-            exercise_id = s.exercise_id
-            tally = tallies.get(exercise_id)
-            if tally is None:
-                by_day = days.setdefault(exercise_id, {})
-                tally = by_day.get(day)
-                if tally is None:
-                    tally = by_day[day] = _Day()
-                tallies[exercise_id] = tally
-            e1rm = None
-            if s.load_kg and s.reps and s.reps <= MAX_REPS_FOR_ESTIMATE:
-                counts = rated.get(exercise_id)
-                if counts is None:
-                    counts = rated[exercise_id] = _counts_for_1rm(
-                        exercise_id, facts(exercise_id).load
-                    )
-                if counts:
-                    e1rm = epley(s.load_kg, s.reps)
-            tally.add(s, e1rm)
+    for d in sorted(digests, key=lambda d: d.started_at):
+        exercise_id = d.exercise_id
+        by_day = days.setdefault(exercise_id, {})
+        day = d.started_at.astimezone(tz).date()
+        tally = by_day.get(day)
+        if tally is None:
+            tally = by_day[day] = _Day(d)
+        counts = rated.get(exercise_id)
+        if counts is None:
+            counts = rated[exercise_id] = _counts_for_1rm(exercise_id, facts(exercise_id).load)
+        tally.add(d, counts)
     return {
         exercise_id: ExerciseProgress(
             exercise_id,
@@ -189,20 +187,24 @@ def bodyweight_records(
     return tuple(sorted(records, key=order))
 
 
-def meets_rung(rung: Rung, s: LoggedSet) -> bool:
-    """Whether a set reaches the bottom of a rung's range: its reps, or its hold in seconds.
+def _best_for(rung: Rung, d: ExerciseDigest) -> tuple[int | None, float | None]:
+    """The reps and hold that count for a rung: the weighted rung needs added load; on the
+    others a load is allowed, as assisted moves log the help given."""
+    if rung.added_load:
+        return d.loaded_reps, d.loaded_seconds
+    return d.most_reps, d.longest_hold
 
-    The weighted rung needs added load; on the others a load is allowed, as assisted moves
-    log the help given.
-    """
-    if s.set_type is SetType.WARMUP or s.exercise_id not in rung.exercise_ids:
+
+def meets_rung(rung: Rung, d: ExerciseDigest) -> bool:
+    """Whether a workout's sets of an exercise reach the bottom of a rung's range: its reps,
+    or its hold in seconds."""
+    if d.exercise_id not in rung.exercise_ids:
         return False
-    if rung.added_load and not s.load_kg:
-        return False
+    reps, seconds = _best_for(rung, d)
     if rung.reps is not None:
-        return (s.reps or 0) >= max(rung.reps.low, 1)
+        return (reps or 0) >= max(rung.reps.low, 1)
     assert rung.seconds is not None
-    return (s.duration_seconds or 0.0) >= rung.seconds.low
+    return (seconds or 0.0) >= rung.seconds.low
 
 
 @dataclass(frozen=True)
@@ -234,41 +236,53 @@ def pull_up_rung(
     """The hardest rung of the pull-up ladder that a logged set reached, or None.
 
     A set reaches a rung when it is one of the rung's exercises and meets the bottom of its
-    range (3 pull-ups reach "3 x 3-5"; a 20-second hang reaches "3 x 20-30 s"). The first set
-    to reach the highest rung is reported. With `since`, only sets from that local date on
-    count, so a long lay-off can lower the rung.
+    range (3 pull-ups reach "3 x 3-5"; a 20-second hang reaches "3 x 20-30 s"). The first
+    workout to reach the highest rung is reported, with its best set of that exercise. With
+    `since`, only sets from that local date on count, so a long lay-off can lower the rung.
     """
+    return rung_from_digests(digest_workouts(workouts), tz=tz, ladder=ladder, since=since)
+
+
+def rung_from_digests(
+    digests: Iterable[ExerciseDigest],
+    *,
+    tz: tzinfo,
+    ladder: Ladder = PULL_UP_LADDER,
+    since: date | None = None,
+) -> LadderPosition | None:
+    """pull_up_rung from the workouts' digests (see exercise_digest)."""
     candidates: dict[str, list[int]] = {}
     for index, rung in enumerate(ladder.rungs):
         for exercise_id in rung.exercise_ids:
             candidates.setdefault(exercise_id, []).append(index)
-    found: tuple[int, date, LoggedSet] | None = None
-    for workout in sorted(workouts, key=lambda w: w.started_at):
-        day = local_day(workout, tz)
+    found: tuple[int, date, ExerciseDigest] | None = None
+    for d in sorted(digests, key=lambda d: d.started_at):
+        indexes = candidates.get(d.exercise_id)
+        if indexes is None or (found is not None and indexes[-1] <= found[0]):
+            continue  # not on the ladder, or no higher than the rung already found
+        day = d.started_at.astimezone(tz).date()
         if since is not None and day < since:
             continue
-        for s in workout.sets:
-            indexes = candidates.get(s.exercise_id)
-            if indexes is None or (found is not None and indexes[-1] <= found[0]):
-                continue  # not on the ladder, or no higher than the rung already found
-            for index in reversed(indexes):
-                if found is not None and index <= found[0]:
-                    break
-                if meets_rung(ladder.rungs[index], s):
-                    found = (index, day, s)
-                    break
+        for index in reversed(indexes):
+            if found is not None and index <= found[0]:
+                break
+            if meets_rung(ladder.rungs[index], d):
+                found = (index, day, d)
+                break
     if found is None:
         return None
-    index, day, s = found
+    index, day, d = found
+    rung = ladder.rungs[index]
+    reps, seconds = _best_for(rung, d)
     following = ladder.rungs[index + 1] if index + 1 < len(ladder.rungs) else None
     return LadderPosition(
         rung=index,
         rungs=len(ladder.rungs),
-        exercise_id=s.exercise_id,
-        target=ladder.rungs[index].target(),
+        exercise_id=d.exercise_id,
+        target=rung.target(),
         reached_on=day,
-        reps=s.reps,
-        seconds=s.duration_seconds,
+        reps=reps if rung.reps is not None else None,
+        seconds=seconds if rung.seconds is not None else None,
         next_rung=following.exercise_ids if following else (),
         next_target=following.target() if following else "",
     )

@@ -9,6 +9,7 @@ from typing import Protocol, Self
 
 from backtone.domain.account import Account, ClientLink, Role, TokenKind
 from backtone.domain.exercise import Exercise
+from backtone.domain.exercise_digest import ExerciseDigest
 from backtone.domain.exposure import Target
 from backtone.domain.plan import Plan, PlanItem
 from backtone.domain.plan_record import PlanRecord, PlanSummary
@@ -89,6 +90,11 @@ class WorkoutRepository(Protocol):
     def history_of(
         self, user_id: int, exercise_ids: Iterable[str], limit: int, *, excluding: int | None = None
     ) -> list[Workout]: ...
+
+    # Progress (services/progress.py): recent weeks in full, the whole history as digests.
+    def digests(self, user_id: int) -> list[ExerciseDigest]: ...
+
+    def started_since(self, user_id: int, since: datetime) -> list[Workout]: ...
 
     def start_times(self, user_id: int) -> list[datetime]: ...
 

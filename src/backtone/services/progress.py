@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-from backtone.domain.analytics import ProgressSummary, summarise_progress
+from backtone.domain.analytics import (
+    VOLUME_WEEKS,
+    ProgressSummary,
+    TrainingHistory,
+    summarise_history,
+)
 from backtone.domain.analytics_basis import Period
 from backtone.domain.catalogue import Catalogue
 from backtone.domain.errors import InvalidInput
@@ -25,13 +30,20 @@ def progress_summary(
 ) -> ProgressSummary:
     """Every figure of the progress page (or of one month, with `period`)."""
     catalogue = catalogue_for(uow=uow, builtin=builtin, user_id=user_id)
+    period = period or Period.last_weeks(today, VOLUME_WEEKS)
+    # A day's margin either side of the weeks looked at covers every time zone.
+    since = datetime.combine(period.weeks[0] - timedelta(days=1), time(), UTC)
     with uow:
-        workouts = list(uow.workouts.all(user_id))
+        history = TrainingHistory(
+            recent=uow.workouts.started_since(user_id, since),
+            digests=uow.workouts.digests(user_id),
+            started=uow.workouts.start_times(user_id),
+        )
         record = uow.plans.current(user_id)
         weights = uow.body_weights.for_user(user_id)
     level = record.plan.profile.level if record else Level.BEGINNER
-    return summarise_progress(
-        workouts,
+    return summarise_history(
+        history,
         catalogue,
         tz=tz,
         today=today,

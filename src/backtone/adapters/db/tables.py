@@ -105,6 +105,29 @@ logged_sets = Table(
     Index("ix_logged_sets_user_created", "user_id", "created_at"),
 )
 
+# One row per exercise per workout (domain/exercise_digest.py), rewritten with the workout's
+# sets: whole-history progress reads these instead of every set.
+exercise_digests = Table(
+    "exercise_digests",
+    metadata,
+    Column("workout_id", ForeignKey("workouts.id", ondelete="CASCADE"), primary_key=True),
+    Column("exercise_id", String(120), primary_key=True),
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("sets", Integer, nullable=False),
+    Column("total_reps", Integer, nullable=False),
+    Column("heaviest_reps", Integer),
+    Column("heaviest_load_kg", Float),
+    Column("heaviest_seconds", Float),
+    Column("strongest_reps", Integer),
+    Column("strongest_load_kg", Float),
+    Column("unloaded_reps", Integer),
+    Column("unloaded_seconds", Float),
+    Column("loaded_reps", Integer),
+    Column("loaded_seconds", Float),
+    Index("ix_exercise_digests_user_started", "user_id", "started_at"),
+)
+
 body_weights = Table(
     "body_weights",
     metadata,

@@ -10,11 +10,13 @@ from typing import Any
 from sqlalchemy import delete, desc, func, insert, select
 from sqlalchemy.orm import Session
 
+from backtone.adapters.db import digests
 from backtone.adapters.db.records_query import exercise_records
 from backtone.adapters.db.repositories import as_utc
-from backtone.adapters.db.tables import logged_sets, workouts
+from backtone.adapters.db.tables import exercise_digests, logged_sets, workouts
 from backtone.domain.errors import NotFound
 from backtone.domain.exercise import Span
+from backtone.domain.exercise_digest import ExerciseDigest
 from backtone.domain.exposure import Change, Target
 from backtone.domain.plan import PlanItem, Role
 from backtone.domain.records import (
@@ -95,6 +97,13 @@ class SqlWorkoutRepository:
         ]
         if rows:
             self.session.execute(insert(logged_sets), rows)
+        summaries = [
+            row
+            for workout_id, w in zip(ids, new, strict=True)
+            for row in digests.rows_for(user_id, workout_id, w)
+        ]
+        if summaries:
+            self.session.execute(insert(exercise_digests), summaries)
         return ids
 
     @staticmethod
@@ -131,6 +140,7 @@ class SqlWorkoutRepository:
         ]
         if rows:
             self.session.execute(insert(logged_sets), rows)
+            digests.refresh(self.session, {(workout_id, row["exercise_id"]) for row in rows})
 
     def latest_between(
         self, user_id: int, source: str, start: datetime, end: datetime
@@ -226,6 +236,7 @@ class SqlWorkoutRepository:
             select(logged_sets.c.workout_id, *_SET_COLUMNS).where(mine)
         ).all()
         self.session.execute(delete(logged_sets).where(mine))
+        digests.refresh(self.session, {(row[0], row[1]) for row in rows})
         for workout_id in {row[0] for row in rows}:
             left = self.session.execute(
                 select(func.count()).where(logged_sets.c.workout_id == workout_id)
@@ -350,6 +361,21 @@ class SqlWorkoutRepository:
             replace(w, sets=tuple(s for s in w.sets if s.exercise_id in wanted))
             for w in self._with_sets(rows)
         ]
+
+    def digests(self, user_id: int) -> list[ExerciseDigest]:
+        """Every workout's exercise digests, oldest first."""
+        return digests.read(self.session, user_id)
+
+    def started_since(self, user_id: int, since: datetime) -> list[Workout]:
+        """The workouts started at or after `since`, oldest first, with their sets."""
+        rows = list(
+            self.session.execute(
+                select(workouts)
+                .where(workouts.c.user_id == user_id, workouts.c.started_at >= since)
+                .order_by(workouts.c.started_at, workouts.c.id)
+            )
+        )
+        return self._with_sets(rows)
 
     def start_times(self, user_id: int) -> list[datetime]:
         """When each workout holding at least one set started, oldest first."""

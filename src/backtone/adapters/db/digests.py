@@ -1,0 +1,162 @@
+"""Exercise digests in the database: written with the sets, read for whole-history progress.
+
+Digests are derived data (domain/exercise_digest.py): every change to a workout's sets goes
+through the workout repository, which rewrites the digests of the exercises it touched in
+the same transaction. `rebuild` recomputes them all, for the migration that adds the table
+and for any later change to what a digest holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, delete, insert, select, tuple_
+from sqlalchemy.orm import Session
+
+from backtone.adapters.db.repositories import as_utc
+from backtone.adapters.db.tables import exercise_digests, logged_sets, workouts
+from backtone.domain.exercise_digest import ExerciseDigest, TopSet, digest_workout
+from backtone.domain.training import LoggedSet, SetType, Workout
+
+_SET_TYPES = {t.value: t for t in SetType}
+
+
+def rows_for(user_id: int, workout_id: int, workout: Workout) -> list[dict[str, Any]]:
+    """The digest rows of a workout about to be stored."""
+    return [_row(user_id, workout_id, d) for d in digest_workout(workout)]
+
+
+def _row(user_id: int, workout_id: int, d: ExerciseDigest) -> dict[str, Any]:
+    strongest = d.strongest or TopSet(None, None, None)
+    return {
+        "workout_id": workout_id,
+        "exercise_id": d.exercise_id,
+        "user_id": user_id,
+        "started_at": d.started_at,
+        "sets": d.sets,
+        "total_reps": d.total_reps,
+        "heaviest_reps": d.heaviest.reps,
+        "heaviest_load_kg": d.heaviest.load_kg,
+        "heaviest_seconds": d.heaviest.seconds,
+        "strongest_reps": strongest.reps,
+        "strongest_load_kg": strongest.load_kg,
+        "unloaded_reps": d.unloaded_reps,
+        "unloaded_seconds": d.unloaded_seconds,
+        "loaded_reps": d.loaded_reps,
+        "loaded_seconds": d.loaded_seconds,
+    }
+
+
+def refresh(session: Session | Connection, workout_exercises: Iterable[tuple[int, str]]) -> None:
+    """Rewrite the digests of these (workout id, exercise id) pairs from their stored sets."""
+    pairs = sorted(set(workout_exercises))
+    for start in range(0, len(pairs), 200):  # stay under bound-parameter limits
+        chunk = pairs[start : start + 200]
+        session.execute(
+            delete(exercise_digests).where(
+                tuple_(exercise_digests.c.workout_id, exercise_digests.c.exercise_id).in_(chunk)
+            )
+        )
+        _insert(session, tuple_(logged_sets.c.workout_id, logged_sets.c.exercise_id).in_(chunk))
+
+
+def rebuild(connection: Connection) -> None:
+    """Recompute every digest from the stored sets, 500 workouts at a time."""
+    connection.execute(delete(exercise_digests))
+    last_id = 0
+    while ids := list(
+        connection.execute(
+            select(workouts.c.id).where(workouts.c.id > last_id).order_by(workouts.c.id).limit(500)
+        ).scalars()
+    ):
+        _insert(connection, logged_sets.c.workout_id.in_(ids))
+        last_id = ids[-1]
+
+
+def _insert(session: Session | Connection, which_sets: ColumnElement[bool]) -> None:
+    """Digest the stored sets `which_sets` picks, whole workouts' worth of each exercise."""
+    result = session.execute(
+        select(
+            workouts.c.id,
+            workouts.c.user_id,
+            workouts.c.started_at,
+            logged_sets.c.exercise_id,
+            logged_sets.c.set_type,
+            logged_sets.c.reps,
+            logged_sets.c.load_kg,
+            logged_sets.c.duration_seconds,
+        )
+        .join(logged_sets, logged_sets.c.workout_id == workouts.c.id)
+        .where(which_sets)
+        .order_by(workouts.c.id, logged_sets.c.position)
+    )
+    found: dict[int, tuple[int, datetime, list[LoggedSet]]] = {}
+    for workout_id, user_id, started_at, exercise_id, set_type, reps, load, seconds in result:
+        if workout_id not in found:
+            found[workout_id] = (user_id, as_utc(started_at), [])
+        found[workout_id][2].append(
+            LoggedSet(
+                exercise_id, _SET_TYPES[set_type], reps=reps, load_kg=load, duration_seconds=seconds
+            )
+        )
+    rows = [
+        row
+        for workout_id, (user_id, started_at, sets) in found.items()
+        for row in rows_for(user_id, workout_id, Workout(started_at, tuple(sets)))
+    ]
+    if rows:
+        session.execute(insert(exercise_digests), rows)
+
+
+def read(session: Session, user_id: int) -> list[ExerciseDigest]:
+    """Every digest of the person's, oldest workout first."""
+    result = session.execute(
+        select(
+            exercise_digests.c.started_at,
+            exercise_digests.c.exercise_id,
+            exercise_digests.c.sets,
+            exercise_digests.c.total_reps,
+            exercise_digests.c.heaviest_reps,
+            exercise_digests.c.heaviest_load_kg,
+            exercise_digests.c.heaviest_seconds,
+            exercise_digests.c.strongest_reps,
+            exercise_digests.c.strongest_load_kg,
+            exercise_digests.c.unloaded_reps,
+            exercise_digests.c.unloaded_seconds,
+            exercise_digests.c.loaded_reps,
+            exercise_digests.c.loaded_seconds,
+        )
+        .where(exercise_digests.c.user_id == user_id)
+        .order_by(exercise_digests.c.started_at, exercise_digests.c.workout_id)
+    )
+    return [
+        ExerciseDigest(
+            as_utc(started_at),
+            exercise_id,
+            sets,
+            total,
+            TopSet(h_reps, h_load, h_seconds),
+            None if s_load is None else TopSet(s_reps, s_load, None),
+            u_reps,
+            u_seconds,
+            l_reps,
+            l_seconds,
+        )
+        for (
+            started_at,
+            exercise_id,
+            sets,
+            total,
+            h_reps,
+            h_load,
+            h_seconds,
+            s_reps,
+            s_load,
+            u_reps,
+            u_seconds,
+            l_reps,
+            l_seconds,
+        ) in result
+    ]
