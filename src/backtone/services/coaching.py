@@ -7,34 +7,24 @@ workout can be resumed; finishing sets the end time and sums it up.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta, tzinfo
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, timedelta, tzinfo
 
 from backtone.domain.catalogue import Catalogue, ExerciseFilter
 from backtone.domain.errors import Conflict, InvalidInput, NotFound
-from backtone.domain.exercise import Exercise, Span
-from backtone.domain.exposure import Change, Exposure, Target, exposures_from_workouts
-from backtone.domain.ladders import ASSISTED, family_ids, ladder_of
-from backtone.domain.plan import PlanItem, Role
+from backtone.domain.exercise import Exercise
 from backtone.domain.profile import Profile
-from backtone.domain.progression import suggest_next
-from backtone.domain.progression_rules import describe_load
-from backtone.domain.progression_words import help_words
 from backtone.domain.training import LoggedSet, Workout
-from backtone.domain.vocabulary import Equipment
 from backtone.services.catalogue import catalogue_for
+from backtone.services.coach import Coach, item_of
 from backtone.services.ports import Clock, UnitOfWork
+from backtone.services.session_plan import GuidedWorkout, SessionItem, SessionPlan, SetEntry
 from backtone.services.workout_summary import WorkoutSummary, summarise
 
 GUIDED_SOURCE = "workout"
-HISTORY_WORKOUTS = 12  # sessions back the engine reads: enough to see a stall after a deload
 RESUMABLE = timedelta(hours=24)  # an open workout older than this is not offered again
 MAX_SWAPS = 8
-# After these changes last time's reps mean little: the new target starts at the bottom.
-FRESH = frozenset(
-    {Change.START, Change.ADD_LOAD, Change.CLIMB_RUNG, Change.SWITCH_VARIANT, Change.DELOAD}
-)
 
 __all__ = [
     "GuidedWorkout",
@@ -51,193 +41,6 @@ __all__ = [
     "swap_item",
     "swap_options",
 ]
-
-
-@dataclass(frozen=True)
-class SetEntry:
-    """What a set entry starts with: last time's numbers, or the target's."""
-
-    reps: int | None
-    seconds: int | None
-    load_kg: float | None
-
-
-@dataclass(frozen=True)
-class SessionItem:
-    """One exercise of a coached session: what to do today and why.
-
-    Main items carry the progression engine's target (`change` and `reason`); warm-up and
-    cool-down items keep the plan's prescription. `last` holds last time's working sets.
-    """
-
-    exercise_id: str
-    name: str
-    role: Role
-    sets: int
-    reps: Span | None
-    seconds: Span | None
-    load_kg: float | None
-    rest_seconds: int
-    per_side: bool = False
-    change: Change | None = None
-    reason: str = ""
-    assisted: bool = False
-    cues: tuple[str, ...] = ()
-    last: tuple[LoggedSet, ...] = ()
-    planned_exercise_id: str = ""
-
-    @property
-    def target(self) -> Target:
-        """What is stored with the workout, so next time's suggestion knows what was asked."""
-        return Target(self.sets, self.reps, self.seconds, self.load_kg, self.change)
-
-    @property
-    def timed(self) -> bool:
-        return self.seconds is not None
-
-    def as_plan_item(self) -> PlanItem:
-        return PlanItem(
-            exercise_id=self.exercise_id, name=self.name, role=self.role, sets=self.sets,
-            rest_seconds=self.rest_seconds, reps=self.reps, seconds=self.seconds,
-            per_side=self.per_side, note=self.reason,
-        )  # fmt: skip
-
-    def amount(self) -> str:
-        """'8-12', '30 s', '10 min' or '30 s each side'."""
-        return self.as_plan_item().amount()
-
-    def load_words(self, kind_of: Catalogue) -> str:
-        """' at 14 kg a hand', ' with 20 kg of help' or '' when the person picks the load."""
-        if self.load_kg is None or self.exercise_id not in kind_of:
-            return ""
-        kind = kind_of.get(self.exercise_id).load
-        if self.assisted:
-            return f" with {help_words(kind, self.load_kg)}"
-        if self.load_kg <= 0:
-            return ""
-        return f" at {describe_load(kind, self.load_kg)}"
-
-    def prefill(self, set_number: int) -> SetEntry:
-        """Set `set_number` (from 1) as last time, when it still applies; else the target."""
-        low = (self.reps or self.seconds or Span(0, 0)).low
-        earlier = self.last[min(set_number, len(self.last)) - 1] if self.last else None
-        if earlier is not None and earlier.exercise_id != self.exercise_id:
-            earlier = None
-        load = self.load_kg
-        if load is None and earlier is not None:
-            load = earlier.load_kg
-        if earlier is None or self.change in FRESH:
-            return SetEntry(None if self.timed else low, low if self.timed else None, load)
-        if self.timed:
-            return SetEntry(None, int(earlier.duration_seconds or low), load)
-        return SetEntry(earlier.reps if earlier.reps is not None else low, None, load)
-
-
-@dataclass(frozen=True)
-class SessionPlan:
-    """A session to do: planned (with its id) or put together ad hoc (`session_id` None)."""
-
-    day: date
-    title: str
-    items: tuple[SessionItem, ...]
-    session_id: int | None = None
-    plan_name: str = ""
-
-    @property
-    def main_items(self) -> tuple[SessionItem, ...]:
-        return tuple(i for i in self.items if i.role is Role.MAIN)
-
-
-@dataclass(frozen=True)
-class GuidedWorkout:
-    """An open guided workout: its stored id, the session it follows, the sets so far."""
-
-    workout_id: int
-    started_at: datetime
-    session: SessionPlan
-    sets: tuple[LoggedSet, ...] = ()
-
-    def done(self, position: int) -> tuple[LoggedSet, ...]:
-        """Sets logged so far for the item at `position`."""
-        exercise_id = self.session.items[position].exercise_id
-        return tuple(s for s in self.sets if s.exercise_id == exercise_id)
-
-    def resume_at(self) -> int:
-        """Where to pick up: the first main item with sets still to do, else the cool-down.
-
-        Warm-up and cool-down items are not logged, so once a set is in they count as done.
-        """
-        if not self.sets:
-            return 0
-        items = self.session.items
-        for n, item in enumerate(items):
-            if item.role is Role.MAIN and len(self.done(n)) < item.sets:
-                return n
-        return 1 + max((n for n, i in enumerate(items) if i.role is Role.MAIN), default=-1)
-
-
-@dataclass
-class _Coach:
-    """Targets for one person's items, read from their history."""
-
-    uow: UnitOfWork
-    catalogue: Catalogue
-    user_id: int
-    tz: tzinfo
-    equipment: frozenset[Equipment] | None
-    excluding: int | None = None  # the open workout, whose sets are today's, not history
-
-    def item(self, planned: PlanItem, on: date) -> SessionItem:
-        exercise = self.catalogue.get(planned.exercise_id)
-        if planned.role is not Role.MAIN:
-            return _as_planned(planned, exercise)
-        exposures = self.exposures(family_ids(exercise.id))
-        suggestion = suggest_next(
-            _with_plan_prescription(exercise, planned), exposures, on, self.catalogue,
-            equipment=self.equipment,
-        )  # fmt: skip
-        chosen = self.catalogue.get(suggestion.exercise_id)
-        return SessionItem(
-            exercise_id=chosen.id, name=chosen.name, role=Role.MAIN, sets=suggestion.sets,
-            reps=suggestion.reps, seconds=suggestion.seconds, load_kg=suggestion.load_kg,
-            rest_seconds=planned.rest_seconds,
-            per_side=planned.per_side if chosen.id == exercise.id else chosen.prescription.per_side,
-            change=suggestion.change, reason=suggestion.reason, assisted=suggestion.assisted,
-            cues=chosen.cues, last=_last_sets(exposures, chosen.id),
-            planned_exercise_id=planned.exercise_id,
-        )  # fmt: skip
-
-    def resumed(self, stored: PlanItem, target: Target) -> SessionItem:
-        """An item as a started workout stored it, with last time's sets for the entry."""
-        exercise = self.catalogue.get(stored.exercise_id)
-        last: tuple[LoggedSet, ...] = ()
-        if stored.role is Role.MAIN:
-            last = _last_sets(self.exposures(frozenset({exercise.id})), exercise.id)
-        return SessionItem(
-            exercise_id=exercise.id, name=exercise.name, role=stored.role, sets=target.sets,
-            reps=target.reps, seconds=target.seconds, load_kg=target.load_kg,
-            rest_seconds=stored.rest_seconds, per_side=stored.per_side, change=target.change,
-            reason=stored.note, assisted=exercise.id in ASSISTED, cues=exercise.cues, last=last,
-            planned_exercise_id=stored.exercise_id,
-        )  # fmt: skip
-
-    def exposures(self, ids: frozenset[str]) -> list[Exposure]:
-        """Past sessions of these exercises, each with the target shown then, if any."""
-        workouts = self.uow.workouts.history_of(
-            self.user_id, ids, HISTORY_WORKOUTS, excluding=self.excluding
-        )
-        asked = self.uow.workouts.targets(self.user_id, [w.id for w in workouts if w.id])
-        found: list[Exposure] = []
-        for workout in workouts:
-            targets: dict[str, Target] = {}
-            for item, target in asked.get(workout.id or 0, []):
-                if item.role is Role.MAIN:
-                    targets.setdefault(item.exercise_id, target)
-            found += [
-                replace(e, target=targets.get(e.exercise_id))
-                for e in exposures_from_workouts([workout], ids, self.tz)
-            ]
-        return found
 
 
 def next_session(
@@ -267,8 +70,8 @@ def next_session(
                 ["make a new plan with `backtone plan`"],
             )
         session_id, session = upcoming[0]
-        coach = _Coach(uow, catalogue, user_id, tz, record.plan.profile.equipment)
-        items = tuple(coach.item(item, session.day) for item in session.items)
+        coach = Coach(uow, catalogue, user_id, tz, record.plan.profile.equipment)
+        items = coach.items(session.items, session.day)
     return SessionPlan(session.day, session.title, items, session_id, record.plan.name)
 
 
@@ -288,8 +91,8 @@ def adhoc_session(
     chosen = [catalogue.resolve(name) for name in exercises]
     with uow:
         profile = _profile(uow, user_id)
-        coach = _Coach(uow, catalogue, user_id, tz, profile.equipment if profile else None)
-        items = tuple(coach.item(_item_of(e), today) for e in chosen)
+        coach = Coach(uow, catalogue, user_id, tz, profile.equipment if profile else None)
+        items = coach.items([item_of(e) for e in chosen], today)
     return SessionPlan(today, "Your own session", items)
 
 
@@ -347,10 +150,10 @@ def swap_item(
             raise InvalidInput("position", f"{position}", f"0-{len(stored) - 1}")
         was, _ = stored[position]
         profile = _profile(uow, user_id)
-        coach = _Coach(
+        coach = Coach(
             uow, catalogue, user_id, tz, profile.equipment if profile else None, workout_id
         )
-        planned = replace(_item_of(exercise), role=was.role, rest_seconds=was.rest_seconds)
+        planned = replace(item_of(exercise), role=was.role, rest_seconds=was.rest_seconds)
         item = coach.item(planned, today)
         stored[position] = (item.as_plan_item(), item.target)
         uow.workouts.set_targets(user_id, workout_id, stored)
@@ -393,10 +196,8 @@ def open_workout(
         if found is None or found.id is None:
             return None
         stored = uow.workouts.targets(user_id, [found.id]).get(found.id, [])
-        coach = _Coach(uow, catalogue, user_id, tz, None, excluding=found.id)
-        items = tuple(
-            coach.resumed(item, target) for item, target in stored if item.exercise_id in catalogue
-        )
+        coach = Coach(uow, catalogue, user_id, tz, None, excluding=found.id)
+        items = coach.resumed_items(stored)
     day = found.started_at.astimezone(tz).date()
     session = SessionPlan(day, found.name, items, found.planned_session_id)
     return GuidedWorkout(found.id, found.started_at, session, found.sets)
@@ -439,43 +240,3 @@ def _profile(uow: UnitOfWork, user_id: int) -> Profile | None:
     if profile is None and (record := uow.plans.current(user_id)) is not None:
         profile = record.plan.profile
     return profile
-
-
-def _with_plan_prescription(exercise: Exercise, planned: PlanItem) -> Exercise:
-    """The exercise with the plan's sets and range, so the engine progresses within them.
-
-    Ladder exercises keep their rungs' targets: the ladder decides what comes next.
-    """
-    if ladder_of(exercise.id) is not None:
-        return exercise
-    prescription = replace(
-        exercise.prescription, sets=planned.sets, reps=planned.reps, seconds=planned.seconds
-    )
-    return replace(exercise, prescription=prescription)
-
-
-def _as_planned(planned: PlanItem, exercise: Exercise) -> SessionItem:
-    return SessionItem(
-        exercise_id=exercise.id, name=exercise.name, role=planned.role, sets=planned.sets,
-        reps=planned.reps, seconds=planned.seconds, load_kg=None,
-        rest_seconds=planned.rest_seconds, per_side=planned.per_side, reason=planned.note,
-        cues=exercise.cues, planned_exercise_id=planned.exercise_id,
-    )  # fmt: skip
-
-
-def _item_of(exercise: Exercise) -> PlanItem:
-    """A main item with the exercise's own prescription (rest to the nearest 5 s)."""
-    p = exercise.prescription
-    return PlanItem(
-        exercise_id=exercise.id, name=exercise.name, role=Role.MAIN, sets=p.sets,
-        rest_seconds=int(round(p.rest_seconds.mid / 5) * 5), reps=p.reps, seconds=p.seconds,
-        per_side=p.per_side,
-    )  # fmt: skip
-
-
-def _last_sets(exposures: Iterable[Exposure], exercise_id: str) -> tuple[LoggedSet, ...]:
-    """The working sets of the latest session of this very exercise."""
-    mine = [e for e in exposures if e.exercise_id == exercise_id and e.working]
-    if not mine:
-        return ()
-    return mine[0].working  # history_of reads the newest workouts first
