@@ -55,7 +55,6 @@ __all__ = [
     "TrainingHistory",
     "WeeklyVolume",
     "iso_label",
-    "summarise_history",
     "summarise_progress",
 ]
 
@@ -99,7 +98,7 @@ class TrainingHistory:
 
 
 def summarise_progress(
-    workouts: Iterable[Workout],
+    history: TrainingHistory | Iterable[Workout],
     catalogue: Catalogue,
     *,
     tz: tzinfo,
@@ -112,36 +111,13 @@ def summarise_progress(
 ) -> ProgressSummary:
     """All progress metrics for one person; the period defaults to the last 12 weeks.
 
-    For a monthly report pass `Period.month(year, month)` and `today` no later than the
-    month's last day: weekly figures cover the ISO weeks the month touches, strength and
-    the ladder use everything up to its end, and streaks are counted up to its end.
+    Pass the workouts, or a TrainingHistory as storage reads it. For a monthly report pass
+    `Period.month(year, month)` and `today` no later than the month's last day: weekly
+    figures cover the ISO weeks the month touches, strength and the ladder use everything
+    up to its end, and streaks are counted up to its end.
     """
-    return summarise_history(
-        TrainingHistory.of(workouts),
-        catalogue,
-        tz=tz,
-        today=today,
-        planned_sessions=planned_sessions,
-        targets=targets,
-        ladder=ladder,
-        body_weights=body_weights,
-        period=period,
-    )
-
-
-def summarise_history(
-    history: TrainingHistory,
-    catalogue: Catalogue,
-    *,
-    tz: tzinfo,
-    today: date,
-    planned_sessions: Iterable[PlanSession] = (),
-    targets: Mapping[Region, tuple[int, int]] | None = None,
-    ladder: Ladder | None = PULL_UP_LADDER,
-    body_weights: Iterable[tuple[datetime, float]] = (),
-    period: Period | None = None,
-) -> ProgressSummary:
-    """summarise_progress from a TrainingHistory, as storage reads it."""
+    if not isinstance(history, TrainingHistory):
+        history = TrainingHistory.of(history)
     period = period or Period.last_weeks(today, VOLUME_WEEKS)
     end = min(period.last, today)
 

@@ -8,7 +8,7 @@ from backtone.domain.analytics import (
     VOLUME_WEEKS,
     ProgressSummary,
     TrainingHistory,
-    summarise_history,
+    summarise_progress,
 )
 from backtone.domain.analytics_basis import Period
 from backtone.domain.catalogue import Catalogue
@@ -42,7 +42,7 @@ def progress_summary(
         record = uow.plans.current(user_id)
         weights = uow.body_weights.for_user(user_id)
     level = record.plan.profile.level if record else Level.BEGINNER
-    return summarise_history(
+    return summarise_progress(
         history,
         catalogue,
         tz=tz,
