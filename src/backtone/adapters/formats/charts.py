@@ -1,21 +1,31 @@
 """Progress charts as PNG or SVG bytes, drawn from the analytics results (never the database).
 
-matplotlib is imported inside the functions, through its object API and the Agg canvas, so
-`backtone --help` stays fast and nothing needs a display. Each chart returns the series it
-drew beside the image, so tests and the web page read the same numbers the picture shows.
-Figures are 8 x 5 inches at 100 dpi (800 x 500 px) with large type, to read on a phone.
+Each chart returns the series it drew beside the image, so tests and the web page read the
+same numbers the picture shows. How a figure is set up lives in chart_canvas.py.
 """
 
 from __future__ import annotations
 
-import io
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from datetime import date
-from enum import StrEnum
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING
 
+from backtone.adapters.formats.chart_canvas import (
+    COLOURS,
+    LINE_COLOURS,
+    Chart,
+    ChartFormat,
+    Series,
+    date_axis,
+    day_number,
+    day_numbers,
+    new_figure,
+    plot_lines,
+    say_empty,
+    to_bytes,
+    whole_numbers,
+    wrap,
+)
 from backtone.domain.analytics import (
     UNKNOWN,
     Balance,
@@ -33,125 +43,22 @@ from backtone.domain.vocabulary import BACK_REGIONS
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
 
-SIZE_INCHES = (8.0, 5.0)
-EPOCH = date(1970, 1, 1)
-DPI = 100
-COLOURS = {
-    "lats": "#1f6f8b",
-    "upper-back": "#e07b39",
-    "lower-back": "#6a994e",
-    "push": "#c8553d",
-    "pull": "#1f6f8b",
-    "planned": "#b8c4cc",
-    "done": "#2a9d8f",
-    UNKNOWN: "#9e9e9e",
-}
-LINE_COLOURS = ("#1f6f8b", "#e07b39", "#6a994e", "#8e5572", "#c8553d", "#3d5a80")
-STYLE: dict[str, Any] = {
-    "font.size": 14,
-    "axes.titlesize": 17,
-    "axes.labelsize": 14,
-    "xtick.labelsize": 12,
-    "ytick.labelsize": 12,
-    "legend.fontsize": 12,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "svg.hashsalt": "backtone",  # the same chart gives the same SVG bytes
-}
-
-
-class ChartFormat(StrEnum):
-    PNG = "png"
-    SVG = "svg"
-
-
-@dataclass(frozen=True)
-class Series:
-    """One plotted series: x values (dates or labels) against y values in `unit`."""
-
-    label: str
-    x: tuple[date | str, ...]
-    y: tuple[float, ...]
-    unit: str
-
-
-@dataclass(frozen=True)
-class Chart:
-    name: str
-    title: str
-    series: tuple[Series, ...]
-    image: bytes
-    format: ChartFormat
-
-    def series_named(self, label: str) -> Series:
-        for series in self.series:
-            if series.label == label:
-                return series
-        raise KeyError(label)
-
-    @property
-    def media_type(self) -> str:
-        return "image/png" if self.format is ChartFormat.PNG else "image/svg+xml"
-
-
-@contextmanager
-def _figure() -> Iterator[tuple[Figure, Axes]]:
-    from matplotlib import rc_context
-    from matplotlib.figure import Figure
-
-    with rc_context(cast(Any, {**STYLE, "date.epoch": "1970-01-01T00:00:00"})):
-        figure = Figure(figsize=SIZE_INCHES, dpi=DPI, layout="constrained")
-        yield figure, figure.add_subplot()
-
-
-def _render(figure: Figure, fmt: ChartFormat) -> bytes:
-    buffer = io.BytesIO()
-    metadata: dict[str, Any] = {"Date": None} if fmt is ChartFormat.SVG else {"Software": None}
-    figure.savefig(buffer, format=fmt.value, dpi=DPI, metadata=metadata)
-    return buffer.getvalue()
-
-
-def _date_axis(axes: Axes) -> None:
-    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
-
-    locator = AutoDateLocator(minticks=3, maxticks=7)  # type: ignore[no-untyped-call]
-    axes.xaxis.set_major_locator(locator)
-    # Day ticks read '15 Mar' rather than a bare '15', which is ambiguous on a small screen.
-    formats = ["%Y", "%b", "%d %b", "%H:%M", "%H:%M", "%S.%f"]
-    formatter = ConciseDateFormatter(locator, formats=formats)  # type: ignore[no-untyped-call]
-    axes.xaxis.set_major_formatter(formatter)
-
-
-def _day_number(day: date) -> float:
-    # matplotlib's date numbers count days from its epoch, 1970-01-01 unless changed.
-    return float((day - EPOCH).days)
-
-
-def _day_numbers(xs: Sequence[date | str]) -> list[float]:
-    return [_day_number(x) for x in xs if isinstance(x, date)]
-
-
-def _whole_numbers(axes: Axes) -> None:
-    from matplotlib.ticker import MaxNLocator
-
-    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
-
-
-def _empty(axes: Axes, message: str) -> None:
-    axes.text(
-        0.5,
-        0.5,
-        message,
-        ha="center",
-        va="center",
-        transform=axes.transAxes,
-        fontsize=16,
-        color="#555555",
-    )
-    axes.set_xticks([])
-    axes.set_yticks([])
+__all__ = [
+    "CHART_NAMES",
+    "Chart",
+    "ChartFormat",
+    "Series",
+    "balance_chart",
+    "body_weight_chart",
+    "consistency_chart",
+    "heatmap_chart",
+    "most_trained",
+    "pull_up_chart",
+    "render_chart",
+    "strength_chart",
+    "volume_chart",
+]
 
 
 def _weekly_bars(
@@ -160,7 +67,7 @@ def _weekly_bars(
     groups: Sequence[tuple[str, Sequence[float]]],
     width_days: float = 5.6,
 ) -> None:
-    base = [_day_number(w) + 3.0 for w in weeks]  # bars sit in the middle of their week
+    base = [day_number(w) + 3.0 for w in weeks]  # bars sit in the middle of their week
     width = width_days / max(len(groups), 1)
     for i, (label, values) in enumerate(groups):
         offset = (i - (len(groups) - 1) / 2) * width
@@ -171,7 +78,7 @@ def _weekly_bars(
             label=label.replace("-", " "),
             color=COLOURS.get(label, LINE_COLOURS[i % len(LINE_COLOURS)]),
         )
-    _date_axis(axes)
+    date_axis(axes)
 
 
 def volume_chart(
@@ -194,17 +101,17 @@ def volume_chart(
         if r in volume.targets
     ]
     title = "Hard sets per week by back region"
-    with _figure() as (figure, axes):
+    with new_figure() as (figure, axes):
         axes.set_title(title)
         if not volume.weeks:
-            _empty(axes, "No workouts logged yet")
+            say_empty(axes, "No workouts logged yet")
         else:
             _target_bands(axes, volume, shown)
             _weekly_bars(axes, volume.weeks, [(s.label, s.y) for s in series[: len(shown)]])
             axes.set_ylabel("Hard sets")
             axes.legend(loc="upper left", ncols=2, fontsize=11)
             axes.set_ylim(0, max(_top(volume, shown), 1) * 1.4)
-        return Chart("volume", title, tuple(series), _render(figure, fmt), fmt)
+        return Chart("volume", title, tuple(series), to_bytes(figure, fmt), fmt)
 
 
 def _target_bands(axes: Axes, volume: WeeklyVolume, shown: Sequence[str]) -> None:
@@ -236,10 +143,10 @@ def balance_chart(balance: Balance, *, fmt: ChartFormat = ChartFormat.PNG) -> Ch
     title = "Front and back: push vs pull sets"
     if ratio is not None:
         title += f" ({ratio:.1f} pull per push)"
-    with _figure() as (figure, axes):
+    with new_figure() as (figure, axes):
         axes.set_title(title)
         if not weeks:
-            _empty(axes, "No workouts logged yet")
+            say_empty(axes, "No workouts logged yet")
         else:
             _weekly_bars(axes, weeks, [(s.label, s.y) for s in series])
             axes.set_ylabel("Hard sets")
@@ -248,7 +155,7 @@ def balance_chart(balance: Balance, *, fmt: ChartFormat = ChartFormat.PNG) -> Ch
                 axes.text(
                     0.99,
                     0.98,
-                    "\n".join(_wrap(m) for m in balance.messages),
+                    "\n".join(wrap(m) for m in balance.messages),
                     transform=axes.transAxes,
                     ha="right",
                     va="top",
@@ -256,13 +163,7 @@ def balance_chart(balance: Balance, *, fmt: ChartFormat = ChartFormat.PNG) -> Ch
                     color="#8a1c1c",
                 )
             axes.set_ylim(0, max([*series[0].y, *series[1].y, 1.0]) * 1.4)
-        return Chart("balance", title, series, _render(figure, fmt), fmt)
-
-
-def _wrap(text: str, width: int = 48) -> str:
-    import textwrap
-
-    return "\n".join(textwrap.wrap(text, width))
+        return Chart("balance", title, series, to_bytes(figure, fmt), fmt)
 
 
 def consistency_chart(consistency: Consistency, *, fmt: ChartFormat = ChartFormat.PNG) -> Chart:
@@ -277,14 +178,14 @@ def consistency_chart(consistency: Consistency, *, fmt: ChartFormat = ChartForma
         f"Sessions a week: {consistency.current_streak} weeks on plan in a row "
         f"(best {consistency.best_streak})"
     )
-    with _figure() as (figure, axes):
+    with new_figure() as (figure, axes):
         axes.set_title(title)
         if not weeks:
-            _empty(axes, "No workouts or plan yet")
+            say_empty(axes, "No workouts or plan yet")
         else:
             _weekly_bars(axes, weeks, [(s.label, s.y) for s in series[:2]])
             top = max([*series[0].y, *series[1].y, 1.0])
-            on_plan = [_day_number(w) + 3.0 for w, ok in zip(weeks, series[2].y, strict=True) if ok]
+            on_plan = [day_number(w) + 3.0 for w, ok in zip(weeks, series[2].y, strict=True) if ok]
             axes.scatter(
                 on_plan,
                 [top * 1.12] * len(on_plan),
@@ -295,9 +196,9 @@ def consistency_chart(consistency: Consistency, *, fmt: ChartFormat = ChartForma
             )
             axes.set_ylabel("Sessions")
             axes.set_ylim(0, top * 1.45)
-            _whole_numbers(axes)
+            whole_numbers(axes)
             axes.legend(loc="upper left", ncols=3)
-        return Chart("consistency", title, series, _render(figure, fmt), fmt)
+        return Chart("consistency", title, series, to_bytes(figure, fmt), fmt)
 
 
 def heatmap_chart(heatmap: CalendarHeatmap, *, fmt: ChartFormat = ChartFormat.PNG) -> Chart:
@@ -306,7 +207,7 @@ def heatmap_chart(heatmap: CalendarHeatmap, *, fmt: ChartFormat = ChartFormat.PN
     counts = tuple(float(n) for _, n in heatmap.sets_by_day)
     series = (Series("hard sets", days, counts, "sets"),)
     title = f"Training calendar: {heatmap.training_days} days trained"
-    with _figure() as (figure, axes):
+    with new_figure() as (figure, axes):
         axes.set_title(title)
         monday = heatmap.first.toordinal() - heatmap.first.weekday()
         columns = (heatmap.last.toordinal() - monday) // 7 + 1
@@ -329,21 +230,7 @@ def heatmap_chart(heatmap: CalendarHeatmap, *, fmt: ChartFormat = ChartFormat.PN
         axes.spines[:].set_visible(False)
         bar = figure.colorbar(image, ax=axes, shrink=0.8)
         bar.set_label("Hard sets")
-        return Chart("heatmap", title, series, _render(figure, fmt), fmt)
-
-
-def _lines(axes: Axes, series: Sequence[Series], marker: str = "o") -> None:
-    for i, s in enumerate(series):
-        axes.plot(
-            _day_numbers(s.x),
-            s.y,
-            marker=marker,
-            label=s.label,
-            linewidth=2.5,
-            markersize=5,
-            color=LINE_COLOURS[i % len(LINE_COLOURS)],
-        )
-    _date_axis(axes)
+        return Chart("heatmap", title, series, to_bytes(figure, fmt), fmt)
 
 
 def strength_chart(
@@ -365,15 +252,15 @@ def strength_chart(
         if x:
             series.append(Series(item.name, x, y, unit.value))
     title = "Estimated one-rep max"
-    with _figure() as (figure, axes):
+    with new_figure() as (figure, axes):
         axes.set_title(title)
         if not series:
-            _empty(axes, "No loaded sets of 12 reps or fewer yet")
+            say_empty(axes, "No loaded sets of 12 reps or fewer yet")
         else:
-            _lines(axes, series)
+            plot_lines(axes, series)
             axes.set_ylabel(f"Estimated 1RM ({unit.value})")
             axes.legend(loc="upper left")
-        return Chart("strength", title, tuple(series), _render(figure, fmt), fmt)
+        return Chart("strength", title, tuple(series), to_bytes(figure, fmt), fmt)
 
 
 def pull_up_chart(
@@ -395,17 +282,17 @@ def pull_up_chart(
                 Series(item.name, x, tuple(float(p.unloaded_reps or 0) for p in done), "reps")
             )
     title = "Pull-ups: best set per session"
-    with _figure() as (figure, axes):
+    with new_figure() as (figure, axes):
         axes.set_title(title)
         if not series:
-            _empty(axes, "No pull-ups logged yet")
+            say_empty(axes, "No pull-ups logged yet")
         else:
-            _lines(axes, series)
+            plot_lines(axes, series)
             axes.set_ylabel("Reps in one set")
             axes.set_ylim(0, max(max(s.y) for s in series) + 1)
-            _whole_numbers(axes)
+            whole_numbers(axes)
             axes.legend(loc="upper left")
-        return Chart("pull-ups", title, tuple(series), _render(figure, fmt), fmt)
+        return Chart("pull-ups", title, tuple(series), to_bytes(figure, fmt), fmt)
 
 
 def body_weight_chart(
@@ -426,23 +313,23 @@ def body_weight_chart(
     change = trend.smoothed_change_kg
     if change is not None:
         title += f": {unit.from_kg(change):+.1f} {unit.value} over the period"
-    with _figure() as (figure, axes):
+    with new_figure() as (figure, axes):
         axes.set_title(title)
         if not daily.x:
-            _empty(axes, "No weigh-ins yet")
+            say_empty(axes, "No weigh-ins yet")
         else:
-            axes.scatter(_day_numbers(daily.x), daily.y, s=18, color="#9aa5ad", label=daily.label)
+            axes.scatter(day_numbers(daily.x), daily.y, s=18, color="#9aa5ad", label=daily.label)
             axes.plot(
-                _day_numbers(average.x),
+                day_numbers(average.x),
                 average.y,
                 linewidth=3,
                 color=LINE_COLOURS[0],
                 label=average.label,
             )
-            _date_axis(axes)
+            date_axis(axes)
             axes.set_ylabel(f"Body weight ({unit.value})")
             axes.legend(loc="upper right")
-        return Chart("body-weight", title, (daily, average), _render(figure, fmt), fmt)
+        return Chart("body-weight", title, (daily, average), to_bytes(figure, fmt), fmt)
 
 
 CHART_NAMES = ("volume", "balance", "consistency", "heatmap", "strength", "pullups", "bodyweight")
