@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from datetime import date, tzinfo
 from typing import Annotated
 from zoneinfo import ZoneInfo
 
 from fastapi import Depends, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from backtone.bootstrap import Backtone
@@ -26,7 +28,11 @@ class CsrfRejected(Exception):
     """A form came without the token this browser was given."""
 
 
-def get_backtone(request: Request) -> Backtone:
+# The small dependencies are `async def` although they await nothing: FastAPI runs a plain
+# `def` dependency on a worker thread, and the hop costs more than the work.
+
+
+async def get_backtone(request: Request) -> Backtone:
     backtone: Backtone = request.app.state.backtone
     return backtone
 
@@ -34,25 +40,38 @@ def get_backtone(request: Request) -> Backtone:
 BacktoneDep = Annotated[Backtone, Depends(get_backtone)]
 
 
-def get_uow(backtone: BacktoneDep) -> UnitOfWork:
-    return backtone.uow()
+async def get_uow(backtone: BacktoneDep) -> AsyncIterator[UnitOfWork]:
+    """The request's unit of work: the sign-in check and every use case share its session.
+
+    One session (one pooled connection) serves the whole request instead of one per step.
+    Use cases still open their own `with uow:` blocks and commit what they write; nested
+    blocks share the request's transaction, which is rolled back here unless committed.
+    """
+    uow = backtone.uow()
+    uow.__enter__()  # makes a session; no connection is taken before the first statement
+    try:
+        yield uow
+    finally:
+        await run_in_threadpool(uow.__exit__, None, None, None)
 
 
-def get_clock(backtone: BacktoneDep) -> Clock:
+async def get_clock(backtone: BacktoneDep) -> Clock:
     return backtone.clock
 
 
-def get_hasher(request: Request) -> PasswordHasher:
+async def get_hasher(request: Request) -> PasswordHasher:
     hasher: PasswordHasher = request.app.state.hasher
     return hasher
 
 
-def get_keys(request: Request) -> CookieKeys:
+async def get_keys(request: Request) -> CookieKeys:
     keys: CookieKeys = request.app.state.keys
     return keys
 
 
-UowDep = Annotated[UnitOfWork, Depends(get_uow)]
+# Ended when the route function returns, before the response goes out: the connection is
+# back in the pool while the body is sent.
+UowDep = Annotated[UnitOfWork, Depends(get_uow, scope="function")]
 ClockDep = Annotated[Clock, Depends(get_clock)]
 HasherDep = Annotated[PasswordHasher, Depends(get_hasher)]
 KeysDep = Annotated[CookieKeys, Depends(get_keys)]
@@ -61,25 +80,24 @@ _bearer = HTTPBearer(auto_error=False, description="An API token from POST /api/
 
 
 def api_account(
-    backtone: BacktoneDep,
+    uow: UowDep,
+    clock: ClockDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Account:
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise NotSignedIn()
     found = account_for_token(
-        uow=backtone.uow(), clock=backtone.clock, token=credentials.credentials, kind=TokenKind.API
+        uow=uow, clock=clock, token=credentials.credentials, kind=TokenKind.API
     )
     if found is None:
         raise NotSignedIn()
     return found
 
 
-def page_account(request: Request, backtone: BacktoneDep, keys: KeysDep) -> Account:
+def page_account(request: Request, uow: UowDep, clock: ClockDep, keys: KeysDep) -> Account:
     token = keys.session_token(request)
     found = (
-        account_for_token(
-            uow=backtone.uow(), clock=backtone.clock, token=token, kind=TokenKind.SESSION
-        )
+        account_for_token(uow=uow, clock=clock, token=token, kind=TokenKind.SESSION)
         if token
         else None
     )

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from backtone.entrypoints.web.deps import BacktoneDep, CurrentUser
+from backtone.entrypoints.web.deps import BacktoneDep, CurrentUser, UowDep
 from backtone.entrypoints.web.views.library import (
     ExerciseView,
     LibraryQuery,
@@ -21,17 +21,20 @@ router = APIRouter(tags=["exercises"])
 
 @router.get("/exercises", response_model=LibraryView)
 def exercises(
-    me: CurrentUser, app: BacktoneDep, query: Annotated[LibraryQuery, Query()]
+    me: CurrentUser, app: BacktoneDep, uow: UowDep, query: Annotated[LibraryQuery, Query()]
 ) -> LibraryView:
     """Search by words; filter by muscle, equipment you have, level, kind and pattern."""
-    return search_library(uow=app.uow(), builtin=app.catalogue, account=me, query=query)
+    return search_library(uow=uow, builtin=app.catalogue, account=me, query=query)
 
 
 @router.get("/exercises/{exercise_id}", response_model=ExerciseView)
 def exercise(
-    me: CurrentUser, app: BacktoneDep, exercise_id: Annotated[str, Path(max_length=120)]
+    me: CurrentUser,
+    app: BacktoneDep,
+    uow: UowDep,
+    exercise_id: Annotated[str, Path(max_length=120)],
 ) -> ExerciseView:
     found, catalogue = show_exercise(
-        uow=app.uow(), builtin=app.catalogue, user_id=me.id, exercise_id=exercise_id
+        uow=uow, builtin=app.catalogue, user_id=me.id, exercise_id=exercise_id
     )
     return exercise_view(found, catalogue)

@@ -20,10 +20,12 @@ PlanId = Path(ge=1, le=2**31 - 1)
 
 
 @router.post("/plans", status_code=201, response_model=PlanView)
-def create(body: PlanRequest, me: CurrentUser, app: BacktoneDep, clock: ClockDep) -> PlanView:
+def create(
+    body: PlanRequest, me: CurrentUser, app: BacktoneDep, uow: UowDep, clock: ClockDep
+) -> PlanView:
     """Answer the questionnaire; the plan made becomes your current one."""
     record = make_plan(
-        uow=app.uow(),
+        uow=uow,
         clock=clock,
         builtin=app.catalogue,
         owner_id=me.id,

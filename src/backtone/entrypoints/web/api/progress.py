@@ -6,7 +6,7 @@ from typing import Literal
 
 from fastapi import APIRouter, Response
 
-from backtone.entrypoints.web.deps import BacktoneDep, ClockDep, CurrentUser
+from backtone.entrypoints.web.deps import BacktoneDep, ClockDep, CurrentUser, UowDep
 from backtone.entrypoints.web.views.progress import ProgressView, chart_svg, gather_progress
 
 router = APIRouter(tags=["progress"])
@@ -16,9 +16,9 @@ ChartName = Literal[
 
 
 @router.get("/progress", response_model=ProgressView)
-def progress(me: CurrentUser, app: BacktoneDep, clock: ClockDep) -> ProgressView:
+def progress(me: CurrentUser, app: BacktoneDep, uow: UowDep, clock: ClockDep) -> ProgressView:
     """Hard sets a week per region against targets, balance, streaks, the ladder, records."""
-    return gather_progress(app=app, clock=clock, account=me)
+    return gather_progress(app=app, uow=uow, clock=clock, account=me)
 
 
 @router.get(
@@ -26,7 +26,9 @@ def progress(me: CurrentUser, app: BacktoneDep, clock: ClockDep) -> ProgressView
     response_class=Response,
     responses={200: {"content": {"image/svg+xml": {}}}},
 )
-def chart(name: ChartName, me: CurrentUser, app: BacktoneDep, clock: ClockDep) -> Response:
+def chart(
+    name: ChartName, me: CurrentUser, app: BacktoneDep, uow: UowDep, clock: ClockDep
+) -> Response:
     return Response(
-        chart_svg(app=app, clock=clock, account=me, name=name), media_type="image/svg+xml"
+        chart_svg(app=app, uow=uow, clock=clock, account=me, name=name), media_type="image/svg+xml"
     )

@@ -56,18 +56,23 @@ def client_plan(name: ClientName, plan_id: PlanId, me: CurrentUser, uow: UowDep)
 
 
 @router.get("/clients/{name}/history", response_model=HistoryView)
-def client_log(name: ClientName, me: CurrentUser, app: BacktoneDep) -> HistoryView:
-    return client_history(app=app, trainer=me, name=name)
+def client_log(name: ClientName, me: CurrentUser, app: BacktoneDep, uow: UowDep) -> HistoryView:
+    return client_history(app=app, uow=uow, trainer=me, name=name)
 
 
 @router.put("/clients/{name}/plan", response_model=PlanView)
 def replace_client_plan(
-    name: ClientName, body: PlanRequest, me: CurrentUser, app: BacktoneDep, clock: ClockDep
+    name: ClientName,
+    body: PlanRequest,
+    me: CurrentUser,
+    app: BacktoneDep,
+    uow: UowDep,
+    clock: ClockDep,
 ) -> PlanView:
     """Give the client a new current plan from the questionnaire's answers."""
-    client = client_named(uow=app.uow(), trainer=me, name=name)
+    client = client_named(uow=uow, trainer=me, name=name)
     record = make_plan(
-        uow=app.uow(),
+        uow=uow,
         clock=clock,
         builtin=app.catalogue,
         owner_id=client.id,

@@ -46,8 +46,7 @@ IdempotencyKey = Annotated[
 ]
 
 
-def _today(app: BacktoneDep, clock: ClockDep, me: CurrentUser) -> TodayView:
-    uow = app.uow()
+def _today(app: BacktoneDep, uow: UowDep, clock: ClockDep, me: CurrentUser) -> TodayView:
     return today_view(
         uow=uow,
         builtin=app.catalogue,
@@ -60,23 +59,23 @@ def _today(app: BacktoneDep, clock: ClockDep, me: CurrentUser) -> TodayView:
 
 
 @router.get("/today", response_model=TodayView)
-def today(me: CurrentUser, app: BacktoneDep, clock: ClockDep) -> TodayView:
+def today(me: CurrentUser, app: BacktoneDep, uow: UowDep, clock: ClockDep) -> TodayView:
     """The open workout, else the next planned session with the coach's targets."""
-    return _today(app, clock, me)
+    return _today(app, uow, clock, me)
 
 
 @router.post("/workouts", status_code=201, response_model=TodayView)
-def start(me: CurrentUser, app: BacktoneDep, clock: ClockDep) -> TodayView:
+def start(me: CurrentUser, app: BacktoneDep, uow: UowDep, clock: ClockDep) -> TodayView:
     """Start today's session (an already open workout is kept, not doubled)."""
     start_today(
-        uow=app.uow(),
+        uow=uow,
         builtin=app.catalogue,
         clock=clock,
         account=me,
         today=today_for(me, clock),
         tz=zone(me),
     )
-    return _today(app, clock, me)
+    return _today(app, uow, clock, me)
 
 
 @router.post("/workouts/{workout_id}/sets", status_code=201, response_model=LoggedView)
@@ -85,12 +84,12 @@ def log_workout_set(
     body: SetRequest,
     me: CurrentUser,
     app: BacktoneDep,
+    uow: UowDep,
     clock: ClockDep,
     response: Response,
     idempotency_key: IdempotencyKey = None,
 ) -> LoggedView:
     """Log one set of the open workout, committed at once."""
-    uow = app.uow()
     logged, replayed = log_to_workout(
         uow=uow,
         clock=clock,
@@ -112,11 +111,12 @@ def swap_choices(
     position: Annotated[int, Path(ge=0, le=100)],
     me: CurrentUser,
     app: BacktoneDep,
+    uow: UowDep,
     clock: ClockDep,
 ) -> SwapView:
     """Exercises that could replace the one at `position` (same pattern, your kit and level)."""
     return swaps(
-        uow=app.uow(),
+        uow=uow,
         builtin=app.catalogue,
         clock=clock,
         account=me,
@@ -128,10 +128,15 @@ def swap_choices(
 
 @router.post("/workouts/{workout_id}/swap", response_model=TodayView)
 def swap_exercise(
-    workout_id: WorkoutId, body: SwapRequest, me: CurrentUser, app: BacktoneDep, clock: ClockDep
+    workout_id: WorkoutId,
+    body: SwapRequest,
+    me: CurrentUser,
+    app: BacktoneDep,
+    uow: UowDep,
+    clock: ClockDep,
 ) -> TodayView:
     swap(
-        uow=app.uow(),
+        uow=uow,
         builtin=app.catalogue,
         account=me,
         workout_id=workout_id,
@@ -139,15 +144,12 @@ def swap_exercise(
         today=today_for(me, clock),
         tz=zone(me),
     )
-    return _today(app, clock, me)
+    return _today(app, uow, clock, me)
 
 
 @router.post("/workouts/{workout_id}/finish", response_model=SummaryView)
-def finish(
-    workout_id: WorkoutId, me: CurrentUser, app: BacktoneDep, clock: ClockDep
-) -> SummaryView:
+def finish(workout_id: WorkoutId, me: CurrentUser, uow: UowDep, clock: ClockDep) -> SummaryView:
     """End the workout: sets, volume, records broken, weeks in a row."""
-    uow = app.uow()
     summary = finish_workout(
         uow=uow, clock=clock, user_id=me.id, workout_id=workout_id, tz=zone(me)
     )
@@ -159,12 +161,12 @@ def log_set(
     body: SetRequest,
     me: CurrentUser,
     app: BacktoneDep,
+    uow: UowDep,
     clock: ClockDep,
     response: Response,
     idempotency_key: IdempotencyKey = None,
 ) -> LoggedView:
     """Log one set outside a guided workout (it joins the day's log, like `backtone log`)."""
-    uow = app.uow()
     logged, replayed = log_one_set(
         uow=uow,
         clock=clock,
@@ -189,11 +191,11 @@ def undo(me: CurrentUser, uow: UowDep) -> int:
 def history(
     me: CurrentUser,
     app: BacktoneDep,
+    uow: UowDep,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
     exercise_id: Annotated[str | None, Query(max_length=120)] = None,
 ) -> HistoryView:
     """Recent workouts, newest first; with `exercise_id`, only that exercise's sets."""
-    uow = app.uow()
     workouts = workout_history(uow=uow, user_id=me.id, limit=limit, exercise_id=exercise_id)
     catalogue = catalogue_for(uow=uow, builtin=app.catalogue, user_id=me.id)
     return history_view(workouts, catalogue, owner=me.name, unit=units_for(uow, me), tz=zone(me))

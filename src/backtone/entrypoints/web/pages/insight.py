@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 
-from backtone.entrypoints.web.deps import BacktoneDep, ClockDep, PageUser
+from backtone.entrypoints.web.deps import BacktoneDep, ClockDep, PageUser, UowDep
 from backtone.entrypoints.web.rendering import render
 from backtone.entrypoints.web.views.library import LibraryQuery, exercise_view, search_library
 from backtone.entrypoints.web.views.progress import chart_svg, gather_progress
@@ -19,14 +19,18 @@ ChartName = Literal[
 
 
 @router.get("/progress")
-def progress(request: Request, me: PageUser, app: BacktoneDep, clock: ClockDep) -> Response:
-    view = gather_progress(app=app, clock=clock, account=me)
+def progress(
+    request: Request, me: PageUser, app: BacktoneDep, uow: UowDep, clock: ClockDep
+) -> Response:
+    view = gather_progress(app=app, uow=uow, clock=clock, account=me)
     return render(request, "progress.html", {"progress": view})
 
 
 @router.get("/progress/charts/{name}.svg")
-def chart(name: ChartName, me: PageUser, app: BacktoneDep, clock: ClockDep) -> Response:
-    image = chart_svg(app=app, clock=clock, account=me, name=name)
+def chart(
+    name: ChartName, me: PageUser, app: BacktoneDep, uow: UowDep, clock: ClockDep
+) -> Response:
+    image = chart_svg(app=app, uow=uow, clock=clock, account=me, name=name)
     return Response(
         image, media_type="image/svg+xml", headers={"Cache-Control": "private, max-age=60"}
     )
@@ -34,15 +38,21 @@ def chart(name: ChartName, me: PageUser, app: BacktoneDep, clock: ClockDep) -> R
 
 @router.get("/exercises")
 def library(
-    request: Request, me: PageUser, app: BacktoneDep, query: Annotated[LibraryQuery, Query()]
+    request: Request,
+    me: PageUser,
+    app: BacktoneDep,
+    uow: UowDep,
+    query: Annotated[LibraryQuery, Query()],
 ) -> Response:
-    view = search_library(uow=app.uow(), builtin=app.catalogue, account=me, query=query)
+    view = search_library(uow=uow, builtin=app.catalogue, account=me, query=query)
     return render(request, "library.html", {"library": view})
 
 
 @router.get("/exercises/{exercise_id}")
-def exercise(request: Request, exercise_id: str, me: PageUser, app: BacktoneDep) -> Response:
+def exercise(
+    request: Request, exercise_id: str, me: PageUser, app: BacktoneDep, uow: UowDep
+) -> Response:
     found, catalogue = show_exercise(
-        uow=app.uow(), builtin=app.catalogue, user_id=me.id, exercise_id=exercise_id
+        uow=uow, builtin=app.catalogue, user_id=me.id, exercise_id=exercise_id
     )
     return render(request, "exercise.html", {"exercise": exercise_view(found, catalogue)})

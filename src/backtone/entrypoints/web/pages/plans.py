@@ -53,6 +53,7 @@ def onboarding(
     request: Request,
     me: PageUser,
     app: BacktoneDep,
+    uow: UowDep,
     clock: ClockDep,
     weekdays: Annotated[list[str], Form()],
     hang_seconds: Annotated[str, Form(max_length=5)] = "0",
@@ -79,7 +80,7 @@ def onboarding(
     }
     on_error_show(request, "onboarding.html", **questionnaire(form))
     make_plan(
-        uow=app.uow(),
+        uow=uow,
         clock=clock,
         builtin=app.catalogue,
         owner_id=me.id,

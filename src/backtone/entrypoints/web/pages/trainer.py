@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
-from backtone.entrypoints.web.deps import BacktoneDep, ClockDep, CsrfChecked, PageUser, today_for
+from backtone.entrypoints.web.deps import (
+    BacktoneDep,
+    ClockDep,
+    CsrfChecked,
+    PageUser,
+    UowDep,
+    today_for,
+)
 from backtone.entrypoints.web.pages.forms import on_error_show, see_other
 from backtone.entrypoints.web.pages.plans import plan_request, questionnaire
 from backtone.entrypoints.web.rendering import render
@@ -17,31 +24,35 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/trainer")
-def trainer_home(request: Request, me: PageUser, app: BacktoneDep, code: str = "") -> Response:
-    view = trainer_view(app=app, trainer=me)
+def trainer_home(
+    request: Request, me: PageUser, app: BacktoneDep, uow: UowDep, code: str = ""
+) -> Response:
+    view = trainer_view(uow=uow, trainer=me)
     return render(request, "trainer.html", {"trainer": view, "code": code[:20]})
 
 
 @router.post("/trainer/invites", dependencies=[CsrfChecked])
-def invite(request: Request, me: PageUser, app: BacktoneDep, clock: ClockDep) -> Response:
-    code = create_invite(uow=app.uow(), clock=clock, trainer=me)
+def invite(
+    request: Request, me: PageUser, app: BacktoneDep, uow: UowDep, clock: ClockDep
+) -> Response:
+    code = create_invite(uow=uow, clock=clock, trainer=me)
     return render(
-        request, "trainer.html", {"trainer": trainer_view(app=app, trainer=me), "code": code}
+        request,
+        "trainer.html",
+        {"trainer": trainer_view(uow=uow, trainer=me), "code": code},
     )
 
 
 @router.get("/trainer/clients/{name}")
-def client(request: Request, name: str, me: PageUser, app: BacktoneDep) -> Response:
-    view = client_page(app=app, trainer=me, name=name)
+def client(request: Request, name: str, me: PageUser, app: BacktoneDep, uow: UowDep) -> Response:
+    view = client_page(app=app, uow=uow, trainer=me, name=name)
     return render(request, "client.html", {"client": view})
 
 
 @router.get("/trainer/clients/{name}/plans/{plan_id}")
-def client_plan(
-    request: Request, name: str, plan_id: int, me: PageUser, app: BacktoneDep
-) -> Response:
-    found = client_named(uow=app.uow(), trainer=me, name=name)
-    record = find_plan(uow=app.uow(), owner_id=found.id, plan_id=plan_id)
+def client_plan(request: Request, name: str, plan_id: int, me: PageUser, uow: UowDep) -> Response:
+    found = client_named(uow=uow, trainer=me, name=name)
+    record = find_plan(uow=uow, owner_id=found.id, plan_id=plan_id)
     return render(
         request,
         "plan.html",
@@ -50,14 +61,14 @@ def client_plan(
 
 
 @router.get("/trainer/clients/{name}/plan")
-def new_plan_form(request: Request, name: str, me: PageUser, app: BacktoneDep) -> Response:
-    found = client_named(uow=app.uow(), trainer=me, name=name)
+def new_plan_form(request: Request, name: str, me: PageUser, uow: UowDep) -> Response:
+    found = client_named(uow=uow, trainer=me, name=name)
     return render(request, "onboarding.html", {**questionnaire({}), "client": found.name})
 
 
 @router.post("/trainer/clients/{name}/plan", dependencies=[CsrfChecked])
 async def new_plan(
-    request: Request, name: str, me: PageUser, app: BacktoneDep, clock: ClockDep
+    request: Request, name: str, me: PageUser, app: BacktoneDep, uow: UowDep, clock: ClockDep
 ) -> Response:
     form = await request.form()
     values: dict[str, object] = {k: v for k, v in form.items() if k not in ("csrf_token",)}
@@ -66,10 +77,10 @@ async def new_plan(
     from starlette.concurrency import run_in_threadpool
 
     def work() -> None:
-        found = client_named(uow=app.uow(), trainer=me, name=name)
+        found = client_named(uow=uow, trainer=me, name=name)
         on_error_show(request, "onboarding.html", **questionnaire(values), client=found.name)
         make_plan(
-            uow=app.uow(),
+            uow=uow,
             clock=clock,
             builtin=app.catalogue,
             owner_id=found.id,

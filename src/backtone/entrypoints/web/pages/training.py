@@ -13,6 +13,7 @@ from backtone.entrypoints.web.deps import (
     ClockDep,
     CsrfChecked,
     PageUser,
+    UowDep,
     today_for,
     units_for,
     zone,
@@ -46,8 +47,9 @@ def _number(text: str, field: str) -> float | None:
 
 
 @router.get("/today")
-def today(request: Request, me: PageUser, app: BacktoneDep, clock: ClockDep) -> Response:
-    uow = app.uow()
+def today(
+    request: Request, me: PageUser, app: BacktoneDep, uow: UowDep, clock: ClockDep
+) -> Response:
     view = today_view(
         uow=uow,
         builtin=app.catalogue,
@@ -61,9 +63,9 @@ def today(request: Request, me: PageUser, app: BacktoneDep, clock: ClockDep) -> 
 
 
 @router.post("/today/start", dependencies=[CsrfChecked])
-def start(me: PageUser, app: BacktoneDep, clock: ClockDep) -> Response:
+def start(me: PageUser, app: BacktoneDep, uow: UowDep, clock: ClockDep) -> Response:
     start_today(
-        uow=app.uow(),
+        uow=uow,
         builtin=app.catalogue,
         clock=clock,
         account=me,
@@ -79,6 +81,7 @@ def log_set(
     workout_id: int,
     me: PageUser,
     app: BacktoneDep,
+    uow: UowDep,
     clock: ClockDep,
     exercise_id: Annotated[str, Form(max_length=120)],
     reps: Annotated[str, Form(max_length=10)] = "",
@@ -96,7 +99,6 @@ def log_set(
             "seconds": _number(seconds, "seconds"),
         }
     )
-    uow = app.uow()
     logged, _ = log_to_workout(
         uow=uow,
         clock=clock,
@@ -119,10 +121,11 @@ def swap_form(
     position: int,
     me: PageUser,
     app: BacktoneDep,
+    uow: UowDep,
     clock: ClockDep,
 ) -> Response:
     view = swaps(
-        uow=app.uow(),
+        uow=uow,
         builtin=app.catalogue,
         clock=clock,
         account=me,
@@ -138,12 +141,13 @@ def swap_exercise(
     workout_id: int,
     me: PageUser,
     app: BacktoneDep,
+    uow: UowDep,
     clock: ClockDep,
     position: Annotated[int, Form(ge=0, le=100)],
     exercise_id: Annotated[str, Form(max_length=120)],
 ) -> Response:
     swap(
-        uow=app.uow(),
+        uow=uow,
         builtin=app.catalogue,
         account=me,
         workout_id=workout_id,
@@ -156,9 +160,8 @@ def swap_exercise(
 
 @router.post("/today/{workout_id}/finish", dependencies=[CsrfChecked])
 def finish(
-    request: Request, workout_id: int, me: PageUser, app: BacktoneDep, clock: ClockDep
+    request: Request, workout_id: int, me: PageUser, uow: UowDep, clock: ClockDep
 ) -> Response:
-    uow = app.uow()
     summary = finish_workout(
         uow=uow, clock=clock, user_id=me.id, workout_id=workout_id, tz=zone(me)
     )
@@ -166,8 +169,7 @@ def finish(
 
 
 @router.get("/history")
-def history(request: Request, me: PageUser, app: BacktoneDep) -> Response:
-    uow = app.uow()
+def history(request: Request, me: PageUser, app: BacktoneDep, uow: UowDep) -> Response:
     workouts = workout_history(uow=uow, user_id=me.id, limit=30)
     catalogue = catalogue_for(uow=uow, builtin=app.catalogue, user_id=me.id)
     view = history_view(workouts, catalogue, owner=me.name, unit=units_for(uow, me), tz=zone(me))

@@ -14,7 +14,7 @@ from backtone.domain.records import ExerciseRecords, Record
 from backtone.domain.training import WeightUnit
 from backtone.entrypoints.web.deps import today_for, units_for, zone
 from backtone.services.catalogue import catalogue_for
-from backtone.services.ports import Clock
+from backtone.services.ports import Clock, UnitOfWork
 from backtone.services.progress import progress_summary
 from backtone.services.training_log import personal_records
 
@@ -117,9 +117,9 @@ def progress_view(
     )
 
 
-def _summary(app: Backtone, clock: Clock, account: Account) -> ProgressSummary:
+def _summary(app: Backtone, uow: UnitOfWork, clock: Clock, account: Account) -> ProgressSummary:
     return progress_summary(
-        uow=app.uow(),
+        uow=uow,
         builtin=app.catalogue,
         user_id=account.id,
         today=today_for(account, clock),
@@ -127,11 +127,12 @@ def _summary(app: Backtone, clock: Clock, account: Account) -> ProgressSummary:
     )
 
 
-def gather_progress(*, app: Backtone, clock: Clock, account: Account) -> ProgressView:
+def gather_progress(
+    *, app: Backtone, uow: UnitOfWork, clock: Clock, account: Account
+) -> ProgressView:
     """The progress page for one person, from the services."""
-    uow = app.uow()
     return progress_view(
-        _summary(app, clock, account),
+        _summary(app, uow, clock, account),
         personal_records(uow=uow, user_id=account.id),
         catalogue_for(uow=uow, builtin=app.catalogue, user_id=account.id),
         owner=account.name,
@@ -139,9 +140,11 @@ def gather_progress(*, app: Backtone, clock: Clock, account: Account) -> Progres
     )
 
 
-def chart_svg(*, app: Backtone, clock: Clock, account: Account, name: str) -> bytes:
+def chart_svg(
+    *, app: Backtone, uow: UnitOfWork, clock: Clock, account: Account, name: str
+) -> bytes:
     from backtone.adapters.formats.charts import ChartFormat, render_chart
 
-    unit = units_for(app.uow(), account)
-    summary = _summary(app, clock, account)
+    unit = units_for(uow, account)
+    summary = _summary(app, uow, clock, account)
     return render_chart(name, summary, unit=unit, fmt=ChartFormat.SVG).image
