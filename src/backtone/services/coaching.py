@@ -32,6 +32,7 @@ __all__ = [
     "SessionPlan",
     "SetEntry",
     "WorkoutSummary",
+    "add_guided_set",
     "adhoc_session",
     "finish_workout",
     "log_guided_set",
@@ -124,9 +125,19 @@ def log_guided_set(
 ) -> None:
     """Add one set to an open guided workout and commit it at once: a crash keeps it."""
     with uow:
-        _open_guided(uow, user_id, workout_id)
-        uow.workouts.append_sets(user_id, workout_id, [logged], clock.now())
+        add_guided_set(uow, clock, user_id, workout_id, logged)
         uow.commit()
+
+
+def add_guided_set(
+    uow: UnitOfWork, clock: Clock, user_id: int, workout_id: int, logged: LoggedSet
+) -> None:
+    """Add one set to an open guided workout inside the caller's transaction (not committed).
+
+    For a caller that commits the set together with more, such as an idempotency key.
+    """
+    _open_guided(uow, user_id, workout_id)
+    uow.workouts.append_sets(user_id, workout_id, [logged], clock.now())
 
 
 def swap_item(

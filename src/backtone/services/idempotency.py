@@ -22,7 +22,8 @@ def run_once(
     """Run `action` unless this person already sent `key`; returns (result, replayed).
 
     The key is claimed in the same transaction as the action's writes, so a retry sees
-    either nothing (and runs) or the claim (and gets the stored result).
+    either nothing (and runs) or the claim (and gets the stored result). An action that does
+    not commit by itself has its writes, the claim and the result committed here at once.
     """
     if not 1 <= len(key) <= MAX_KEY:
         raise InvalidInput("Idempotency-Key", f"has {len(key)} characters", f"1-{MAX_KEY}")

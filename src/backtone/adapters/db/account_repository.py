@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Executable, delete, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from backtone.adapters.db.repositories import as_utc
@@ -195,19 +195,29 @@ class SqlIdempotencyRepository:
     def claim(self, user_id: int, key: str, fingerprint: str, created_at: datetime) -> bool:
         """Take the key for this request; False when an earlier request holds it.
 
-        A savepoint keeps the outer transaction usable after a duplicate-key error; on
-        PostgreSQL a concurrent twin waits here until the first request commits.
+        INSERT ... ON CONFLICT DO NOTHING leaves the transaction usable when the key is taken,
+        with no savepoint (on SQLite, releasing the outermost savepoint commits, which split
+        the claim from the work it guards). On PostgreSQL a concurrent twin waits here until
+        the first request commits or rolls back.
         """
-        try:
-            with self.session.begin_nested():
-                self.session.execute(
-                    insert(idempotency_keys).values(
-                        user_id=user_id, key=key, fingerprint=fingerprint, created_at=created_at
-                    )
-                )
-        except IntegrityError:
-            return False
-        return True
+        values = {"user_id": user_id, "key": key, "fingerprint": fingerprint}
+        new_key: Executable
+        if self.session.get_bind().dialect.name == "postgresql":
+            new_key = (
+                postgresql.insert(idempotency_keys)
+                .values(**values, created_at=created_at)
+                .on_conflict_do_nothing()
+                .returning(idempotency_keys.c.id)
+            )
+        else:
+            new_key = (
+                sqlite.insert(idempotency_keys)
+                .values(**values, created_at=created_at)
+                .on_conflict_do_nothing()
+                .returning(idempotency_keys.c.id)
+            )
+        # The new row's id comes back only when the row went in (rowcount is not reliable here).
+        return self.session.execute(new_key).first() is not None
 
     def stored(self, user_id: int, key: str) -> tuple[str, dict[str, object] | None] | None:
         row = self.session.execute(

@@ -102,9 +102,15 @@ def once(
     action: Callable[[], dict[str, object]],
     scope: str = "",
 ) -> tuple[LoggedView, bool]:
-    """Run a set-logging action; with a key, a retried request gets the first result back."""
+    """Run a set-logging action and commit it; with a key, a retry gets the first result back.
+
+    With a key, the key, the set and the result are committed together (`run_once`).
+    """
     if key is None:
-        return LoggedView.model_validate(action()), False
+        with uow:
+            result = action()
+            uow.commit()
+        return LoggedView.model_validate(result), False
     fingerprint = hashlib.sha256((scope + entry.model_dump_json()).encode()).hexdigest()
     stored, replayed = run_once(
         uow=uow, clock=clock, user_id=account.id, key=key, fingerprint=fingerprint, action=action

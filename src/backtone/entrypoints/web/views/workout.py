@@ -15,7 +15,7 @@ from backtone.entrypoints.web.views.sets import LoggedView, SetRequest, logged_s
 from backtone.entrypoints.web.views.today import SwapView
 from backtone.services.catalogue import catalogue_for
 from backtone.services.coaching import (
-    log_guided_set,
+    add_guided_set,
     next_session,
     open_workout,
     start_workout,
@@ -59,7 +59,7 @@ def log_to_workout(
     done = logged_set(entry.model_copy(update={"exercise_id": exercise.id}), unit)
 
     def action() -> dict[str, object]:
-        log_guided_set(uow=uow, clock=clock, user_id=account.id, workout_id=workout_id, logged=done)
+        add_guided_set(uow, clock, account.id, workout_id, done)
         view = LoggedView(
             workout_id=workout_id,
             exercise_id=exercise.id,
