@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
+import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+
+try:
+    import fcntl
+except ImportError:  # not on Windows: writers there wait in SQLite's own retry loop
+    fcntl = None  # type: ignore[assignment]
+
+BUSY_SECONDS = 5.0
+_WRITES = frozenset({"INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER"})
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -14,17 +25,116 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")  # a committed set survives a crash
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={int(BUSY_SECONDS * 1000)}")
     cursor.close()
+
+
+class WriterGate:
+    """One writing transaction at a time on a SQLite file, waiting in a queue, not in naps.
+
+    SQLite lets one connection write at a time; the others retry in a loop of naps that grow
+    to 100 ms (busy_timeout), so with many writers some wait for seconds while newcomers slip
+    in. A transaction takes this gate before its first write and gives it back when it ends:
+    a thread lock inside the process, flock on a file beside the database across processes.
+    It only orders writers: SQLite's own locking still decides what is safe.
+    """
+
+    _by_path: ClassVar[dict[str, WriterGate]] = {}
+    _made: ClassVar[threading.Lock] = threading.Lock()
+
+    def __init__(self, path: str) -> None:
+        self._path = path
+        self._lock = threading.Lock()
+        self._owner: int | None = None
+        self._fd: int | None = None
+        self._pid = 0
+
+    @classmethod
+    def for_database(cls, database: str) -> WriterGate:
+        """One gate per file and process, whichever engine asks."""
+        path = str(Path(database).resolve()) + ".writer-lock"
+        with cls._made:
+            return cls._by_path.setdefault(path, cls(path))
+
+    def enter(self) -> bool:
+        """Wait for the gate; False (go on ungated) when this thread holds it already."""
+        me = threading.get_ident()
+        if self._owner == me or not self._lock.acquire(timeout=BUSY_SECONDS):
+            return False
+        self._owner = me
+        if fcntl is not None:
+            fcntl.flock(self._file(), fcntl.LOCK_EX)
+        return True
+
+    def leave(self) -> None:
+        if fcntl is not None and self._fd is not None:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+        self._owner = None
+        self._lock.release()
+
+    def _file(self) -> int:
+        if self._fd is None or self._pid != os.getpid():  # a forked child needs its own
+            self._fd = os.open(self._path, os.O_RDWR | os.O_CREAT, 0o600)
+            self._pid = os.getpid()
+        return self._fd
+
+
+class GatedConnection(sqlite3.Connection):
+    """A sqlite3 connection that holds its gate from its first write to commit or rollback."""
+
+    gate: WriterGate | None = None
+    gated = False
+
+    def before_write(self) -> None:
+        if self.gate is not None and not self.gated and not self.in_transaction:
+            self.gated = self.gate.enter()
+
+    def commit(self) -> None:
+        try:
+            super().commit()
+        finally:
+            self._leave()
+
+    def rollback(self) -> None:
+        try:
+            super().rollback()
+        finally:
+            self._leave()
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self._leave()
+
+    def _leave(self) -> None:
+        if self.gated and self.gate is not None:
+            self.gated = False
+            self.gate.leave()
+
+
+def _gate_writes(conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+    words = statement.lstrip().split(None, 1)
+    if words and words[0].upper() in _WRITES:
+        dbapi = conn.connection.dbapi_connection
+        if isinstance(dbapi, GatedConnection):
+            dbapi.before_write()
 
 
 def make_engine(url: str, **options: Any) -> Engine:
     """An engine for `url`; for a SQLite file, its folder is created first."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        database = parsed.database or ""
+        on_disk = database not in ("", ":memory:")
+        if on_disk:
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+            gate = WriterGate.for_database(database)
+            factory = type("Gated", (GatedConnection,), {"gate": gate})
+            options.setdefault("connect_args", {}).setdefault("factory", factory)
         engine = create_engine(url, **options)
         event.listen(engine, "connect", _sqlite_pragmas)
+        if on_disk:
+            event.listen(engine, "before_cursor_execute", _gate_writes)
         return engine
     return create_engine(url, pool_pre_ping=True, **options)
