@@ -45,14 +45,22 @@ __all__ = [
 
 
 def next_session(
-    *, uow: UnitOfWork, builtin: Catalogue, user_id: int, today: date, tz: tzinfo
+    *,
+    uow: UnitOfWork,
+    builtin: Catalogue,
+    user_id: int,
+    today: date,
+    tz: tzinfo,
+    catalogue: Catalogue | None = None,
 ) -> SessionPlan:
     """The next planned session not yet done (today's, else the next one) with its targets.
 
     Main items get the progression engine's sets, reps (or seconds), load and reason, read
     from the person's history of the whole ladder; warm-up and cool-down keep the plan's.
+    A caller that has the person's catalogue (`catalogue_for`) already may pass it.
     """
-    catalogue = catalogue_for(uow=uow, builtin=builtin, user_id=user_id)
+    if catalogue is None:
+        catalogue = catalogue_for(uow=uow, builtin=builtin, user_id=user_id)
     with uow:
         record = uow.plans.current(user_id)
         if record is None:
@@ -198,10 +206,20 @@ def swap_options(
 
 
 def open_workout(
-    *, uow: UnitOfWork, builtin: Catalogue, clock: Clock, user_id: int, tz: tzinfo
+    *,
+    uow: UnitOfWork,
+    builtin: Catalogue,
+    clock: Clock,
+    user_id: int,
+    tz: tzinfo,
+    catalogue: Catalogue | None = None,
 ) -> GuidedWorkout | None:
-    """The person's unfinished guided workout of the last day, to resume, if there is one."""
-    catalogue = catalogue_for(uow=uow, builtin=builtin, user_id=user_id)
+    """The person's unfinished guided workout of the last day, to resume, if there is one.
+
+    A caller that has the person's catalogue (`catalogue_for`) already may pass it.
+    """
+    if catalogue is None:
+        catalogue = catalogue_for(uow=uow, builtin=builtin, user_id=user_id)
     with uow:
         found = uow.workouts.open_since(user_id, GUIDED_SOURCE, clock.now() - RESUMABLE)
         if found is None or found.id is None:

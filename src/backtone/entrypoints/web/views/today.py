@@ -123,7 +123,9 @@ def today_view(
 ) -> TodayView:
     """The open workout if there is one, else the next planned session to start."""
     catalogue = catalogue_for(uow=uow, builtin=builtin, user_id=account.id)
-    workout = open_workout(uow=uow, builtin=builtin, clock=clock, user_id=account.id, tz=tz)
+    workout = open_workout(
+        uow=uow, builtin=builtin, clock=clock, user_id=account.id, tz=tz, catalogue=catalogue
+    )
     if workout is not None:
         return _view(today, unit, workout.session, catalogue, workout)
     empty = TodayView(
@@ -143,7 +145,9 @@ def today_view(
     except NotFound:
         return empty
     try:
-        session = next_session(uow=uow, builtin=builtin, user_id=account.id, today=today, tz=tz)
+        session = next_session(
+            uow=uow, builtin=builtin, user_id=account.id, today=today, tz=tz, catalogue=catalogue
+        )
     except NotFound:
         return empty.model_copy(update={"has_plan": True})
     return _view(today, unit, session, catalogue, None)
