@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, delete, insert, select, tuple_
+from sqlalchemy import ColumnElement, Connection, delete, insert, select
 from sqlalchemy.orm import Session
 
 from backtone.adapters.db.repositories import as_utc
@@ -51,15 +51,20 @@ def _row(user_id: int, workout_id: int, d: ExerciseDigest) -> dict[str, Any]:
 
 def refresh(session: Session | Connection, workout_exercises: Iterable[tuple[int, str]]) -> None:
     """Rewrite the digests of these (workout id, exercise id) pairs from their stored sets."""
-    pairs = sorted(set(workout_exercises))
-    for start in range(0, len(pairs), 200):  # stay under bound-parameter limits
-        chunk = pairs[start : start + 200]
+    by_workout: dict[int, set[str]] = {}
+    for workout_id, exercise_id in workout_exercises:
+        by_workout.setdefault(workout_id, set()).add(exercise_id)
+    for workout_id, exercise_ids in by_workout.items():  # one or two: a guided set, an undo
         session.execute(
             delete(exercise_digests).where(
-                tuple_(exercise_digests.c.workout_id, exercise_digests.c.exercise_id).in_(chunk)
+                exercise_digests.c.workout_id == workout_id,
+                exercise_digests.c.exercise_id.in_(exercise_ids),
             )
         )
-        _insert(session, tuple_(logged_sets.c.workout_id, logged_sets.c.exercise_id).in_(chunk))
+        _insert(
+            session,
+            (logged_sets.c.workout_id == workout_id) & logged_sets.c.exercise_id.in_(exercise_ids),
+        )
 
 
 def rebuild(connection: Connection) -> None:
