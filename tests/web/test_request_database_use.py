@@ -1,0 +1,69 @@
+"""How the hot endpoints use the database: one connection per request, a few statements."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from fastapi.testclient import TestClient
+from sqlalchemy import event
+
+from tests.web.conftest import EVERY_DAY, ApiUser
+
+
+@contextmanager
+def counting(client: TestClient) -> Iterator[dict[str, int]]:
+    """Pool checkouts and statements while the block runs."""
+    engine = client.app.state.backtone.engine  # type: ignore[attr-defined]
+    seen = {"checkouts": 0, "statements": 0}
+
+    def checkout(*_: Any) -> None:
+        seen["checkouts"] += 1
+
+    def statement(*_: Any) -> None:
+        seen["statements"] += 1
+
+    event.listen(engine, "checkout", checkout)
+    event.listen(engine, "before_cursor_execute", statement)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "checkout", checkout)
+        event.remove(engine, "before_cursor_execute", statement)
+
+
+def _open_workout(sam: ApiUser) -> dict[str, Any]:
+    assert sam.post("/api/v1/plans", json={"weekdays": EVERY_DAY, "weeks": 4}).status_code == 201
+    started: dict[str, Any] = sam.post("/api/v1/workouts").json()
+    return started
+
+
+def test_todays_session_is_read_on_one_connection_with_one_query_per_need(
+    web: TestClient, api_user: Callable[..., ApiUser]
+) -> None:
+    sam = api_user("sam")
+    _open_workout(sam)
+    with counting(web) as seen:
+        assert sam.get("/api/v1/today").status_code == 200
+    # token, profile, catalogue, open workout and its sets, its targets, then every main
+    # item's history at once (workouts, their sets, their targets): not two queries per item.
+    assert seen["checkouts"] == 1
+    assert seen["statements"] <= 10
+
+
+def test_a_set_logged_with_a_key_takes_one_connection(
+    web: TestClient, api_user: Callable[..., ApiUser]
+) -> None:
+    sam = api_user("sam")
+    today = _open_workout(sam)
+    card = next(c for c in today["cards"] if c["role"] == "main")
+    with counting(web) as seen:
+        logged = sam.post(
+            f"/api/v1/workouts/{today['workout_id']}/sets",
+            json={"exercise_id": card["exercise_id"], "reps": 10},
+            headers={"Idempotency-Key": uuid.uuid4().hex},
+        )
+    assert logged.status_code == 201, logged.text
+    assert seen["checkouts"] == 1
