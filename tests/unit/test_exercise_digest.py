@@ -3,8 +3,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from backtone.domain.exercise_digest import TopSet, digest_workout
+from backtone.domain.exercise_digest import TopSet, combine, digest_workout
 from backtone.domain.training import LoggedSet, SetType, Workout
 
 WHEN = datetime(2026, 3, 2, 18, tzinfo=UTC)
@@ -44,3 +46,29 @@ def test_the_estimate_needs_a_load_and_at_most_twelve_reps(
 ) -> None:
     (digest,) = digest_workout(Workout(WHEN, (LoggedSet("barbell-row", reps=reps, load_kg=kg),)))
     assert digest.strongest == strongest
+
+
+figures = st.tuples(
+    st.sampled_from([SetType.WORKING, SetType.DROP, SetType.FAILURE]),
+    st.one_of(st.none(), st.integers(0, 20)),
+    st.one_of(st.none(), st.sampled_from([0.0, 2.5, 5.0, 10.0, 20.0])),
+    st.one_of(st.none(), st.sampled_from([5.0, 20.0, 30.0])),
+).filter(lambda f: f[1] is not None or f[3] is not None)
+working_sets = st.lists(
+    figures.map(
+        lambda f: LoggedSet("pull-up", f[0], reps=f[1], load_kg=f[2], duration_seconds=f[3])
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(working_sets, working_sets)
+def test_combining_digests_equals_digesting_all_the_sets_together(
+    first: list[LoggedSet], then: list[LoggedSet]
+) -> None:
+    (earlier,) = digest_workout(Workout(WHEN, tuple(first)))
+    (later,) = digest_workout(Workout(WHEN, tuple(then)))
+    (together,) = digest_workout(Workout(WHEN, (*first, *then)))
+    assert combine(earlier, later) == together

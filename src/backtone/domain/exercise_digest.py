@@ -73,6 +73,32 @@ def estimate(s: TopSet | LoggedSet) -> float | None:
     return None
 
 
+def _stronger(a: TopSet | None, b: TopSet | None) -> TopSet | None:
+    """The set with the higher estimate, then the heavier; `a` on a tie."""
+    if a is None or b is None:
+        return b if a is None else a
+    rank_a, rank_b = (estimate(a) or 0.0, heaviness(a)), (estimate(b) or 0.0, heaviness(b))
+    return b if rank_b > rank_a else a
+
+
+def combine(earlier: ExerciseDigest, later: ExerciseDigest) -> ExerciseDigest:
+    """The digest of both digests' sets, as if digested together, the earlier's sets first:
+    a set added to a stored workout updates its digest without reading the others again."""
+    heavier = heaviness(later.heaviest) > heaviness(earlier.heaviest)
+    return ExerciseDigest(
+        started_at=earlier.started_at,
+        exercise_id=earlier.exercise_id,
+        sets=earlier.sets + later.sets,
+        total_reps=earlier.total_reps + later.total_reps,
+        heaviest=later.heaviest if heavier else earlier.heaviest,
+        strongest=_stronger(earlier.strongest, later.strongest),
+        unloaded_reps=most(earlier.unloaded_reps, later.unloaded_reps),
+        unloaded_seconds=most(earlier.unloaded_seconds, later.unloaded_seconds),
+        loaded_reps=most(earlier.loaded_reps, later.loaded_reps),
+        loaded_seconds=most(earlier.loaded_seconds, later.loaded_seconds),
+    )
+
+
 class _Tally:
     """One exercise's working sets in one workout, added up as they come."""
 

@@ -1,23 +1,23 @@
 """Exercise digests in the database: written with the sets, read for whole-history progress.
 
 Digests are derived data (domain/exercise_digest.py): every change to a workout's sets goes
-through the workout repository, which rewrites the digests of the exercises it touched in
+through the workout repository, which updates the digests of the exercises it touched in
 the same transaction. `rebuild` recomputes them all, for the migration that adds the table
 and for any later change to what a digest holds.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, delete, insert, select
+from sqlalchemy import ColumnElement, Connection, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from backtone.adapters.db.repositories import as_utc
 from backtone.adapters.db.tables import exercise_digests, logged_sets, workouts
-from backtone.domain.exercise_digest import ExerciseDigest, TopSet, digest_workout
+from backtone.domain.exercise_digest import ExerciseDigest, TopSet, combine, digest_workout
 from backtone.domain.training import LoggedSet, SetType, Workout
 
 _SET_TYPES = {t.value: t for t in SetType}
@@ -115,53 +115,62 @@ def _insert(session: Session | Connection, which_sets: ColumnElement[bool]) -> N
         session.execute(insert(exercise_digests), rows)
 
 
+# The columns an ExerciseDigest is read from, in the order of its fields.
+_COLUMNS = tuple(
+    exercise_digests.c[name]
+    for name in (
+        "started_at",
+        "exercise_id",
+        "sets",
+        "total_reps",
+        "heaviest_reps",
+        "heaviest_load_kg",
+        "heaviest_seconds",
+        "strongest_reps",
+        "strongest_load_kg",
+        "unloaded_reps",
+        "unloaded_seconds",
+        "loaded_reps",
+        "loaded_seconds",
+    )
+)
+
+
+def _digest(row: Any) -> ExerciseDigest:
+    started_at, exercise_id, sets, total, h_reps, h_load, h_seconds, s_reps, s_load, *most = row
+    strongest = None if s_load is None else TopSet(s_reps, s_load, None)
+    top = TopSet(h_reps, h_load, h_seconds)
+    return ExerciseDigest(as_utc(started_at), exercise_id, sets, total, top, strongest, *most)
+
+
 def read(session: Session, user_id: int) -> list[ExerciseDigest]:
     """Every digest of the person's, oldest workout first."""
     result = session.execute(
-        select(
-            exercise_digests.c.started_at,
-            exercise_digests.c.exercise_id,
-            exercise_digests.c.sets,
-            exercise_digests.c.total_reps,
-            exercise_digests.c.heaviest_reps,
-            exercise_digests.c.heaviest_load_kg,
-            exercise_digests.c.heaviest_seconds,
-            exercise_digests.c.strongest_reps,
-            exercise_digests.c.strongest_load_kg,
-            exercise_digests.c.unloaded_reps,
-            exercise_digests.c.unloaded_seconds,
-            exercise_digests.c.loaded_reps,
-            exercise_digests.c.loaded_seconds,
-        )
+        select(*_COLUMNS)
         .where(exercise_digests.c.user_id == user_id)
         .order_by(exercise_digests.c.started_at, exercise_digests.c.workout_id)
     )
-    return [
-        ExerciseDigest(
-            as_utc(started_at),
-            exercise_id,
-            sets,
-            total,
-            TopSet(h_reps, h_load, h_seconds),
-            None if s_load is None else TopSet(s_reps, s_load, None),
-            u_reps,
-            u_seconds,
-            l_reps,
-            l_seconds,
+    return [_digest(row) for row in result]
+
+
+def add_sets(
+    session: Session,
+    user_id: int,
+    workout_id: int,
+    started_at: datetime,
+    sets: Sequence[LoggedSet],
+) -> None:
+    """Fold sets just added to a stored workout into its digests, without reading its other
+    sets again: a guided workout adds one set at a time."""
+    for new in digest_workout(Workout(started_at, tuple(sets))):
+        key = (exercise_digests.c.workout_id == workout_id) & (
+            exercise_digests.c.exercise_id == new.exercise_id
         )
-        for (
-            started_at,
-            exercise_id,
-            sets,
-            total,
-            h_reps,
-            h_load,
-            h_seconds,
-            s_reps,
-            s_load,
-            u_reps,
-            u_seconds,
-            l_reps,
-            l_seconds,
-        ) in result
-    ]
+        stored = session.execute(select(*_COLUMNS).where(key)).first()
+        if stored is None:
+            session.execute(insert(exercise_digests).values(_row(user_id, workout_id, new)))
+        else:
+            merged = combine(_digest(stored), new)
+            session.execute(
+                update(exercise_digests).where(key).values(_row(user_id, workout_id, merged))
+            )

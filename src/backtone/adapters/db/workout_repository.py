@@ -124,11 +124,14 @@ class SqlWorkoutRepository:
         self, user_id: int, workout_id: int, sets: Iterable[LoggedSet], created_at: datetime
     ) -> None:
         """Add sets after the workout's last; a workout of someone else's is not found."""
-        owned = self.session.execute(
-            select(workouts.c.id).where(workouts.c.id == workout_id, workouts.c.user_id == user_id)
-        ).first()
-        if owned is None:
+        started_at = self.session.execute(
+            select(workouts.c.started_at).where(
+                workouts.c.id == workout_id, workouts.c.user_id == user_id
+            )
+        ).scalar()
+        if started_at is None:
             raise NotFound("workout", str(workout_id))
+        sets = list(sets)
         start = self.session.execute(
             select(func.coalesce(func.max(logged_sets.c.position), 0)).where(
                 logged_sets.c.workout_id == workout_id
@@ -140,7 +143,7 @@ class SqlWorkoutRepository:
         ]
         if rows:
             self.session.execute(insert(logged_sets), rows)
-            digests.refresh(self.session, {(workout_id, row["exercise_id"]) for row in rows})
+            digests.add_sets(self.session, user_id, workout_id, as_utc(started_at), sets)
 
     def latest_between(
         self, user_id: int, source: str, start: datetime, end: datetime
