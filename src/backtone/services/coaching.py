@@ -254,13 +254,13 @@ def finish_workout(
     return summary
 
 
-def _open_guided(uow: UnitOfWork, user_id: int, workout_id: int) -> Workout:
-    workout = uow.workouts.get(user_id, workout_id)
+def _open_guided(uow: UnitOfWork, user_id: int, workout_id: int) -> None:
+    """Check the workout is the person's, guided and still open (its sets are not read)."""
+    workout = uow.workouts.get(user_id, workout_id, with_sets=False)
     if workout is None or workout.source != GUIDED_SOURCE:
         raise NotFound("guided workout", str(workout_id))
     if workout.ended_at is not None:
         raise Conflict(f"workout {workout_id} is finished; start a new one with `backtone workout`")
-    return workout
 
 
 def _profile(uow: UnitOfWork, user_id: int) -> Profile | None:

@@ -289,14 +289,17 @@ class SqlWorkoutRepository:
         ).all()
         return {row.id: [_target_from_json(entry) for entry in row.targets or []] for row in rows}
 
-    def get(self, user_id: int, workout_id: int) -> Workout | None:
-        """One of the person's workouts with its sets; another person's id finds nothing."""
+    def get(self, user_id: int, workout_id: int, *, with_sets: bool = True) -> Workout | None:
+        """One of the person's workouts with its sets (or, to check its state, without);
+        another person's id finds nothing."""
         rows = list(
             self.session.execute(
                 select(workouts).where(workouts.c.id == workout_id, workouts.c.user_id == user_id)
             )
         )
-        return self._with_sets(rows)[0] if rows else None
+        if not rows:
+            return None
+        return self._with_sets(rows)[0] if with_sets else _workout(rows[0], ())
 
     def open_since(self, user_id: int, source: str, since: datetime) -> Workout | None:
         """The newest unfinished workout of this source started at or after `since`."""
