@@ -1,4 +1,12 @@
-"""Dependencies for routes, as Annotated aliases: the wiring, the unit of work, who is acting."""
+"""Dependencies for routes, as Annotated aliases: the wiring, the unit of work, who is acting.
+
+Where a route runs: a route that does a few indexed queries is an `async def` and runs on
+the event loop; one that can take long (password hashing, planning, charts, PDF and
+calendar files, video) is a plain `def`, which FastAPI runs on its threadpool. Each worker
+process serves one request's Python at a time anyway (the GIL), and a thread hop costs more
+than a short request's work: moving the hot routes onto the loop doubled their throughput
+(docs/benchmarks.md). The dependencies below follow the same rule.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +16,6 @@ from typing import Annotated
 from zoneinfo import ZoneInfo
 
 from fastapi import Depends, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from backtone.bootstrap import Backtone
@@ -26,10 +33,6 @@ class NotSignedIn(Exception):
 
 class CsrfRejected(Exception):
     """A form came without the token this browser was given."""
-
-
-# The small dependencies are `async def` although they await nothing: FastAPI runs a plain
-# `def` dependency on a worker thread, and the hop costs more than the work.
 
 
 async def get_backtone(request: Request) -> Backtone:
@@ -52,7 +55,7 @@ async def get_uow(backtone: BacktoneDep) -> AsyncIterator[UnitOfWork]:
     try:
         yield uow
     finally:
-        await run_in_threadpool(uow.__exit__, None, None, None)
+        uow.__exit__(None, None, None)
 
 
 async def get_clock(backtone: BacktoneDep) -> Clock:
@@ -79,7 +82,7 @@ KeysDep = Annotated[CookieKeys, Depends(get_keys)]
 _bearer = HTTPBearer(auto_error=False, description="An API token from POST /api/v1/tokens")
 
 
-def api_account(
+async def api_account(
     uow: UowDep,
     clock: ClockDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
@@ -94,7 +97,7 @@ def api_account(
     return found
 
 
-def page_account(request: Request, uow: UowDep, clock: ClockDep, keys: KeysDep) -> Account:
+async def page_account(request: Request, uow: UowDep, clock: ClockDep, keys: KeysDep) -> Account:
     token = keys.session_token(request)
     found = (
         account_for_token(uow=uow, clock=clock, token=token, kind=TokenKind.SESSION)

@@ -71,7 +71,7 @@ def create_token(
 
 
 @router.delete("/tokens/current", status_code=204)
-def revoke_token(
+async def revoke_token(
     me: CurrentUser,
     uow: UowDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
@@ -83,7 +83,7 @@ def revoke_token(
 
 
 @router.get("/me", response_model=AccountView)
-def who_am_i(me: CurrentUser, uow: UowDep) -> AccountView:
+async def who_am_i(me: CurrentUser, uow: UowDep) -> AccountView:
     return account_view(account(uow=uow, user_id=me.id))
 
 
@@ -95,12 +95,12 @@ def _settings(uow: UowDep, user: CurrentUser) -> SettingsView:
 
 
 @router.get("/settings", response_model=SettingsView)
-def get_settings(me: CurrentUser, uow: UowDep) -> SettingsView:
+async def get_settings(me: CurrentUser, uow: UowDep) -> SettingsView:
     return _settings(uow, me)
 
 
 @router.patch("/settings", response_model=SettingsView)
-def change_settings(
+async def change_settings(
     body: SettingsRequest, me: CurrentUser, uow: UowDep, clock: ClockDep
 ) -> SettingsView:
     """Change units, equipment, training days, minutes or time zone."""
@@ -109,7 +109,7 @@ def change_settings(
 
 
 @router.post("/invites/accept", response_model=AccountView)
-def accept_trainer_invite(
+async def accept_trainer_invite(
     body: AcceptInviteRequest, me: CurrentUser, uow: UowDep, clock: ClockDep
 ) -> AccountView:
     """Become the client of the trainer who gave you the code; returns the trainer."""

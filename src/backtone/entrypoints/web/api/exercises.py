@@ -20,7 +20,7 @@ router = APIRouter(tags=["exercises"])
 
 
 @router.get("/exercises", response_model=LibraryView)
-def exercises(
+async def exercises(
     me: CurrentUser, app: BacktoneDep, uow: UowDep, query: Annotated[LibraryQuery, Query()]
 ) -> LibraryView:
     """Search by words; filter by muscle, equipment you have, level, kind and pattern."""
@@ -28,7 +28,7 @@ def exercises(
 
 
 @router.get("/exercises/{exercise_id}", response_model=ExerciseView)
-def exercise(
+async def exercise(
     me: CurrentUser,
     app: BacktoneDep,
     uow: UowDep,

@@ -36,17 +36,17 @@ def create(
 
 
 @router.get("/plans", response_model=list[PlanSummaryView])
-def list_plans(me: CurrentUser, uow: UowDep) -> list[PlanSummaryView]:
+async def list_plans(me: CurrentUser, uow: UowDep) -> list[PlanSummaryView]:
     return [summary_view(s) for s in plan_history(uow=uow, user_id=me.id)]
 
 
 @router.get("/plans/current", response_model=PlanView)
-def the_current_plan(me: CurrentUser, uow: UowDep) -> PlanView:
+async def the_current_plan(me: CurrentUser, uow: UowDep) -> PlanView:
     return plan_view(current_plan(uow=uow, user_id=me.id), me.name)
 
 
 @router.get("/plans/{plan_id}", response_model=PlanView)
-def one_plan(me: CurrentUser, uow: UowDep, plan_id: int = PlanId) -> PlanView:
+async def one_plan(me: CurrentUser, uow: UowDep, plan_id: int = PlanId) -> PlanView:
     return plan_view(find_plan(uow=uow, owner_id=me.id, plan_id=plan_id), me.name)
 
 

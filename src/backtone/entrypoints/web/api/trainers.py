@@ -32,31 +32,33 @@ PlanId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 
 @router.post("/invites", status_code=201, response_model=InviteView)
-def invite(me: CurrentUser, uow: UowDep, clock: ClockDep) -> InviteView:
+async def invite(me: CurrentUser, uow: UowDep, clock: ClockDep) -> InviteView:
     """A one-use code for a new client (trainer accounts only)."""
     code = create_invite(uow=uow, clock=clock, trainer=me)
     return InviteView(code=code, valid_days=INVITE_LIFETIME.days)
 
 
 @router.get("/clients", response_model=list[ClientView])
-def list_clients(me: CurrentUser, uow: UowDep) -> list[ClientView]:
+async def list_clients(me: CurrentUser, uow: UowDep) -> list[ClientView]:
     return [ClientView(name=c.client.name, since=c.since) for c in clients(uow=uow, trainer=me)]
 
 
 @router.get("/clients/{name}/plans", response_model=list[PlanSummaryView])
-def client_plans(name: ClientName, me: CurrentUser, uow: UowDep) -> list[PlanSummaryView]:
+async def client_plans(name: ClientName, me: CurrentUser, uow: UowDep) -> list[PlanSummaryView]:
     client = client_named(uow=uow, trainer=me, name=name)
     return [summary_view(s) for s in plan_history(uow=uow, user_id=client.id)]
 
 
 @router.get("/clients/{name}/plans/{plan_id}", response_model=PlanView)
-def client_plan(name: ClientName, plan_id: PlanId, me: CurrentUser, uow: UowDep) -> PlanView:
+async def client_plan(name: ClientName, plan_id: PlanId, me: CurrentUser, uow: UowDep) -> PlanView:
     client = client_named(uow=uow, trainer=me, name=name)
     return plan_view(find_plan(uow=uow, owner_id=client.id, plan_id=plan_id), client.name)
 
 
 @router.get("/clients/{name}/history", response_model=HistoryView)
-def client_log(name: ClientName, me: CurrentUser, app: BacktoneDep, uow: UowDep) -> HistoryView:
+async def client_log(
+    name: ClientName, me: CurrentUser, app: BacktoneDep, uow: UowDep
+) -> HistoryView:
     return client_history(app=app, uow=uow, trainer=me, name=name)
 
 

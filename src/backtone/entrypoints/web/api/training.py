@@ -59,13 +59,13 @@ def _today(app: BacktoneDep, uow: UowDep, clock: ClockDep, me: CurrentUser) -> T
 
 
 @router.get("/today", response_model=TodayView)
-def today(me: CurrentUser, app: BacktoneDep, uow: UowDep, clock: ClockDep) -> TodayView:
+async def today(me: CurrentUser, app: BacktoneDep, uow: UowDep, clock: ClockDep) -> TodayView:
     """The open workout, else the next planned session with the coach's targets."""
     return _today(app, uow, clock, me)
 
 
 @router.post("/workouts", status_code=201, response_model=TodayView)
-def start(me: CurrentUser, app: BacktoneDep, uow: UowDep, clock: ClockDep) -> TodayView:
+async def start(me: CurrentUser, app: BacktoneDep, uow: UowDep, clock: ClockDep) -> TodayView:
     """Start today's session (an already open workout is kept, not doubled)."""
     start_today(
         uow=uow,
@@ -79,7 +79,7 @@ def start(me: CurrentUser, app: BacktoneDep, uow: UowDep, clock: ClockDep) -> To
 
 
 @router.post("/workouts/{workout_id}/sets", status_code=201, response_model=LoggedView)
-def log_workout_set(
+async def log_workout_set(
     workout_id: WorkoutId,
     body: SetRequest,
     me: CurrentUser,
@@ -106,7 +106,7 @@ def log_workout_set(
 
 
 @router.get("/workouts/{workout_id}/swaps/{position}", response_model=SwapView)
-def swap_choices(
+async def swap_choices(
     workout_id: WorkoutId,
     position: Annotated[int, Path(ge=0, le=100)],
     me: CurrentUser,
@@ -127,7 +127,7 @@ def swap_choices(
 
 
 @router.post("/workouts/{workout_id}/swap", response_model=TodayView)
-def swap_exercise(
+async def swap_exercise(
     workout_id: WorkoutId,
     body: SwapRequest,
     me: CurrentUser,
@@ -148,7 +148,9 @@ def swap_exercise(
 
 
 @router.post("/workouts/{workout_id}/finish", response_model=SummaryView)
-def finish(workout_id: WorkoutId, me: CurrentUser, uow: UowDep, clock: ClockDep) -> SummaryView:
+async def finish(
+    workout_id: WorkoutId, me: CurrentUser, uow: UowDep, clock: ClockDep
+) -> SummaryView:
     """End the workout: sets, volume, records broken, weeks in a row."""
     summary = finish_workout(
         uow=uow, clock=clock, user_id=me.id, workout_id=workout_id, tz=zone(me)
@@ -157,7 +159,7 @@ def finish(workout_id: WorkoutId, me: CurrentUser, uow: UowDep, clock: ClockDep)
 
 
 @router.post("/sets", status_code=201, response_model=LoggedView)
-def log_set(
+async def log_set(
     body: SetRequest,
     me: CurrentUser,
     app: BacktoneDep,
@@ -182,13 +184,13 @@ def log_set(
 
 
 @router.delete("/sets/last", response_model=int)
-def undo(me: CurrentUser, uow: UowDep) -> int:
+async def undo(me: CurrentUser, uow: UowDep) -> int:
     """Remove what was logged last; returns how many sets went."""
     return len(undo_last_entry(uow=uow, user_id=me.id))
 
 
 @router.get("/history", response_model=HistoryView)
-def history(
+async def history(
     me: CurrentUser,
     app: BacktoneDep,
     uow: UowDep,

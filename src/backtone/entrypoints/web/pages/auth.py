@@ -44,12 +44,12 @@ def _start_session(
 
 
 @router.get("/")
-def home(request: Request, keys: KeysDep) -> Response:
+async def home(request: Request, keys: KeysDep) -> Response:
     return see_other("/today" if keys.session_token(request) else "/login")
 
 
 @router.get("/signup")
-def signup_form(request: Request) -> Response:
+async def signup_form(request: Request) -> Response:
     return render(request, "signup.html", {"zones": COMMON_ZONES, "form": {}})
 
 
@@ -81,7 +81,7 @@ def signup(
 
 
 @router.get("/login")
-def login_form(request: Request, next: str = "/today") -> Response:
+async def login_form(request: Request, next: str = "/today") -> Response:
     return render(request, "login.html", {"next": safe_next(next), "form": {}})
 
 
@@ -105,7 +105,7 @@ def login(
 
 
 @router.post("/logout", dependencies=[CsrfChecked])
-def logout(request: Request, uow: UowDep, keys: KeysDep) -> Response:
+async def logout(request: Request, uow: UowDep, keys: KeysDep) -> Response:
     token = keys.session_token(request)
     if token:
         close_session(uow=uow, token=token)

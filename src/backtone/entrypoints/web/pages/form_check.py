@@ -15,7 +15,7 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/check")
-def check_page(request: Request, me: PageUser, exercise: str = "") -> Response:
+async def check_page(request: Request, me: PageUser, exercise: str = "") -> Response:
     return render(request, "check.html", {"exercises": checkable_exercises(), "chosen": exercise})
 
 

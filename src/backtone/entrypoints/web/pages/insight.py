@@ -37,7 +37,7 @@ def chart(
 
 
 @router.get("/exercises")
-def library(
+async def library(
     request: Request,
     me: PageUser,
     app: BacktoneDep,
@@ -49,7 +49,7 @@ def library(
 
 
 @router.get("/exercises/{exercise_id}")
-def exercise(
+async def exercise(
     request: Request, exercise_id: str, me: PageUser, app: BacktoneDep, uow: UowDep
 ) -> Response:
     found, catalogue = show_exercise(

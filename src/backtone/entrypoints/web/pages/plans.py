@@ -44,7 +44,7 @@ def plan_request(form: dict[str, object]) -> PlanRequest:
 
 
 @router.get("/onboarding")
-def onboarding_form(request: Request, me: PageUser) -> Response:
+async def onboarding_form(request: Request, me: PageUser) -> Response:
     return render(request, "onboarding.html", questionnaire({}))
 
 
@@ -91,7 +91,7 @@ def onboarding(
 
 
 @router.get("/plan")
-def the_plan(request: Request, me: PageUser, uow: UowDep) -> Response:
+async def the_plan(request: Request, me: PageUser, uow: UowDep) -> Response:
     try:
         record = current_plan(uow=uow, user_id=me.id)
     except NotFound:
@@ -100,7 +100,7 @@ def the_plan(request: Request, me: PageUser, uow: UowDep) -> Response:
 
 
 @router.get("/plans/{plan_id}")
-def one_plan(request: Request, plan_id: int, me: PageUser, uow: UowDep) -> Response:
+async def one_plan(request: Request, plan_id: int, me: PageUser, uow: UowDep) -> Response:
     record = find_plan(uow=uow, owner_id=me.id, plan_id=plan_id)
     return _plan_page(request, me.name, record, uow, me.id)
 

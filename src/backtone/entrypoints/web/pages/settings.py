@@ -28,12 +28,12 @@ def _context(uow: UowDep, me: PageUser, **extra: object) -> dict[str, object]:
 
 
 @router.get("/settings")
-def settings(request: Request, me: PageUser, uow: UowDep, saved: bool = False) -> Response:
+async def settings(request: Request, me: PageUser, uow: UowDep, saved: bool = False) -> Response:
     return render(request, "settings.html", _context(uow, me, saved=saved))
 
 
 @router.post("/settings", dependencies=[CsrfChecked])
-def save_settings(
+async def save_settings(
     request: Request,
     me: PageUser,
     uow: UowDep,
@@ -59,7 +59,7 @@ def save_settings(
 
 
 @router.post("/settings/trainer", dependencies=[CsrfChecked])
-def join_trainer(
+async def join_trainer(
     request: Request,
     me: PageUser,
     uow: UowDep,

@@ -24,7 +24,7 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/trainer")
-def trainer_home(
+async def trainer_home(
     request: Request, me: PageUser, app: BacktoneDep, uow: UowDep, code: str = ""
 ) -> Response:
     view = trainer_view(uow=uow, trainer=me)
@@ -32,7 +32,7 @@ def trainer_home(
 
 
 @router.post("/trainer/invites", dependencies=[CsrfChecked])
-def invite(
+async def invite(
     request: Request, me: PageUser, app: BacktoneDep, uow: UowDep, clock: ClockDep
 ) -> Response:
     code = create_invite(uow=uow, clock=clock, trainer=me)
@@ -44,13 +44,17 @@ def invite(
 
 
 @router.get("/trainer/clients/{name}")
-def client(request: Request, name: str, me: PageUser, app: BacktoneDep, uow: UowDep) -> Response:
+async def client(
+    request: Request, name: str, me: PageUser, app: BacktoneDep, uow: UowDep
+) -> Response:
     view = client_page(app=app, uow=uow, trainer=me, name=name)
     return render(request, "client.html", {"client": view})
 
 
 @router.get("/trainer/clients/{name}/plans/{plan_id}")
-def client_plan(request: Request, name: str, plan_id: int, me: PageUser, uow: UowDep) -> Response:
+async def client_plan(
+    request: Request, name: str, plan_id: int, me: PageUser, uow: UowDep
+) -> Response:
     found = client_named(uow=uow, trainer=me, name=name)
     record = find_plan(uow=uow, owner_id=found.id, plan_id=plan_id)
     return render(
@@ -61,7 +65,7 @@ def client_plan(request: Request, name: str, plan_id: int, me: PageUser, uow: Uo
 
 
 @router.get("/trainer/clients/{name}/plan")
-def new_plan_form(request: Request, name: str, me: PageUser, uow: UowDep) -> Response:
+async def new_plan_form(request: Request, name: str, me: PageUser, uow: UowDep) -> Response:
     found = client_named(uow=uow, trainer=me, name=name)
     return render(request, "onboarding.html", {**questionnaire({}), "client": found.name})
 

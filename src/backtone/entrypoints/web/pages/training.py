@@ -47,7 +47,7 @@ def _number(text: str, field: str) -> float | None:
 
 
 @router.get("/today")
-def today(
+async def today(
     request: Request, me: PageUser, app: BacktoneDep, uow: UowDep, clock: ClockDep
 ) -> Response:
     view = today_view(
@@ -63,7 +63,7 @@ def today(
 
 
 @router.post("/today/start", dependencies=[CsrfChecked])
-def start(me: PageUser, app: BacktoneDep, uow: UowDep, clock: ClockDep) -> Response:
+async def start(me: PageUser, app: BacktoneDep, uow: UowDep, clock: ClockDep) -> Response:
     start_today(
         uow=uow,
         builtin=app.catalogue,
@@ -76,7 +76,7 @@ def start(me: PageUser, app: BacktoneDep, uow: UowDep, clock: ClockDep) -> Respo
 
 
 @router.post("/today/{workout_id}/sets", dependencies=[CsrfChecked])
-def log_set(
+async def log_set(
     request: Request,
     workout_id: int,
     me: PageUser,
@@ -115,7 +115,7 @@ def log_set(
 
 
 @router.get("/today/{workout_id}/swap/{position}")
-def swap_form(
+async def swap_form(
     request: Request,
     workout_id: int,
     position: int,
@@ -137,7 +137,7 @@ def swap_form(
 
 
 @router.post("/today/{workout_id}/swap", dependencies=[CsrfChecked])
-def swap_exercise(
+async def swap_exercise(
     workout_id: int,
     me: PageUser,
     app: BacktoneDep,
@@ -159,7 +159,7 @@ def swap_exercise(
 
 
 @router.post("/today/{workout_id}/finish", dependencies=[CsrfChecked])
-def finish(
+async def finish(
     request: Request, workout_id: int, me: PageUser, uow: UowDep, clock: ClockDep
 ) -> Response:
     summary = finish_workout(
@@ -169,7 +169,7 @@ def finish(
 
 
 @router.get("/history")
-def history(request: Request, me: PageUser, app: BacktoneDep, uow: UowDep) -> Response:
+async def history(request: Request, me: PageUser, app: BacktoneDep, uow: UowDep) -> Response:
     workouts = workout_history(uow=uow, user_id=me.id, limit=30)
     catalogue = catalogue_for(uow=uow, builtin=app.catalogue, user_id=me.id)
     view = history_view(workouts, catalogue, owner=me.name, unit=units_for(uow, me), tz=zone(me))
