@@ -35,6 +35,8 @@ class Coach:
     tz: tzinfo
     equipment: frozenset[Equipment] | None
     excluding: int | None = None  # the open workout, whose sets are today's, not history
+    # Suggesting reads the targets shown in past sessions; resuming needs only their sets.
+    reads_shown_targets: bool = True
     _history: dict[frozenset[str], list[Exposure]] = field(default_factory=dict, repr=False)
 
     def items(self, planned: Iterable[PlanItem], on: date) -> tuple[SessionItem, ...]:
@@ -120,11 +122,11 @@ class Coach:
                 else:
                     short.append(family)
             pending, limit = short, HISTORY_WORKOUTS * len(short)
-        if not chosen:
-            return
-        ids = sorted({w.id for held in chosen.values() for w in held if w.id is not None})
-        asked = self.uow.workouts.targets(self.user_id, ids)
-        shown = {workout_id: _main_targets(items) for workout_id, items in asked.items()}
+        shown: dict[int, dict[str, Target]] = {}
+        if chosen and self.reads_shown_targets:
+            ids = sorted({w.id for held in chosen.values() for w in held if w.id is not None})
+            asked = self.uow.workouts.targets(self.user_id, ids)
+            shown = {workout_id: _main_targets(items) for workout_id, items in asked.items()}
         for family, held in chosen.items():
             self._history[family] = [
                 replace(e, target=shown.get(workout.id or 0, {}).get(e.exercise_id))

@@ -221,11 +221,15 @@ def open_workout(
     if catalogue is None:
         catalogue = catalogue_for(uow=uow, builtin=builtin, user_id=user_id)
     with uow:
-        found = uow.workouts.open_since(user_id, GUIDED_SOURCE, clock.now() - RESUMABLE)
-        if found is None or found.id is None:
+        opened = uow.workouts.open_since(user_id, GUIDED_SOURCE, clock.now() - RESUMABLE)
+        if opened is None:
             return None
-        stored = uow.workouts.targets(user_id, [found.id]).get(found.id, [])
-        coach = Coach(uow, catalogue, user_id, tz, None, excluding=found.id)
+        found, stored = opened
+        if found.id is None:
+            return None
+        coach = Coach(
+            uow, catalogue, user_id, tz, None, excluding=found.id, reads_shown_targets=False
+        )
         items = coach.resumed_items(stored)
     day = found.started_at.astimezone(tz).date()
     session = SessionPlan(day, found.name, items, found.planned_session_id)

@@ -301,8 +301,13 @@ class SqlWorkoutRepository:
             return None
         return self._with_sets(rows)[0] if with_sets else _workout(rows[0], ())
 
-    def open_since(self, user_id: int, source: str, since: datetime) -> Workout | None:
-        """The newest unfinished workout of this source started at or after `since`."""
+    def open_since(
+        self, user_id: int, source: str, since: datetime
+    ) -> tuple[Workout, list[tuple[PlanItem, Target]]] | None:
+        """The newest unfinished workout of this source started at or after `since`.
+
+        Its targets come from the same row, so resuming it costs no extra query.
+        """
         rows = list(
             self.session.execute(
                 select(workouts)
@@ -316,7 +321,10 @@ class SqlWorkoutRepository:
                 .limit(1)
             )
         )
-        return self._with_sets(rows)[0] if rows else None
+        if not rows:
+            return None
+        stored = [_target_from_json(entry) for entry in rows[0].targets or []]
+        return self._with_sets(rows)[0], stored
 
     def finish(self, user_id: int, workout_id: int, ended_at: datetime) -> None:
         self.session.execute(
