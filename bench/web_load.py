@@ -2,7 +2,8 @@
 
 Each server runs with 2 uvicorn workers on loopback; 16 clients (keep-alive connections,
 spread over 2 client processes) send requests back to back for 20 s per scenario. The bare
-FastAPI endpoint is measured in the same run, so the figures compare like with like.
+FastAPI endpoint is measured in the same run, so the figures compare like with like, and so
+is the same endpoint doing one durable SQLite INSERT: the floor under any logged set.
 
 Run: .venv/bin/python bench/web_load.py [--seconds 20] [--clients 16] [--workers 2]
      [--postgres URL | --no-postgres]
@@ -28,12 +29,29 @@ from typing import Any
 
 BIN = Path(sys.executable).parent
 POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+# The bare endpoint, and the floor under any durable write: one INSERT committed to SQLite with
+# the settings backtone uses (WAL, synchronous=FULL), nothing else.
 BARE_APP = """
+import os, sqlite3, threading
 from fastapi import FastAPI
 app = FastAPI()
+local = threading.local()
 
 @app.get("/ping")
-def ping() -> dict[str, bool]:
+async def ping() -> dict[str, bool]:
+    return {"ok": True}
+
+@app.post("/write")
+async def write() -> dict[str, bool]:
+    if not hasattr(local, "db"):
+        local.db = sqlite3.connect(os.environ["BARE_DB"], isolation_level=None)
+        local.db.execute("PRAGMA journal_mode=WAL")
+        local.db.execute("PRAGMA synchronous=FULL")
+        local.db.execute("PRAGMA busy_timeout=5000")
+        local.db.execute("CREATE TABLE IF NOT EXISTS sets (id INTEGER PRIMARY KEY, reps INTEGER)")
+    local.db.execute("BEGIN IMMEDIATE")
+    local.db.execute("INSERT INTO sets (reps) VALUES (10)")
+    local.db.execute("COMMIT")
     return {"ok": True}
 """
 EVERY_DAY = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
@@ -167,7 +185,8 @@ def start_bare(folder: Path, port: int, workers: int) -> subprocess.Popen[bytes]
         "--log-level",
         "warning",
     ]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    env = {**os.environ, "BARE_DB": str(folder / "bare.sqlite")}
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
     wait_for(port, "/ping")
     return server
 
@@ -254,6 +273,8 @@ def main() -> None:
         try:
             ping = [[{"method": "GET", "path": "/ping", "headers": {}}]] * args.clients
             rows.append(("bare FastAPI GET /ping", load(port, ping, args.seconds)))
+            write = [[{"method": "POST", "path": "/write", "headers": {}}]] * args.clients
+            rows.append(("bare + 1 SQLite INSERT", load(port, write, args.seconds)))
         finally:
             stop(bare)
         backends = [("SQLite", None)] + (

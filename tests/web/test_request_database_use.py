@@ -58,7 +58,7 @@ def test_todays_session_is_read_on_one_connection_with_one_query_per_need(
     assert seen["statements"] <= 7
 
 
-def test_a_set_logged_with_a_key_takes_one_connection(
+def test_a_set_logged_with_a_key_takes_one_connection_and_few_statements(
     web: TestClient, api_user: Callable[..., ApiUser]
 ) -> None:
     sam = api_user("sam")
@@ -72,3 +72,6 @@ def test_a_set_logged_with_a_key_takes_one_connection(
         )
     assert logged.status_code == 201, logged.text
     assert seen["checkouts"] == 1
+    # token, profile, catalogue, claim the key, check the workout, its start and last position
+    # together, the set, its digest read and written, the key's result.
+    assert seen["statements"] <= 10

@@ -124,19 +124,20 @@ class SqlWorkoutRepository:
         self, user_id: int, workout_id: int, sets: Iterable[LoggedSet], created_at: datetime
     ) -> None:
         """Add sets after the workout's last; a workout of someone else's is not found."""
-        started_at = self.session.execute(
-            select(workouts.c.started_at).where(
+        last_position = (
+            select(func.coalesce(func.max(logged_sets.c.position), 0))
+            .where(logged_sets.c.workout_id == workouts.c.id)
+            .scalar_subquery()
+        )
+        found = self.session.execute(
+            select(workouts.c.started_at, last_position).where(
                 workouts.c.id == workout_id, workouts.c.user_id == user_id
             )
-        ).scalar()
-        if started_at is None:
+        ).first()
+        if found is None:
             raise NotFound("workout", str(workout_id))
+        started_at, start = found
         sets = list(sets)
-        start = self.session.execute(
-            select(func.coalesce(func.max(logged_sets.c.position), 0)).where(
-                logged_sets.c.workout_id == workout_id
-            )
-        ).scalar_one()
         rows = [
             self._set_row(user_id, workout_id, start + n, s, created_at)
             for n, s in enumerate(sets, start=1)
