@@ -109,3 +109,41 @@ def test_the_pages_work_at_desktop_size_with_the_keyboard(
     page.goto("/exercises?text=row")
     page.screenshot(path=str(shots / "web-library-desktop.png"))
     page.context.close()
+
+
+def test_the_api_reference_renders_offline_with_the_strict_policy(
+    browser: Any, live_url: str
+) -> None:
+    context = browser.new_context(viewport=DESKTOP, base_url=live_url)
+    page = context.new_page()
+    elsewhere: list[str] = []
+    problems: list[str] = []
+
+    def only_this_server(route: Any) -> None:
+        if route.request.url.startswith(live_url):
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_this_server)
+    page.on("console", lambda message: message.type == "error" and problems.append(message.text))
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.goto("/docs")
+    page.get_by_text("/api/v1/tokens").first.wait_for()
+
+    spec = page.request.get("/api/v1/openapi.json").json()
+    operations = sum(len(methods) for methods in spec["paths"].values())
+    assert page.locator(".opblock").count() == operations
+    assert problems == []  # no blocked script or style, no failed asset
+
+    # "Try it out" calls the API from the page: without a token, /me answers 401.
+    me = page.locator(".opblock", has=page.locator('[data-path="/api/v1/me"]'))
+    me.locator(".opblock-summary").click()
+    me.get_by_role("button", name="Try it out").click()
+    me.get_by_role("button", name="Execute").click()
+    status = me.locator(".live-responses-table tr.response .response-col_status")
+    status.wait_for()
+    assert status.inner_text().split() == ["401"]
+    assert elsewhere == []
+    context.close()

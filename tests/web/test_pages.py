@@ -78,7 +78,7 @@ def test_the_session_cookie_is_http_only_and_same_site(web: TestClient) -> None:
 
 
 def test_every_response_carries_the_security_headers(web: TestClient) -> None:
-    for url in ("/login", "/api/v1/openapi.json", "/nowhere"):
+    for url in ("/login", "/docs", "/api/v1/openapi.json", "/nowhere"):
         headers = web.get(url).headers
         csp = headers["content-security-policy"]
         assert "frame-ancestors 'none'" in csp and "script-src 'self'" in csp

@@ -12,6 +12,7 @@ from backtone.entrypoints.web import api, pages
 from backtone.entrypoints.web.auth import LOCAL_HOSTS, CookieKeys
 from backtone.entrypoints.web.errors import install_error_handlers
 from backtone.entrypoints.web.headers import SecurityHeaders
+from backtone.entrypoints.web.pages.api_docs import ASSETS, ASSETS_URL
 from backtone.entrypoints.web.rendering import STATIC
 from backtone.services.ports import PasswordHasher
 
@@ -33,7 +34,7 @@ def create_app(
         title="backtone",
         version=__version__,
         description=DESCRIPTION,
-        docs_url="/docs",
+        docs_url=None,  # pages.api_docs serves it without a CDN
         redoc_url=None,
         openapi_url="/api/v1/openapi.json",
     )
@@ -42,6 +43,7 @@ def create_app(
     app.state.keys = CookieKeys(settings.secret_key)
     app.add_middleware(SecurityHeaders, https=settings.host not in LOCAL_HOSTS)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.mount(ASSETS_URL, StaticFiles(directory=ASSETS), name="docs-assets")
     install_error_handlers(app)
     app.include_router(api.router)
     app.include_router(pages.router)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from backtone.entrypoints.web.pages import (
+    api_docs,
     auth,
     form_check,
     insight,
@@ -15,5 +16,5 @@ from backtone.entrypoints.web.pages import (
 )
 
 router = APIRouter(include_in_schema=False)
-for module in (auth, plans, training, insight, settings, trainer, form_check):
+for module in (api_docs, auth, plans, training, insight, settings, trainer, form_check):
     router.include_router(module.router)
