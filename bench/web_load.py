@@ -3,7 +3,8 @@
 Each server runs with 2 uvicorn workers on loopback; 16 clients (keep-alive connections,
 spread over 2 client processes) send requests back to back for 20 s per scenario. The bare
 FastAPI endpoint is measured in the same run, so the figures compare like with like, and so
-is the same endpoint doing one durable SQLite INSERT: the floor under any logged set.
+are two floors: the same endpoint doing one durable SQLite INSERT (under any logged set), and
+one SELECT by primary key through a SQLAlchemy session (under any read that signs someone in).
 
 Run: .venv/bin/python bench/web_load.py [--seconds 20] [--clients 16] [--workers 2]
      [--postgres URL | --no-postgres]
@@ -17,6 +18,7 @@ import json
 import multiprocessing
 import os
 import socket
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -29,13 +31,24 @@ from typing import Any
 
 BIN = Path(sys.executable).parent
 POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-# The bare endpoint, and the floor under any durable write: one INSERT committed to SQLite with
-# the settings backtone uses (WAL, synchronous=FULL), nothing else.
+# The bare endpoint; the floor under any durable write: one INSERT committed to SQLite with the
+# settings backtone uses (WAL, synchronous=FULL), nothing else; and the floor under any read
+# that signs someone in: one row by primary key through a SQLAlchemy session.
 BARE_APP = """
 import os, sqlite3, threading
 from fastapi import FastAPI
+from sqlalchemy import Column, Integer, MetaData, Table, create_engine, select
+from sqlalchemy.orm import Session
 app = FastAPI()
 local = threading.local()
+people = Table("people", MetaData(), Column("id", Integer, primary_key=True), Column("n", Integer))
+engine = create_engine("sqlite:///" + os.environ["BARE_DB"])
+
+@app.get("/read")
+async def read() -> dict[str, int]:
+    with Session(engine) as session:
+        row = session.execute(select(people).where(people.c.id == 1)).one()
+    return {"n": row.n}
 
 @app.get("/ping")
 async def ping() -> dict[str, bool]:
@@ -185,7 +198,11 @@ def start_bare(folder: Path, port: int, workers: int) -> subprocess.Popen[bytes]
         "--log-level",
         "warning",
     ]
-    env = {**os.environ, "BARE_DB": str(folder / "bare.sqlite")}
+    database = folder / "bare.sqlite"
+    with sqlite3.connect(database) as connection:
+        connection.execute("CREATE TABLE people (id INTEGER PRIMARY KEY, n INTEGER)")
+        connection.execute("INSERT INTO people VALUES (1, 1)")
+    env = {**os.environ, "BARE_DB": str(database)}
     server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
     wait_for(port, "/ping")
     return server
@@ -275,6 +292,8 @@ def main() -> None:
             rows.append(("bare FastAPI GET /ping", load(port, ping, args.seconds)))
             write = [[{"method": "POST", "path": "/write", "headers": {}}]] * args.clients
             rows.append(("bare + 1 SQLite INSERT", load(port, write, args.seconds)))
+            read = [[{"method": "GET", "path": "/read", "headers": {}}]] * args.clients
+            rows.append(("bare + 1 SQLAlchemy SELECT", load(port, read, args.seconds)))
         finally:
             stop(bare)
         backends = [("SQLite", None)] + (
