@@ -14,12 +14,13 @@ from backtone.entrypoints.cli.app import app
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
-def make_plan(runner: CliRunner) -> None:
+def make_plan(runner: CliRunner, *more: str) -> None:
     """A plan with a session today and two more days a week."""
     today = date.today().weekday()
     days = ",".join(DAYS[(today + n) % 7] for n in (0, 2, 4))
+    start = date.today().isoformat()
     result = runner.invoke(app, ["plan", "--equipment", "home-dumbbells", "--weekdays", days,
-                                 "--start", date.today().isoformat(), "--weeks", "2"])  # fmt: skip
+                                 "--start", start, "--weeks", "2", *more])  # fmt: skip
     assert result.exit_code == 0, result.output
 
 
@@ -39,6 +40,20 @@ def test_next_prints_each_exercise_with_its_target_and_reason(runner: CliRunner)
     for item in shown["items"]:
         assert item["name"] in result.output
     assert "First time on" in result.output
+
+
+def test_in_pounds_logging_and_the_next_targets_and_reasons_say_pounds(runner: CliRunner) -> None:
+    make_plan(runner, "--units", "lb")
+    make_plan(runner)  # a new plan keeps the unit chosen before
+    row = "dumbbell-romanian-deadlift"  # in today's session of this plan
+    planned = json.loads(runner.invoke(app, ["next", "--json"]).output)
+    assert row in [i["exercise_id"] for i in planned["items"]]
+    logged = runner.invoke(app, ["log", row, "3x15@40"])
+    assert "15 reps @ 40 lb" in logged.output
+    result = runner.invoke(app, ["next"])
+    assert "Dumbbell Romanian deadlift: 3 x 10 at 44.4 lb a hand" in result.output
+    assert "3 x 15 at 40 lb a hand: add 4.4 lb a hand and restart at 10" in result.output
+    assert " kg" not in result.output
 
 
 def test_next_json_gives_every_item_its_id_sets_reps_load_and_reason(runner: CliRunner) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, timedelta
 
 import pytest
@@ -14,9 +15,9 @@ from backtone.domain.errors import Conflict, NotFound
 from backtone.domain.exercise import Span
 from backtone.domain.exposure import Change
 from backtone.domain.plan import Role
-from backtone.domain.training import LoggedSet
+from backtone.domain.training import LoggedSet, WeightUnit
 from backtone.services import coaching
-from backtone.services.plans import keep_plan
+from backtone.services.plans import keep_plan, save_profile
 from backtone.services.training_log import log_sets, workout_history
 from backtone.services.users import ensure_local_user
 from tests.conftest import FixedClock
@@ -119,6 +120,22 @@ def test_every_set_at_the_top_of_the_range_adds_a_load_step_next_time(
     assert again.load_kg == 22.0  # dumbbells: one 2 kg step a hand above 10 kg
     assert "add 2 kg" in again.reason
     assert again.reps is not None and again.reps.low == again.reps.high
+
+
+def test_someone_who_chose_pounds_reads_the_targets_in_pounds(
+    uow: SqlUnitOfWork, clock: FixedClock, me: int
+) -> None:
+    first = next_on(uow, me, MONDAY)
+    workout = do_session(
+        uow, clock, me, first, {i.exercise_id: (15, 20.0) for i in first.main_items}
+    )
+    finish(uow, clock, me, workout.workout_id)
+    profile = home_dumbbell_plan().profile
+    save_profile(uow=uow, clock=clock, user_id=me, profile=replace(profile, units=WeightUnit.LB))
+    again = item(next_on(uow, me, MONDAY + WEEK), "dumbbell-romanian-deadlift")
+    assert again.load_kg == 22.0
+    assert "at 44.1 lb a hand: add 4.4 lb a hand" in again.reason
+    assert again.load_words(CATALOGUE, WeightUnit.LB) == " at 48.5 lb a hand"
 
 
 def test_the_ladder_picks_up_where_the_person_is_not_where_the_plan_starts(

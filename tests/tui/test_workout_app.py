@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import UTC, timedelta
 
 import pytest
@@ -15,7 +16,7 @@ from textual.widgets import Input, Label, OptionList, ProgressBar, Static
 from backtone.adapters.catalogue.loader import load_builtin_catalogue
 from backtone.adapters.db.unit_of_work import SqlUnitOfWork
 from backtone.domain.plan import Role
-from backtone.domain.training import LoggedSet
+from backtone.domain.training import LoggedSet, WeightUnit
 from backtone.entrypoints.tui.flow import Wiring
 from backtone.entrypoints.tui.workout_app import (
     ResumeScreen,
@@ -239,3 +240,20 @@ def test_a_set_without_reps_is_refused_with_a_message_and_nothing_is_stored(
 
     drive(app, empty_entry)
     assert workout_history(uow=wiring.uow, user_id=wiring.user_id) == []
+
+
+def test_someone_in_pounds_types_pounds_and_the_log_keeps_kilograms(wiring: Wiring) -> None:
+    in_pounds = replace(wiring, unit=WeightUnit.LB)
+    app = WorkoutApp(in_pounds, session=todays(in_pounds))
+
+    async def one_set(pilot: Pilot[object]) -> None:
+        await pilot.press("s", "s")
+        assert str(app.screen.query_one("#load-label", Label).render()) == "lb"
+        await log_set(pilot, reps="10", load="44")
+        assert "Saved: 10 x 44 lb" in text(app, "#status")
+        assert field(app, "#load").value == "44"  # the next set starts from the one just done
+        await pilot.press("q")
+
+    drive(app, one_set)
+    [workout] = workout_history(uow=wiring.uow, user_id=wiring.user_id)
+    assert [s.load_kg for s in workout.sets] == [pytest.approx(44 * 0.45359237)]

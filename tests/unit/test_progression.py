@@ -9,7 +9,7 @@ import pytest
 from backtone.domain.exercise import Span
 from backtone.domain.exposure import Change, Exposure, Target, exposures_from_workouts
 from backtone.domain.progression_rules import Rules, increment, load_step, reduce_by
-from backtone.domain.training import LoggedSet, Workout
+from backtone.domain.training import LoggedSet, WeightUnit, Workout
 from backtone.domain.vocabulary import Equipment, LoadKind
 from tests.unit.test_progression_support import next_for, session, warmup
 
@@ -27,6 +27,12 @@ def test_three_sets_of_fifteen_on_dumbbell_rows_add_two_kilos_and_restart_at_twe
     assert suggestion.load_kg == 14
     assert suggestion.reps == Span(12, 15)
     assert suggestion.reason == "3 x 15 at 12 kg a hand: add 2 kg a hand and restart at 12"
+
+
+def test_someone_who_reads_pounds_gets_the_same_step_said_in_pounds() -> None:
+    suggestion = next_for(ROW, [session(ROW, 0, [15, 15, 15], 12)], today=3, unit=WeightUnit.LB)
+    assert suggestion.load_kg == 14  # the engine still counts in kilograms
+    assert suggestion.reason == "3 x 15 at 26.5 lb a hand: add 4.4 lb a hand and restart at 12"
 
 
 def test_light_dumbbells_go_up_one_kilo_at_a_time() -> None:

@@ -11,7 +11,7 @@ from backtone.domain.catalogue import Catalogue
 from backtone.domain.exposure import Target
 from backtone.domain.progression import Exposure, Suggestion, suggest_next
 from backtone.domain.progression_rules import RULES, Rules
-from backtone.domain.training import LoggedSet, SetType
+from backtone.domain.training import LoggedSet, SetType, WeightUnit
 from backtone.domain.vocabulary import Equipment
 
 MONDAY = date(2026, 3, 2)
@@ -60,7 +60,10 @@ def next_for(
     *,
     equipment: frozenset[Equipment] | None = None,
     rules: Rules = RULES,
+    unit: WeightUnit = WeightUnit.KG,
 ) -> Suggestion:
     exercise = catalogue().get(exercise_id)
     when = MONDAY + timedelta(days=today)
-    return suggest_next(exercise, history, when, catalogue(), equipment=equipment, rules=rules)
+    return suggest_next(
+        exercise, history, when, catalogue(), equipment=equipment, rules=rules, unit=unit
+    )

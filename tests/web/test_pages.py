@@ -125,3 +125,5 @@ def test_settings_save_units_and_days(web: TestClient) -> None:
     assert saved.headers["location"] == "/settings?saved=true"
     page = web.get("/settings").text
     assert 'value="lb" selected' in page and 'value="thursday" checked' in page
+    # A new plan's questionnaire starts from the unit chosen.
+    assert '<option value="lb" selected>' in web.get("/onboarding").text

@@ -16,7 +16,7 @@ from enum import StrEnum
 from backtone.domain.errors import InvalidInput
 from backtone.domain.exercise import Exercise, Span
 from backtone.domain.ladders import ASSISTED, Ladder
-from backtone.domain.training import LoggedSet, SetType, Workout
+from backtone.domain.training import LoggedSet, SetType, WeightUnit, Workout
 from backtone.domain.vocabulary import LoadKind
 
 
@@ -103,6 +103,7 @@ class Spot:
     seconds: Span | None
     done: tuple[float, ...]  # reps, or seconds held, per working set
     load_kg: float | None  # the lightest working load; for assisted work, the most help
+    unit: WeightUnit = WeightUnit.KG  # the one the person reads loads in
 
     @property
     def kind(self) -> LoadKind:
@@ -147,7 +148,9 @@ class Spot:
         return [(s.rpe, s.reps_in_reserve) for s in self.exposure.working]
 
 
-def locate(exposure: Exposure, exercise: Exercise, ladder: Ladder | None) -> Spot:
+def locate(
+    exposure: Exposure, exercise: Exercise, ladder: Ladder | None, unit: WeightUnit = WeightUnit.KG
+) -> Spot:
     """Read an exposure of `exercise` (already looked up) against its ladder, if it has one."""
     working = exposure.working
     timed = _timed(exercise, ladder, exposure)
@@ -156,7 +159,7 @@ def locate(exposure: Exposure, exercise: Exercise, ladder: Ladder | None) -> Spo
     load = (max(loads) if exercise.id in ASSISTED else min(loads)) if loads else None
     if ladder is None:
         p = exercise.prescription
-        return Spot(exposure, exercise, None, None, p.sets, p.reps, p.seconds, done, load)
+        return Spot(exposure, exercise, None, None, p.sets, p.reps, p.seconds, done, load, unit)
     target = exposure.target
     rung = ladder.locate(
         exercise.id,
@@ -166,7 +169,7 @@ def locate(exposure: Exposure, exercise: Exercise, ladder: Ladder | None) -> Spo
         target=(target.sets, target.reps) if target is not None else None,
     )
     r = ladder.rungs[rung]
-    return Spot(exposure, exercise, ladder, rung, r.sets, r.reps, r.seconds, done, load)
+    return Spot(exposure, exercise, ladder, rung, r.sets, r.reps, r.seconds, done, load, unit)
 
 
 def _timed(exercise: Exercise, ladder: Ladder | None, exposure: Exposure) -> bool:

@@ -29,6 +29,7 @@ from backtone.domain.progression_rules import (
 )
 from backtone.domain.progression_words import did, effort_words, help_words, load_words
 from backtone.domain.suggestion import Suggestion, here, on_exercise, on_rung, pick
+from backtone.domain.training import WeightUnit
 from backtone.domain.vocabulary import Equipment, LoadKind
 
 __all__ = ["Change", "Exposure", "Suggestion", "Target", "suggest_next"]
@@ -40,6 +41,7 @@ class _Context:
     equipment: frozenset[Equipment] | None
     rules: Rules
     planned: Exercise
+    unit: WeightUnit
 
     def lookup(self, exercise_id: str) -> Exercise:
         if exercise_id == self.planned.id:
@@ -60,13 +62,15 @@ def suggest_next(
     *,
     equipment: frozenset[Equipment] | None = None,
     rules: Rules = RULES,
+    unit: WeightUnit = WeightUnit.KG,
 ) -> Suggestion:
     """Next time's sets, reps and load for a planned exercise, with the reason in one line.
 
     Pass the exposures of every id in `ladders.family_ids(exercise.id)`; the latest decides
-    where the person is, so someone who climbed a rung is picked up there.
+    where the person is, so someone who climbed a rung is picked up there. Loads are
+    kilograms; the reason says them in `unit`.
     """
-    ctx = _Context(catalogue, equipment, rules, exercise)
+    ctx = _Context(catalogue, equipment, rules, exercise, unit)
     ladder = ladder_of(exercise.id)
     family = family_ids(exercise.id)
     history = sorted(
@@ -75,7 +79,7 @@ def suggest_next(
     )
     if not history:
         return _start(exercise, ladder, ctx)
-    spots = [locate(e, ctx.lookup(e.exercise_id), ladder) for e in history]
+    spots = [locate(e, ctx.lookup(e.exercise_id), ladder, unit) for e in history]
     spot = spots[-1]
     gap = (today - spot.exposure.day).days
     if gap > rules.break_days:
@@ -133,7 +137,7 @@ def _after_break(spot: Spot, gap: int, ctx: _Context) -> Suggestion:
         return on_rung(spot.ladder, back, Change.STEP_BACK, why, ctx.doable, keep=spot.exercise.id)
     if spot.assisted and spot.load_kg is not None:
         more = add_help(spot.kind, spot.load_kg, rules)
-        why = f"{away}: take a little more help ({help_words(spot.kind, more)}) to start"
+        why = f"{away}: take a little more help ({help_words(spot.kind, more, spot.unit)}) to start"
         return here(spot, Change.STEP_BACK, why + _restart(spot), load=more)
     if _loadable(spot):
         if spot.load_kg is None:
@@ -153,7 +157,7 @@ def _could_not(spot: Spot, ctx: _Context) -> Suggestion:
     none_yet = f"No full rep of {spot.exercise.name} yet"
     if spot.assisted and spot.load_kg is not None:
         more = add_help(spot.kind, spot.load_kg, ctx.rules)
-        why = f"{none_yet}: take more help ({help_words(spot.kind, more)})"
+        why = f"{none_yet}: take more help ({help_words(spot.kind, more, spot.unit)})"
         return here(spot, Change.STEP_BACK, why, load=more)
     if spot.ladder is not None and spot.rung:
         back = spot.rung - 1
@@ -197,13 +201,13 @@ def _progress(spot: Spot, ctx: _Context, done: str) -> Suggestion:
             return here(spot, Change.ADD_LOAD, why + _restart(spot), load=None)
         less = step_down(spot.kind, spot.load_kg, rules)
         if less > 0 and spot.load_kg > rules.assist_climb_kg:
-            why = f"{done}: take {help_words(spot.kind, less)}"
+            why = f"{done}: take {help_words(spot.kind, less, spot.unit)}"
             return here(spot, Change.ADD_LOAD, why + _restart(spot), load=less)
         return _climb(spot, ctx, done)
     if spot.added_load:
         heavier = step_up(LoadKind.BODYWEIGHT, spot.load_kg or 0.0, rules)
         assert heavier is not None
-        why = f"{done}: add {heavier - (spot.load_kg or 0):g} kg"
+        why = f"{done}: add {spot.unit.say(heavier - (spot.load_kg or 0))}"
         return here(spot, Change.ADD_LOAD, why + _restart(spot), load=heavier)
     if spot.ladder is not None:
         return _climb(spot, ctx, done)
@@ -307,7 +311,7 @@ def _unstick(spot: Spot, sessions: int, after_easier: bool, ctx: _Context) -> Su
     if loadable and spot.load_kg is not None:
         if spot.assisted:
             easier = add_help(spot.kind, spot.load_kg, ctx.rules)
-            why = f"{stuck}: take more help ({help_words(spot.kind, easier)})"
+            why = f"{stuck}: take more help ({help_words(spot.kind, easier, spot.unit)})"
         else:
             kind = LoadKind.BODYWEIGHT if spot.added_load else spot.kind
             easier = reduce_by(kind, spot.load_kg, ctx.rules.deload_fraction, ctx.rules)
@@ -363,7 +367,7 @@ def _load_or_this(spot: Spot) -> str:
     if not _has_load(spot) or spot.load_kg is None:
         return "the same"
     if spot.assisted:
-        return help_words(spot.kind, spot.load_kg)
+        return help_words(spot.kind, spot.load_kg, spot.unit)
     return load_words(spot, spot.load_kg)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from backtone.domain.training import WeightUnit
 from backtone.domain.vocabulary import LoadKind
 
 
@@ -154,13 +155,13 @@ def band_below(load_kg: float) -> Band | None:
     return lighter[-1] if lighter else None
 
 
-def describe_load(kind: LoadKind, load_kg: float) -> str:
-    """'14 kg', '14 kg a hand' or 'the green band' (bands by the nearest colour)."""
+def describe_load(kind: LoadKind, load_kg: float, unit: WeightUnit = WeightUnit.KG) -> str:
+    """'14 kg', '30.9 lb a hand' or 'the green band' (bands by the nearest colour)."""
     if kind is LoadKind.BAND:
         if load_kg <= 0:
             return "no band"
         band = min(BANDS, key=lambda b: abs(b.kg - load_kg))
         return f"the {band.colour} band"
     step = LOAD_STEPS.get(kind)
-    unit = f" {step.unit}" if step is not None and step.unit else ""
-    return f"{load_kg:g} kg{unit}"
+    per = f" {step.unit}" if step is not None and step.unit else ""
+    return f"{unit.say(load_kg)}{per}"

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from backtone.domain.exposure import Spot
 from backtone.domain.progression_rules import describe_load
+from backtone.domain.training import WeightUnit
 from backtone.domain.vocabulary import LoadKind
 
 
 def did(spot: Spot) -> str:
-    """Last time in a few words: '3 x 15 at 12 kg a hand' or '8, 7, 6 with the red band'."""
+    """Last time in a few words: '3 x 15 at 12 kg a hand' or '8, 7, 6 with the red band'.
+
+    Loads are said in the person's unit (`spot.unit`).
+    """
     amounts = [f"{a:g}" for a in spot.done]
     unit = " s" if spot.seconds is not None else ""
     if len(set(amounts)) == 1:
@@ -18,28 +22,28 @@ def did(spot: Spot) -> str:
     if spot.load_kg is None:
         return text
     if spot.assisted:
-        return f"{text} with {help_words(spot.kind, spot.load_kg)}"
+        return f"{text} with {help_words(spot.kind, spot.load_kg, spot.unit)}"
     if spot.added_load and spot.load_kg > 0:
-        return f"{text} with {spot.load_kg:g} kg added"
+        return f"{text} with {spot.unit.say(spot.load_kg)} added"
     if spot.kind in (LoadKind.BODYWEIGHT, LoadKind.UNLOADED):
         return text
     if spot.kind is LoadKind.BAND:
         return f"{text} with {describe_load(spot.kind, spot.load_kg)}"
-    return f"{text} at {describe_load(spot.kind, spot.load_kg)}"
+    return f"{text} at {describe_load(spot.kind, spot.load_kg, spot.unit)}"
 
 
 def load_words(spot: Spot, kg: float) -> str:
     """A load (or a change of load) as the equipment counts it: '2 kg a hand', '52.5 kg'."""
     if spot.added_load:
-        return f"{kg:g} kg added"
-    return describe_load(spot.kind, kg)
+        return f"{spot.unit.say(kg)} added"
+    return describe_load(spot.kind, kg, spot.unit)
 
 
-def help_words(kind: LoadKind, kg: float) -> str:
+def help_words(kind: LoadKind, kg: float, unit: WeightUnit = WeightUnit.KG) -> str:
     """Assistance: 'the green band' or '25 kg of help'."""
     if kind is LoadKind.BAND:
         return describe_load(kind, kg)
-    return f"{kg:g} kg of help"
+    return f"{unit.say(kg)} of help"
 
 
 def effort_words(spot: Spot, *, hard: bool) -> str:

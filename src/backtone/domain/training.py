@@ -31,6 +31,10 @@ class WeightUnit(StrEnum):
     def from_kg(self, kg: float) -> float:
         return kg / KG_PER_LB if self is WeightUnit.LB else kg
 
+    def say(self, kg: float) -> str:
+        """A load in this unit, as people write it: '14 kg', '30.9 lb'."""
+        return f"{round(self.from_kg(kg), 1):g} {self.value}"
+
 
 @dataclass(frozen=True)
 class LoggedSet:

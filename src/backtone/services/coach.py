@@ -17,7 +17,7 @@ from backtone.domain.exposure import Exposure, Target, exposures_from_workouts
 from backtone.domain.ladders import ASSISTED, family_ids, ladder_of
 from backtone.domain.plan import PlanItem, Role
 from backtone.domain.progression import suggest_next
-from backtone.domain.training import LoggedSet, Workout
+from backtone.domain.training import LoggedSet, WeightUnit, Workout
 from backtone.domain.vocabulary import Equipment
 from backtone.services.ports import UnitOfWork
 from backtone.services.session_plan import SessionItem
@@ -37,6 +37,7 @@ class Coach:
     excluding: int | None = None  # the open workout, whose sets are today's, not history
     # Suggesting reads the targets shown in past sessions; resuming needs only their sets.
     reads_shown_targets: bool = True
+    unit: WeightUnit = WeightUnit.KG  # the person's, for the loads in the reasons
     _history: dict[frozenset[str], list[Exposure]] = field(default_factory=dict, repr=False)
 
     def items(self, planned: Iterable[PlanItem], on: date) -> tuple[SessionItem, ...]:
@@ -55,7 +56,7 @@ class Coach:
         exposures = self.exposures(family_ids(exercise.id))
         suggestion = suggest_next(
             _with_plan_prescription(exercise, planned), exposures, on, self.catalogue,
-            equipment=self.equipment,
+            equipment=self.equipment, unit=self.unit,
         )  # fmt: skip
         chosen = self.catalogue.get(suggestion.exercise_id)
         return SessionItem(

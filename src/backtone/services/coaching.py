@@ -15,7 +15,7 @@ from backtone.domain.catalogue import Catalogue, ExerciseFilter
 from backtone.domain.errors import Conflict, InvalidInput, NotFound
 from backtone.domain.exercise import Exercise
 from backtone.domain.profile import Profile
-from backtone.domain.training import LoggedSet, Workout
+from backtone.domain.training import LoggedSet, WeightUnit, Workout
 from backtone.services.catalogue import catalogue_for
 from backtone.services.coach import Coach, item_of
 from backtone.services.ports import Clock, UnitOfWork
@@ -52,12 +52,14 @@ def next_session(
     today: date,
     tz: tzinfo,
     catalogue: Catalogue | None = None,
+    unit: WeightUnit | None = None,
 ) -> SessionPlan:
     """The next planned session not yet done (today's, else the next one) with its targets.
 
     Main items get the progression engine's sets, reps (or seconds), load and reason, read
     from the person's history of the whole ladder; warm-up and cool-down keep the plan's.
-    A caller that has the person's catalogue (`catalogue_for`) already may pass it.
+    A caller that has the person's catalogue (`catalogue_for`) already may pass it, and one
+    that knows the unit they read loads in (the saved profile's) may pass that.
     """
     if catalogue is None:
         catalogue = catalogue_for(uow=uow, builtin=builtin, user_id=user_id)
@@ -79,7 +81,9 @@ def next_session(
                 ["make a new plan with `backtone plan`"],
             )
         session_id, session = upcoming[0]
-        coach = Coach(uow, catalogue, user_id, tz, record.plan.profile.equipment)
+        if unit is None:
+            unit = (uow.profiles.get(user_id) or record.plan.profile).units
+        coach = Coach(uow, catalogue, user_id, tz, record.plan.profile.equipment, unit=unit)
         items = coach.items(session.items, session.day)
     return SessionPlan(session.day, session.title, items, session_id, record.plan.name)
 
@@ -100,7 +104,10 @@ def adhoc_session(
     chosen = [catalogue.resolve(name) for name in exercises]
     with uow:
         profile = _profile(uow, user_id)
-        coach = Coach(uow, catalogue, user_id, tz, profile.equipment if profile else None)
+        coach = Coach(
+            uow, catalogue, user_id, tz, profile.equipment if profile else None,
+            unit=profile.units if profile else WeightUnit.KG,
+        )  # fmt: skip
         items = coach.items([item_of(e) for e in chosen], today)
     return SessionPlan(today, "Your own session", items)
 
@@ -170,8 +177,9 @@ def swap_item(
         was, _ = stored[position]
         profile = _profile(uow, user_id)
         coach = Coach(
-            uow, catalogue, user_id, tz, profile.equipment if profile else None, workout_id
-        )
+            uow, catalogue, user_id, tz, profile.equipment if profile else None, workout_id,
+            unit=profile.units if profile else WeightUnit.KG,
+        )  # fmt: skip
         planned = replace(item_of(exercise), role=was.role, rest_seconds=was.rest_seconds)
         item = coach.item(planned, today)
         stored[position] = (item.as_plan_item(), item.target)

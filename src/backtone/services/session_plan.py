@@ -11,7 +11,7 @@ from backtone.domain.exposure import Change, Target
 from backtone.domain.plan import PlanItem, Role
 from backtone.domain.progression_rules import describe_load
 from backtone.domain.progression_words import help_words
-from backtone.domain.training import LoggedSet
+from backtone.domain.training import LoggedSet, WeightUnit
 
 # After these changes last time's reps mean little: the new target starts at the bottom.
 FRESH = frozenset(
@@ -72,16 +72,16 @@ class SessionItem:
         """'8-12', '30 s', '10 min' or '30 s each side'."""
         return self.as_plan_item().amount()
 
-    def load_words(self, kind_of: Catalogue) -> str:
+    def load_words(self, kind_of: Catalogue, unit: WeightUnit = WeightUnit.KG) -> str:
         """' at 14 kg a hand', ' with 20 kg of help' or '' when the person picks the load."""
         if self.load_kg is None or self.exercise_id not in kind_of:
             return ""
         kind = kind_of.get(self.exercise_id).load
         if self.assisted:
-            return f" with {help_words(kind, self.load_kg)}"
+            return f" with {help_words(kind, self.load_kg, unit)}"
         if self.load_kg <= 0:
             return ""
-        return f" at {describe_load(kind, self.load_kg)}"
+        return f" at {describe_load(kind, self.load_kg, unit)}"
 
     def prefill(self, set_number: int) -> SetEntry:
         """Set `set_number` (from 1) as last time, when it still applies; else the target."""

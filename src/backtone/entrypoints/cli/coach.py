@@ -9,6 +9,7 @@ import typer
 if TYPE_CHECKING:
     from backtone.domain.catalogue import Catalogue
     from backtone.domain.exercise import Span
+    from backtone.domain.training import WeightUnit
     from backtone.services.coaching import SessionItem, SessionPlan
 
 
@@ -18,20 +19,21 @@ def next_session(
     """The next session of your plan: each exercise's target for today and why."""
     from datetime import date
 
-    from backtone.entrypoints.cli.context import backtone_app, current_user
+    from backtone.entrypoints.cli.context import backtone_app, current_unit, current_user
     from backtone.entrypoints.cli.output import print_json
     from backtone.entrypoints.cli.training_log import local_tz
     from backtone.services import coaching
 
     app = backtone_app()
+    unit = current_unit()
     session = coaching.next_session(
         uow=app.uow(), builtin=app.catalogue, user_id=current_user().id,
-        today=date.today(), tz=local_tz(),
+        today=date.today(), tz=local_tz(), unit=unit,
     )  # fmt: skip
     if as_json:
         print_json(session_json(session))
         return
-    show_session(session, app.catalogue)
+    show_session(session, app.catalogue, unit)
 
 
 def workout(
@@ -49,7 +51,7 @@ def workout(
     from datetime import date
 
     from backtone.domain.errors import NotFound
-    from backtone.entrypoints.cli.context import backtone_app, current_user
+    from backtone.entrypoints.cli.context import backtone_app, current_unit, current_user
     from backtone.entrypoints.cli.output import console
     from backtone.entrypoints.cli.training_log import local_tz
     from backtone.entrypoints.tui.flow import Wiring
@@ -60,7 +62,7 @@ def workout(
     app = backtone_app()
     wiring = Wiring(
         uow=app.uow(), builtin=app.catalogue, clock=app.clock, user_id=current_user().id,
-        tz=local_tz(),
+        tz=local_tz(), unit=current_unit(),
     )  # fmt: skip
     uow, builtin, user_id, tz = wiring.uow, wiring.builtin, wiring.user_id, wiring.tz
     unfinished = coaching.open_workout(
@@ -75,15 +77,16 @@ def workout(
             )  # fmt: skip
         else:
             session = coaching.next_session(
-                uow=uow, builtin=builtin, user_id=user_id, today=date.today(), tz=tz
-            )
+                uow=uow, builtin=builtin, user_id=user_id, today=date.today(), tz=tz,
+                unit=wiring.unit,
+            )  # fmt: skip
     except NotFound:
         if unfinished is None:
             raise
     summary = WorkoutApp(wiring, session=session, unfinished=unfinished).run()
     out = console()
     if summary is not None:
-        out.print("\n".join(summary_lines(summary)[:-1]))
+        out.print("\n".join(summary_lines(summary, wiring.unit)[:-1]))
     else:
         out.print("Every set you logged is saved; `backtone workout` offers to resume.")
 
@@ -120,13 +123,13 @@ def session_json(session: SessionPlan) -> dict[str, Any]:
     }
 
 
-def describe_target(item: SessionItem, catalogue: Catalogue) -> str:
+def describe_target(item: SessionItem, catalogue: Catalogue, unit: WeightUnit) -> str:
     """'3 x 8-12 at 14 kg a hand, rest 60 s'."""
     rest = f", rest {item.rest_seconds} s" if item.rest_seconds else ""
-    return f"{item.sets} x {item.amount()}{item.load_words(catalogue)}{rest}"
+    return f"{item.sets} x {item.amount()}{item.load_words(catalogue, unit)}{rest}"
 
 
-def show_session(session: SessionPlan, catalogue: Catalogue) -> None:
+def show_session(session: SessionPlan, catalogue: Catalogue, unit: WeightUnit) -> None:
     """The session part by part; each main exercise with its target and, below, the reason."""
     from rich.markup import escape
 
@@ -141,7 +144,7 @@ def show_session(session: SessionPlan, catalogue: Catalogue) -> None:
             continue
         out.print(f"\n[bold]{role.value.capitalize()}[/bold]")
         for item in items:
-            out.print(f"  {escape(item.name)}: {describe_target(item, catalogue)}")
+            out.print(f"  {escape(item.name)}: {describe_target(item, catalogue, unit)}")
             if item.reason:
                 out.print(f"    [dim]{escape(item.reason)}[/dim]")
     out.print("\nStart it with `backtone workout`.")

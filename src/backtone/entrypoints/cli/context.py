@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from backtone.bootstrap import Backtone
+    from backtone.domain.training import WeightUnit
     from backtone.domain.user import User
 
 
@@ -33,3 +34,12 @@ def current_user() -> User:
 
     app = backtone_app()
     return ensure_local_user(uow=app.uow(), clock=app.clock, name=state.user_name)
+
+
+def current_unit() -> WeightUnit:
+    """The unit the person reads loads in: their profile's, else kilograms."""
+    from backtone.domain.training import WeightUnit
+    from backtone.services.plans import saved_profile
+
+    profile = saved_profile(uow=backtone_app().uow(), user_id=current_user().id)
+    return profile.units if profile else WeightUnit.KG

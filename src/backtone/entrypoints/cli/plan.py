@@ -42,6 +42,9 @@ def plan(
         int | None, typer.Option(help="Strict pull-ups you can do today (places the ladder).")
     ] = None,
     weeks: Annotated[int, typer.Option(help="Plan length in weeks, 1-12.")] = 8,
+    units: Annotated[
+        str | None, typer.Option(help="kg or lb for loads (default: as you chose before, else kg).")
+    ] = None,
     start: Annotated[
         str | None, typer.Option(help="First day, YYYY-MM-DD (default today).")
     ] = None,
@@ -69,14 +72,15 @@ def plan(
     The plan becomes your current one (earlier plans stay in `backtone plans`).
     """
     from backtone.domain.profile import build_profile
-    from backtone.entrypoints.cli.context import backtone_app, current_user
+    from backtone.entrypoints.cli.context import backtone_app, current_unit, current_user
     from backtone.services.catalogue import catalogue_for
     from backtone.services.planning import create_plan
     from backtone.services.plans import keep_plan
 
     first_day, session_time = _parse_start(start), _parse_time(at)
+    units = units or current_unit().value
     if interactive:
-        profile, weeks = _questionnaire(weeks)
+        profile, weeks = _questionnaire(weeks, units)
     else:
         profile = build_profile(
             level=level or "beginner",
@@ -87,6 +91,7 @@ def plan(
             emphasis=emphasis,
             limitations=tuple(limitation or ()),
             pull_ups=pull_ups,
+            units=units,
         )
     app = backtone_app()
     user = current_user()
@@ -199,7 +204,7 @@ def _export(made: Plan, path: Path, session_time: time) -> None:
         raise InvalidInput("export", f"cannot write {path}: {error.strerror}") from None
 
 
-def _questionnaire(weeks: int) -> tuple[Profile, int]:
+def _questionnaire(weeks: int, units: str) -> tuple[Profile, int]:
     """A short interview: the self-test sets the level, then kit, days, time and goals."""
     from rich.prompt import IntPrompt, Prompt
 
@@ -241,6 +246,7 @@ def _questionnaire(weeks: int) -> tuple[Profile, int]:
         minutes=minutes,
         emphasis=emphasis,
         limitations=tuple(s.strip() for s in spare.split(",") if s.strip()),
+        units=units,
     )
     return profile, weeks
 

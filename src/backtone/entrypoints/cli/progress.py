@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from backtone.entrypoints.cli.context import backtone_app, current_user
+from backtone.entrypoints.cli.context import backtone_app, current_unit, current_user
 from backtone.entrypoints.cli.output import console, print_json
 from backtone.entrypoints.cli.training_log import local_tz, parse_day
 
@@ -31,14 +31,6 @@ def _summary(period_text: str | None = None) -> ProgressSummary:
         tz=local_tz(),
         period=period,
     )
-
-
-def _unit() -> WeightUnit:
-    from backtone.domain.training import WeightUnit
-    from backtone.services.plans import saved_profile
-
-    profile = saved_profile(uow=backtone_app().uow(), user_id=current_user().id)
-    return profile.units if profile else WeightUnit.KG
 
 
 def _summary_json(s: ProgressSummary) -> dict[str, Any]:
@@ -130,7 +122,7 @@ def progress(
     from backtone.domain.errors import InvalidInput
 
     summary = _summary()
-    unit = _unit()
+    unit = current_unit()
     if chart is None:
         print_json(_summary_json(summary)) if as_json else _show(summary, unit)
         return
@@ -162,7 +154,7 @@ def report(
     from backtone.adapters.formats.report_pdf import render_monthly_report
 
     summary = _summary(month)
-    unit = _unit()
+    unit = current_unit()
     charts = [
         (drawn.title, drawn.image)
         for drawn in (

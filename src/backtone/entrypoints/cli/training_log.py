@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from backtone.entrypoints.cli.context import backtone_app, current_user
+from backtone.entrypoints.cli.context import backtone_app, current_unit, current_user
 from backtone.entrypoints.cli.output import console, print_json
 
 if TYPE_CHECKING:
     from datetime import tzinfo
 
     from backtone.domain.records import ExerciseRecords, Record
-    from backtone.domain.training import LoggedSet, Workout
+    from backtone.domain.training import LoggedSet, WeightUnit, Workout
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
@@ -43,12 +43,12 @@ def parse_day(text: str, field: str = "--date") -> date:
         ) from None
 
 
-def describe_set(s: LoggedSet) -> str:
+def describe_set(s: LoggedSet, unit: WeightUnit) -> str:
     parts = []
     if s.reps is not None:
         parts.append(f"{s.reps} reps")
     if s.load_kg:
-        parts.append(f"@ {s.load_kg:g} kg")
+        parts.append(f"@ {unit.say(s.load_kg)}")
     if s.duration_seconds is not None:
         minutes, seconds = divmod(int(s.duration_seconds), 60)
         parts.append(f"{minutes} min {seconds:02d} s" if minutes else f"{seconds} s")
@@ -70,7 +70,10 @@ def log(
         str | None, typer.Option("--date", help="YYYY-MM-DD, today or yesterday.")
     ] = None,
     rpe: Annotated[float | None, typer.Option(help="How hard it felt, 1-10.")] = None,
-    unit: Annotated[str, typer.Option(help="Unit for loads typed without one: kg or lb.")] = "kg",
+    unit: Annotated[
+        str | None,
+        typer.Option(help="kg or lb, for loads typed without one (default: yours, else kg)."),
+    ] = None,
     warmup: Annotated[bool, typer.Option("--warmup", help="Mark the sets as warm-ups.")] = False,
     notes: Annotated[str, typer.Option(help="A note kept with each set.")] = "",
 ) -> None:
@@ -80,7 +83,7 @@ def log(
     from backtone.services.training_log import log_sets
 
     try:
-        weight_unit = WeightUnit(unit.lower())
+        weight_unit = current_unit() if unit is None else WeightUnit(unit.lower())
     except ValueError:
         raise InvalidInput("--unit", repr(unit), "kg, lb") from None
     app = backtone_app()
@@ -90,7 +93,7 @@ def log(
         unit=weight_unit, rpe=rpe, set_type=SetType.WARMUP if warmup else SetType.WORKING,
         notes=notes,
     )  # fmt: skip
-    summary = "; ".join(describe_set(s) for s in result.sets)
+    summary = "; ".join(describe_set(s, weight_unit) for s in result.sets)
     console().print(f"Logged {result.exercise.name}: {summary}")
 
 
@@ -150,7 +153,7 @@ def history(
     if not found:
         console().print("Nothing logged yet. Try: backtone log pull-up 5,4,3")
         return
-    tz = local_tz()
+    tz, unit = local_tz(), current_unit()
     table = Table(title="History", title_justify="left")
     table.add_column("when")
     table.add_column("workout")
@@ -159,7 +162,7 @@ def history(
     for w in found:
         when = w.started_at.astimezone(tz).strftime("%a %d %b %Y %H:%M")
         for n, exercise_id in enumerate(dict.fromkeys(s.exercise_id for s in w.sets)):
-            done = [describe_set(s) for s in w.sets if s.exercise_id == exercise_id]
+            done = [describe_set(s, unit) for s in w.sets if s.exercise_id == exercise_id]
             table.add_row(when if n == 0 else "", w.name if n == 0 else "", exercise_id,
                           ", ".join(done))  # fmt: skip
     console().print(table)

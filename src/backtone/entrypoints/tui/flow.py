@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, tzinfo
 from backtone.domain.catalogue import Catalogue
 from backtone.domain.exercise import Exercise
 from backtone.domain.plan import Role
-from backtone.domain.training import LoggedSet
+from backtone.domain.training import LoggedSet, WeightUnit
 from backtone.services import coaching
 from backtone.services.coaching import GuidedWorkout, SessionItem, SessionPlan, WorkoutSummary
 from backtone.services.ports import Clock, UnitOfWork
@@ -28,6 +28,7 @@ class Wiring:
     clock: Clock
     user_id: int
     tz: tzinfo
+    unit: WeightUnit = WeightUnit.KG  # the one the person reads and types loads in
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from backtone.domain.plan import Role
-from backtone.domain.training import LoggedSet
+from backtone.domain.training import LoggedSet, WeightUnit
 from backtone.entrypoints.tui.flow import Wiring
 from backtone.services.coaching import SessionItem, WorkoutSummary
 
@@ -17,24 +17,24 @@ def minutes_seconds(seconds: float) -> str:
 def target_line(item: SessionItem, set_number: int, wiring: Wiring) -> str:
     """'Set 2 of 3 — target 8-12 reps at 14 kg a hand, rest 60 s'."""
     unit = "" if item.timed or item.per_side else " reps"
-    what = f"{item.amount()}{unit}{item.load_words(wiring.builtin)}"
+    what = f"{item.amount()}{unit}{item.load_words(wiring.builtin, wiring.unit)}"
     rest = f", rest {item.rest_seconds} s" if item.rest_seconds else ""
     if item.role is not Role.MAIN:
         return f"{item.sets} x {what}{rest} — enter when done"
     return f"Set {min(set_number, item.sets)} of {item.sets} — target {what}{rest}"
 
 
-def describe_set(s: LoggedSet) -> str:
+def describe_set(s: LoggedSet, unit: WeightUnit) -> str:
     """'10 x 14 kg', '30 s' or '8 reps'."""
     amount = f"{s.duration_seconds:g} s" if s.duration_seconds is not None else f"{s.reps}"
     if s.load_kg:
-        amount += f" x {s.load_kg:g} kg"
+        amount += f" x {unit.say(s.load_kg)}"
     elif s.duration_seconds is None:
         amount += " reps"
     return amount + (f" @ RPE {s.rpe:g}" if s.rpe is not None else "")
 
 
-def summary_lines(summary: WorkoutSummary) -> list[str]:
+def summary_lines(summary: WorkoutSummary, unit: WeightUnit) -> list[str]:
     """The end-of-session summary, a line per figure and per record broken."""
     weeks = "week" if summary.streak_weeks == 1 else "weeks"
     lines = [
@@ -43,7 +43,7 @@ def summary_lines(summary: WorkoutSummary) -> list[str]:
         f"Time: {summary.minutes} min",
         f"Exercises: {summary.exercises}",
         f"Sets: {summary.sets}",
-        f"Volume: {summary.volume_kg:g} kg",
+        f"Volume: {unit.say(summary.volume_kg)}",
         f"Streak: {summary.streak_weeks} {weeks} in a row with a workout",
         "",
     ]

@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 from backtone.domain.errors import BacktoneError, InvalidInput
 from backtone.domain.exercise import Exercise
 from backtone.domain.plan import Role
-from backtone.domain.training import LoggedSet
+from backtone.domain.training import LoggedSet, WeightUnit
 from backtone.entrypoints.tui.flow import Wiring, WorkoutFlow
 from backtone.entrypoints.tui.words import describe_set, minutes_seconds, summary_lines, target_line
 from backtone.services.coaching import GuidedWorkout, SessionPlan, SetEntry, WorkoutSummary
@@ -98,13 +98,14 @@ class SummaryScreen(Screen[None]):
         Binding("enter", "close", "Close"),
     ]
 
-    def __init__(self, summary: WorkoutSummary | None) -> None:
+    def __init__(self, summary: WorkoutSummary | None, unit: WeightUnit) -> None:
         super().__init__()
         self.summary = summary
+        self.unit = unit
 
     def compose(self) -> ComposeResult:
         yield Header()
-        lines = summary_lines(self.summary) if self.summary else ["Nothing was logged."]
+        lines = summary_lines(self.summary, self.unit) if self.summary else ["Nothing was logged."]
         yield Static("\n".join(lines), id="summary")
         yield Footer()
 
@@ -168,7 +169,7 @@ class WorkoutScreen(Screen[None]):
         cues = "\n".join(f"• {cue}" for cue in item.cues[:3])
         self.query_one("#cues", Static).update(cues)
         done = flow.done[flow.position]
-        said = " · ".join(describe_set(s) for s in done)
+        said = " · ".join(describe_set(s, flow.wiring.unit) for s in done)
         self.query_one("#done", Static).update(f"Done: {said}" if done else "")
         main = item.role is Role.MAIN
         self.query_one("#entry").display = main
@@ -180,10 +181,11 @@ class WorkoutScreen(Screen[None]):
                 entry = SetEntry(done[-1].reps, _whole(done[-1].duration_seconds), done[-1].load_kg)
             amount = entry.seconds if item.timed else entry.reps
             self.query_one("#amount-label", Label).update("seconds" if item.timed else "reps")
-            self.query_one("#load-label", Label).update("help kg" if item.assisted else "kg")
+            unit = flow.wiring.unit
+            self.query_one("#load-label", Label).update(f"help {unit}" if item.assisted else unit)
             self.query_one("#amount", Input).value = "" if amount is None else str(amount)
             self.query_one("#load", Input).value = (
-                "" if entry.load_kg is None else f"{entry.load_kg:g}"
+                "" if entry.load_kg is None else f"{round(unit.from_kg(entry.load_kg), 1):g}"
             )
             self.query_one("#rpe", Input).value = ""
             self.query_one("#amount", Input).focus()
@@ -229,7 +231,7 @@ class WorkoutScreen(Screen[None]):
         except BacktoneError as error:
             self.status(f"[red]{error}[/red]")
             return
-        self.status(f"Saved: {describe_set(logged)}")
+        self.status(f"Saved: {describe_set(logged, self.flow.wiring.unit)}")
         self.after_step()
 
     def log_entry(self) -> LoggedSet:
@@ -237,7 +239,8 @@ class WorkoutScreen(Screen[None]):
         assert item is not None
         field = "seconds" if item.timed else "reps"
         amount = _number(self.query_one("#amount", Input).value, field)
-        load = _number(self.query_one("#load", Input).value, "load")
+        typed = _number(self.query_one("#load", Input).value, "load")
+        load = None if typed is None else self.flow.wiring.unit.to_kg(typed)
         rpe = _number(self.query_one("#rpe", Input).value, "rpe")
         if amount is None:
             raise InvalidInput(field, "is empty", "a number")
@@ -283,7 +286,7 @@ class WorkoutScreen(Screen[None]):
 
     def finish(self) -> None:
         summary = self.flow.finish()
-        self.app.switch_screen(SummaryScreen(summary))
+        self.app.switch_screen(SummaryScreen(summary, self.flow.wiring.unit))
 
     def action_quit_keep(self) -> None:
         if self.flow.workout is not None and not self.flow.sets_logged:
@@ -357,7 +360,7 @@ class WorkoutApp(App[WorkoutSummary | None]):
     def begin(self, flow: WorkoutFlow) -> None:
         self.flow = flow
         if flow.finished:
-            self.push_screen(SummaryScreen(flow.finish()))
+            self.push_screen(SummaryScreen(flow.finish(), self.wiring.unit))
         else:
             self.push_screen(WorkoutScreen(flow))
 

@@ -22,7 +22,7 @@ from backtone.entrypoints.web.pages.forms import on_error_show, see_other
 from backtone.entrypoints.web.rendering import render
 from backtone.entrypoints.web.views.onboarding import PlanRequest, make_plan
 from backtone.entrypoints.web.views.plan import plan_view, summary_view
-from backtone.services.plans import current_plan, plan_history
+from backtone.services.plans import current_plan, plan_history, saved_profile
 from backtone.services.trainers import find_plan
 
 router = APIRouter(include_in_schema=False)
@@ -44,8 +44,10 @@ def plan_request(form: dict[str, object]) -> PlanRequest:
 
 
 @router.get("/onboarding")
-async def onboarding_form(request: Request, me: PageUser) -> Response:
-    return render(request, "onboarding.html", questionnaire({}))
+async def onboarding_form(request: Request, me: PageUser, uow: UowDep) -> Response:
+    profile = saved_profile(uow=uow, user_id=me.id)
+    form: dict[str, object] = {"units": profile.units.value} if profile else {}
+    return render(request, "onboarding.html", questionnaire(form))
 
 
 @router.post("/onboarding", dependencies=[CsrfChecked])

@@ -11,9 +11,10 @@ from backtone.domain.catalogue import Catalogue
 from backtone.domain.errors import InvalidInput
 from backtone.domain.plan_record import PlanRecord
 from backtone.domain.profile import Profile, SelfTest, build_profile
+from backtone.domain.training import WeightUnit
 from backtone.services.catalogue import catalogue_for
 from backtone.services.planning import create_plan
-from backtone.services.plans import keep_plan
+from backtone.services.plans import keep_plan, saved_profile
 from backtone.services.ports import Clock, UnitOfWork
 from backtone.services.trainers import find_plan
 
@@ -34,13 +35,15 @@ class PlanRequest(BaseModel):
     minutes: int = Field(default=30, ge=10, le=120)
     emphasis: Literal["tone", "posture", "strength"] = "tone"
     limitations: list[LimitationName] = []
-    units: Literal["kg", "lb"] = "kg"
+    units: Literal["kg", "lb"] | None = Field(
+        default=None, description="Left out: the unit already chosen in settings, else kg."
+    )
     weeks: int = Field(default=8, ge=1, le=12)
     start: date | None = None
     template: Literal["seed-003", "seed-000-gym"] | None = None
 
 
-def profile_from(request: PlanRequest) -> Profile:
+def profile_from(request: PlanRequest, units: WeightUnit) -> Profile:
     return build_profile(
         level=request.level,
         self_test=SelfTest(
@@ -53,7 +56,7 @@ def profile_from(request: PlanRequest) -> Profile:
         minutes=request.minutes,
         emphasis=request.emphasis,
         limitations=tuple(dict.fromkeys(request.limitations)),
-        units=request.units,
+        units=units,
     )
 
 
@@ -70,8 +73,10 @@ def make_plan(
     start = request.start or today
     if abs(start - today) > START_RANGE:
         raise InvalidInput("start", f"{start} is too far from today", "within a year of today")
+    saved = saved_profile(uow=uow, user_id=owner_id)
+    units = WeightUnit(request.units) if request.units else saved.units if saved else WeightUnit.KG
     plan = create_plan(
-        profile=profile_from(request),
+        profile=profile_from(request, units),
         catalogue=catalogue_for(uow=uow, builtin=builtin, user_id=owner_id),
         start=start,
         weeks=request.weeks,

@@ -72,7 +72,7 @@ def _card(
         exercise_id=item.exercise_id,
         name=item.name,
         role=item.role.value,
-        target=f"{item.sets} x {item.amount()}{item.load_words(catalogue)}",
+        target=f"{item.sets} x {item.amount()}{item.load_words(catalogue, unit)}",
         reason=item.reason,
         sets=item.sets,
         rest_seconds=item.rest_seconds,
@@ -146,8 +146,9 @@ def today_view(
         return empty
     try:
         session = next_session(
-            uow=uow, builtin=builtin, user_id=account.id, today=today, tz=tz, catalogue=catalogue
-        )
+            uow=uow, builtin=builtin, user_id=account.id, today=today, tz=tz,
+            catalogue=catalogue, unit=unit,
+        )  # fmt: skip
     except NotFound:
         return empty.model_copy(update={"has_plan": True})
     return _view(today, unit, session, catalogue, None)
