@@ -41,7 +41,6 @@ class _Context:
     equipment: frozenset[Equipment] | None
     rules: Rules
     planned: Exercise
-    unit: WeightUnit
 
     def lookup(self, exercise_id: str) -> Exercise:
         if exercise_id == self.planned.id:
@@ -70,7 +69,7 @@ def suggest_next(
     where the person is, so someone who climbed a rung is picked up there. Loads are
     kilograms; the reason says them in `unit`.
     """
-    ctx = _Context(catalogue, equipment, rules, exercise, unit)
+    ctx = _Context(catalogue, equipment, rules, exercise)
     ladder = ladder_of(exercise.id)
     family = family_ids(exercise.id)
     history = sorted(
