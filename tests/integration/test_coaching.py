@@ -63,6 +63,18 @@ def do_session(
     return workout
 
 
+def finish_monday(
+    uow: SqlUnitOfWork, clock: FixedClock, user_id: int, reps: int, load: float
+) -> coaching.GuidedWorkout:
+    """Monday's session done and finished with every main set at `reps` x `load`."""
+    first = next_on(uow, user_id, MONDAY)
+    workout = do_session(
+        uow, clock, user_id, first, {i.exercise_id: (reps, load) for i in first.main_items}
+    )
+    finish(uow, clock, user_id, workout.workout_id)
+    return workout
+
+
 def open_for(uow: SqlUnitOfWork, clock: FixedClock, user_id: int) -> coaching.GuidedWorkout | None:
     return coaching.open_workout(uow=uow, builtin=CATALOGUE, clock=clock, user_id=user_id, tz=UTC)
 
@@ -110,10 +122,7 @@ def test_a_first_session_starts_every_main_item_and_keeps_the_warm_up_as_planned
 def test_every_set_at_the_top_of_the_range_adds_a_load_step_next_time(
     uow: SqlUnitOfWork, clock: FixedClock, me: int
 ) -> None:
-    first = next_on(uow, me, MONDAY)
-    done = {i.exercise_id: (15, 20.0) for i in first.main_items}
-    workout = do_session(uow, clock, me, first, done)
-    finish(uow, clock, me, workout.workout_id)
+    finish_monday(uow, clock, me, reps=15, load=20.0)
     # The same exercise comes back a week later, with the plan's range for that week.
     again = item(next_on(uow, me, MONDAY + WEEK), "dumbbell-romanian-deadlift")
     assert again.change is Change.ADD_LOAD
@@ -125,11 +134,7 @@ def test_every_set_at_the_top_of_the_range_adds_a_load_step_next_time(
 def test_someone_who_chose_pounds_reads_the_targets_in_pounds(
     uow: SqlUnitOfWork, clock: FixedClock, me: int
 ) -> None:
-    first = next_on(uow, me, MONDAY)
-    workout = do_session(
-        uow, clock, me, first, {i.exercise_id: (15, 20.0) for i in first.main_items}
-    )
-    finish(uow, clock, me, workout.workout_id)
+    finish_monday(uow, clock, me, reps=15, load=20.0)
     profile = home_dumbbell_plan().profile
     save_profile(uow=uow, clock=clock, user_id=me, profile=replace(profile, units=WeightUnit.LB))
     again = item(next_on(uow, me, MONDAY + WEEK), "dumbbell-romanian-deadlift")
@@ -250,11 +255,7 @@ def test_a_workout_finished_with_nothing_in_it_leaves_no_trace(
 def test_a_finished_workout_takes_no_more_sets(
     uow: SqlUnitOfWork, clock: FixedClock, me: int
 ) -> None:
-    session = next_on(uow, me, MONDAY)
-    workout = do_session(
-        uow, clock, me, session, {i.exercise_id: (8, 8.0) for i in session.main_items}
-    )
-    finish(uow, clock, me, workout.workout_id)
+    workout = finish_monday(uow, clock, me, reps=8, load=8.0)
     with pytest.raises(Conflict, match="finished"):
         log_one(uow, clock, me, workout.workout_id, LoggedSet("cat-cow", reps=8))
 

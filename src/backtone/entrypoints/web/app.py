@@ -12,7 +12,7 @@ from backtone.entrypoints.web import api, pages
 from backtone.entrypoints.web.auth import LOCAL_HOSTS, CookieKeys
 from backtone.entrypoints.web.errors import install_error_handlers
 from backtone.entrypoints.web.headers import SecurityHeaders
-from backtone.entrypoints.web.pages.api_docs import ASSETS, ASSETS_URL
+from backtone.entrypoints.web.pages.api_docs import ASSETS, ASSETS_URL, SPEC_URL
 from backtone.entrypoints.web.rendering import STATIC
 from backtone.services.ports import PasswordHasher
 
@@ -36,7 +36,7 @@ def create_app(
         description=DESCRIPTION,
         docs_url=None,  # pages.api_docs serves it without a CDN
         redoc_url=None,
-        openapi_url="/api/v1/openapi.json",
+        openapi_url=SPEC_URL,
     )
     app.state.backtone = backtone or build(settings)
     app.state.hasher = hasher or Argon2Hasher()
