@@ -45,14 +45,14 @@ def test_next_prints_each_exercise_with_its_target_and_reason(runner: CliRunner)
 def test_in_pounds_logging_and_the_next_targets_and_reasons_say_pounds(runner: CliRunner) -> None:
     make_plan(runner, "--units", "lb")
     make_plan(runner)  # a new plan keeps the unit chosen before
-    row = "dumbbell-romanian-deadlift"  # in today's session of this plan
+    row = "bent-over-dumbbell-row"  # in today's session of this plan
     planned = json.loads(runner.invoke(app, ["next", "--json"]).output)
     assert row in [i["exercise_id"] for i in planned["items"]]
     logged = runner.invoke(app, ["log", row, "3x15@40"])
     assert "15 reps @ 40 lb" in logged.output
     result = runner.invoke(app, ["next"])
-    assert "Dumbbell Romanian deadlift: 3 x 10 at 44.4 lb a hand" in result.output
-    assert "3 x 15 at 40 lb a hand: add 4.4 lb a hand and restart at 10" in result.output
+    assert "Bent-over dumbbell row: 3 x 12-15 at 44.4 lb a hand" in result.output
+    assert "3 x 15 at 40 lb a hand: add 4.4 lb a hand and restart at 12" in result.output
     assert " kg" not in result.output
 
 

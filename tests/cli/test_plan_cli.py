@@ -119,11 +119,19 @@ def test_an_impossible_template_request_explains_itself_without_a_traceback(
 
 
 def test_the_questionnaire_turns_answers_into_a_plan(runner: CliRunner) -> None:
-    answers = "\n".join(["20", "0", "12", "home-bar", "tue,fri", "25", "posture", "wrist", "4"])
-    result = runner.invoke(app, [*BASE, "--interactive"], input=answers + "\n")
+    answers = ["20", "0", "12", "", "home-bar", "tue,fri", "25", "posture", "wrist", "4"]
+    result = runner.invoke(app, [*BASE, "--interactive"], input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
-    assert "That reads as beginner" in result.output
+    assert "your answers read as beginner" in result.output
     assert "beginner, home-bar, Tue, Fri for 25 min, posture; sparing wrist" in result.output
+
+
+def test_the_questionnaire_lets_a_person_choose_another_level(runner: CliRunner) -> None:
+    answers = ["40", "9", "30", "advanced", "gym", "mon,wed,fri", "60", "strength", "", "4"]
+    result = runner.invoke(app, [*BASE, "--interactive"], input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "advanced, gym, Mon, Wed, Fri for 60 min, strength" in result.output
+    assert "you did 9 strict pull-ups in the self-test" in result.output
 
 
 def test_a_plan_is_kept_as_the_current_one_unless_dry_run(runner: CliRunner) -> None:

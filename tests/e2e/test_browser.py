@@ -31,8 +31,8 @@ def _new_person(browser: Any, live_url: str, viewport: dict[str, int]) -> Any:
 
 
 def _make_plan(page: Any) -> None:
-    page.get_by_label("Push-ups in a row").fill("12")
-    page.get_by_label("What you train with").select_option("home-dumbbells")
+    page.get_by_label("Full push-ups in a row").fill("12")
+    page.get_by_label("dumbbells", exact=True).check()
     for day in ("Tue", "Thu", "Sat"):
         page.get_by_label(day, exact=True).check()
     page.get_by_role("button", name="Make my plan").click()

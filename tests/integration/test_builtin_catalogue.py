@@ -104,13 +104,13 @@ SEED_ITEMS = [
         sets=3,
         reps="10",
         rest="30-60",
-        easier=_ids("incline-push-up"),
+        easier=_ids("knee-push-up"),
         harder=_ids("decline-push-up", "wide-push-up", "diamond-push-up"),
     ),
     SeedItem(S3, "Wide push up", "wide-push-up", easier=_ids("push-up")),
     SeedItem(S3, "Narrow pushup", "diamond-push-up", easier=_ids("wide-push-up", "push-up")),
     SeedItem(S3, "diamond pushups", "diamond-push-up", easier=_ids("wide-push-up", "push-up")),
-    SeedItem(S3, "incline pushups", "incline-push-up", harder=_ids("push-up")),
+    SeedItem(S3, "incline pushups", "incline-push-up", harder=_ids("knee-push-up")),
     SeedItem(S3, "decline pushups", "decline-push-up", easier=_ids("push-up")),
     SeedItem(S3, "Pull ups", "pull-up", harder=_ids("wide-grip-pull-up", "close-grip-pull-up")),
     SeedItem(
@@ -132,6 +132,10 @@ SEED_ITEMS = [
         easier=_ids("pull-up"),
     ),
     SeedItem(S3, "Dumbbell rows", "bent-over-dumbbell-row", sets=3, reps="12-15", rest="30"),
+    # The seed does not say how to row; the supported row (a hand on a bench or chair) is one.
+    SeedItem(
+        S3, "supported dumbbell row", "single-arm-dumbbell-row", sets=3, reps="12-15", rest="30"
+    ),
     SeedItem(S3, "close grip pullup", "close-grip-pull-up", sets=2, reps="1-3", rest="60"),
     SeedItem(S3, "Wide grip pullup", "wide-grip-pull-up", sets=2, reps="1-3", rest="60"),
 ]
@@ -214,12 +218,11 @@ SEED_003_ROUTINE = [
 def test_the_seed_003_routine_is_built_in_with_the_seed_numbers(catalogue: Catalogue) -> None:
     routine = catalogue.routine("seed-003-back-routine")
     assert routine.source is S3
-    got = [
-        (i.exercise_id, i.prescription.sets, i.prescription.reps, i.prescription.rest_seconds)
-        for i in routine.items
-    ]
+    numbers = [(i.exercise_id, routine.numbers(i, catalogue)) for i in routine.items]
+    got = [(e, p.sets, p.reps, p.rest_seconds) for e, p in numbers]
     assert got == [(e, sets, _span(r), _span(rest)) for e, sets, r, rest in SEED_003_ROUTINE]
-    assert all(i.prescription.source is S3 for i in routine.items)
+    assert all(p.source is S3 for _, p in numbers)
+    assert all(i.prescription is None for i in routine.items)  # one home: the exercises
 
 
 def test_the_seed_000_gym_session_uses_its_six_exercises_and_only_quotes_the_pulldown_reps(
@@ -232,12 +235,12 @@ def test_the_seed_000_gym_session_uses_its_six_exercises_and_only_quotes_the_pul
     }  # fmt: skip
     assert {i.exercise_id for i in routine.items} == seed_000_main
     for item in routine.items:
-        assert item.exercise_id in catalogue
+        assert item.exercise_id in catalogue and item.prescription is None
+        numbers = routine.numbers(item, catalogue)
         if item.exercise_id == "lat-pulldown":
-            assert item.prescription.reps == Span(12, 15)
-            assert item.prescription.source is S0
+            assert (numbers.reps, numbers.source) == (Span(12, 15), S0)
         else:
-            assert item.prescription.source is Source.DEFAULT
+            assert numbers.source is not S0
 
 
 def test_the_catalogue_has_at_least_45_entries(catalogue: Catalogue) -> None:
@@ -325,9 +328,12 @@ def test_the_pull_up_ladder_climbs_from_dead_hang_to_pull_up_and_its_grips(
     assert _harder_path(catalogue, "chin-up", "pull-up") == ["chin-up", "pull-up"]
 
 
-def test_the_push_up_ladder_runs_incline_then_floor_then_decline(catalogue: Catalogue) -> None:
+def test_the_push_up_ladder_runs_incline_then_knees_then_floor_then_decline(
+    catalogue: Catalogue,
+) -> None:
     assert _harder_path(catalogue, "incline-push-up", "decline-push-up") == [
         "incline-push-up",
+        "knee-push-up",
         "push-up",
         "decline-push-up",
     ]

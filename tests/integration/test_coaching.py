@@ -14,6 +14,7 @@ from backtone.adapters.db.unit_of_work import SqlUnitOfWork
 from backtone.domain.errors import Conflict, NotFound
 from backtone.domain.exercise import Span
 from backtone.domain.exposure import Change
+from backtone.domain.ladders import PUSH_UP_LADDER
 from backtone.domain.plan import Role
 from backtone.domain.training import LoggedSet, WeightUnit
 from backtone.services import coaching
@@ -146,12 +147,14 @@ def test_someone_who_chose_pounds_reads_the_targets_in_pounds(
 def test_the_ladder_picks_up_where_the_person_is_not_where_the_plan_starts(
     uow: SqlUnitOfWork, clock: FixedClock, me: int
 ) -> None:
-    log_sets(uow=uow, clock=clock, builtin=CATALOGUE, user_id=me, exercise="incline-push-up",
+    log_sets(uow=uow, clock=clock, builtin=CATALOGUE, user_id=me, exercise="knee-push-up",
              sets="12,12,12", tz=UTC)  # fmt: skip
     wednesday = next_on(uow, me, MONDAY + timedelta(days=1))
-    push = next(i for i in wednesday.main_items if i.planned_exercise_id == "push-up")
+    push = next(
+        i for i in wednesday.main_items if i.planned_exercise_id in PUSH_UP_LADDER.exercise_ids
+    )
     assert push.change is Change.CLIMB_RUNG
-    assert (push.exercise_id, push.sets, push.reps) == ("push-up", 3, Span(3, 6))
+    assert (push.exercise_id, push.sets, push.reps) == ("push-up", 3, Span(3, 5))
 
 
 def test_a_session_done_today_moves_next_on_to_the_following_one(

@@ -112,7 +112,7 @@ def test_the_rung_is_the_hardest_one_a_set_reached() -> None:
         date(2026, 3, 9),
     )
     assert position.target == "3 x 5-8"
-    assert position.next_rung == ("pull-up", "chin-up")
+    assert position.next_rung == ("close-grip-pull-up", "wide-grip-pull-up", "pull-up", "chin-up")
     assert position.next_target == "2 x 1-3"
 
 

@@ -58,8 +58,10 @@ def test_calendar_has_one_event_per_session_at_the_chosen_time_with_a_reminder(p
     start = first.decoded("dtstart")
     assert start == datetime.combine(session.day, time(7, 30))
     assert first.decoded("dtend") - start == timedelta(minutes=session.estimated_minutes)
+    description = str(first.get("description"))
     for item in session.items:
-        assert f"{item.name}: {item.describe()}" in str(first.get("description"))
+        assert f"{item.marked_name}: {item.describe()}" in description
+    assert "(seed)" in description and "adjusts these numbers" in description
     (alarm,) = first.walk("VALARM")
     assert alarm.decoded("trigger") == timedelta(minutes=-20)
     assert len({str(e.get("uid")) for e in events}) == len(events)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from backtone.domain.errors import Infeasible
+from backtone.domain.ladders import PULL_UP_LADDER
 from backtone.domain.plan import Role
 from backtone.domain.profile import EQUIPMENT_PRESETS
 from backtone.domain.vocabulary import Equipment, Limitation, Pattern
@@ -12,6 +13,7 @@ from backtone.planner.rules import hard_rule_breaches, order_key
 from tests.unit.planner_support import catalogue, main_ids, make_plan
 
 FULL_PULL_UPS = {"pull-up", "chin-up", "wide-grip-pull-up", "close-grip-pull-up"}
+LADDER_IDS = set(PULL_UP_LADDER.exercise_ids)
 
 
 def patterns_of(ids: set[str]) -> set[Pattern]:
@@ -30,30 +32,39 @@ def test_no_equipment_still_trains_vertical_and_horizontal_pulls_with_household_
     assert {Pattern.VERTICAL_PULL, Pattern.HORIZONTAL_PULL} <= patterns_of(main_ids(plan.weeks[0]))
 
 
-def test_no_equipment_explains_the_missing_hinge_and_what_kit_would_add_it() -> None:
+def test_no_equipment_still_trains_the_lower_back_and_claims_no_gap() -> None:
     plan = make_plan(equipment="home-none", days=3, minutes=30)
-    gap = next(n for n in plan.notes if "hip hinge" in n)
-    assert "resistance band would add" in gap
+    assert {"superman", "floor-back-extension", "bird-dog"} & plan.exercise_ids()
+    assert not any("hip hinge" in n for n in plan.notes)
 
 
-def test_band_only_uses_the_band_and_nothing_else() -> None:
+def test_a_missing_pull_names_the_kit_that_would_add_it() -> None:
+    plan = make_plan(equipment="home-none,no-doorframe", days=3, minutes=30)
+    gap = next(n for n in plan.notes if "a horizontal pull" in n)
+    assert "would add" in gap
+
+
+def test_band_only_uses_the_band_and_the_house_and_nothing_else() -> None:
     plan = make_plan(equipment="resistance-band", days=3, minutes=30)
     used = kit_used(plan.exercise_ids())
     assert hard_rule_breaches(plan, catalogue()) == []
-    assert used == {Equipment.RESISTANCE_BAND}
+    assert Equipment.RESISTANCE_BAND in used
+    assert used <= {Equipment.RESISTANCE_BAND, Equipment.DOORFRAME, Equipment.WALL}
 
 
-def test_dumbbells_only_brings_in_the_seeds_dumbbell_row() -> None:
+def test_dumbbells_bring_in_the_seeds_dumbbell_row() -> None:
     plan = make_plan(equipment="dumbbells", days=3, minutes=40)
     assert hard_rule_breaches(plan, catalogue()) == []
-    assert kit_used(plan.exercise_ids()) == {Equipment.DUMBBELLS}
-    assert "bent-over-dumbbell-row" in main_ids(plan.weeks[0])
+    assert Equipment.DUMBBELLS in kit_used(plan.exercise_ids())
+    rows = main_ids(plan.weeks[0]) & {"bent-over-dumbbell-row", "single-arm-dumbbell-row"}
+    assert rows
 
 
 def test_bar_only_climbs_the_pull_up_ladder_from_the_bar() -> None:
-    plan = make_plan(equipment="pull-up-bar", days=3, minutes=30)
+    plan = make_plan(equipment="pull-up-bar", days=3, minutes=30, weeks=12)
     assert hard_rule_breaches(plan, catalogue()) == []
-    assert {"dead-hang", "negative-pull-up"} <= plan.exercise_ids()
+    assert "negative-pull-up" in main_ids(plan.weeks[0])
+    assert "band-assisted-pull-up" not in plan.exercise_ids()  # no band: its rung is skipped
 
 
 def test_full_gym_covers_every_pull_and_the_hinge_with_the_seeds_exercises() -> None:
@@ -64,12 +75,25 @@ def test_full_gym_covers_every_pull_and_the_hinge_with_the_seeds_exercises() -> 
     assert {"lat-pulldown", "bent-over-dumbbell-row"} <= week
 
 
-def test_beginner_without_a_pull_up_gets_hangs_negatives_and_assisted_work_first() -> None:
-    plan = make_plan(equipment="pull-up-bar,resistance-band", days=3, minutes=30, pull_ups=0)
+@pytest.mark.parametrize(
+    ("hang", "step", "below"),
+    [
+        (5, "dead-hang", set()),
+        (25, "scapular-pull-up", {"dead-hang"}),
+        (35, "negative-pull-up", {"scapular-pull-up"}),
+        (60, "band-assisted-pull-up", {"negative-pull-up"}),
+    ],
+)
+def test_someone_without_a_pull_up_starts_where_their_hang_puts_them(
+    hang: int, step: str, below: set[str]
+) -> None:
+    plan = make_plan(equipment="pull-up-bar,resistance-band", days=3, minutes=30, pull_ups=0,
+                     hang_seconds=hang)  # fmt: skip
     week_one = main_ids(plan.weeks[0])
     assert not week_one & FULL_PULL_UPS
-    assert {"dead-hang", "negative-pull-up", "band-assisted-pull-up"} <= week_one
-    assert any("No full pull-ups yet" in n for n in plan.notes)
+    assert step in week_one and week_one & LADDER_IDS <= {step} | below
+    note = next(n for n in plan.notes if n.startswith("Pull-up ladder"))
+    assert f"you did 0 strict pull-ups and a {hang} s hang" in note
 
 
 def test_someone_who_can_do_pull_ups_gets_full_reps_from_week_one() -> None:

@@ -125,7 +125,7 @@ def test_weeks_outside_one_to_twelve_are_refused() -> None:
 
 
 def test_too_little_time_says_how_many_minutes_would_do() -> None:
-    slow = Prescription(sets=3, reps=Span(12, 15), rest_seconds=Span(120, 150))
+    slow = Prescription(sets=3, seconds=Span(120, 150), rest_seconds=Span(60, 60))
     cat = tiny_catalogue(
         make_exercise("slow-row", prescription=slow),
         make_exercise(
@@ -190,8 +190,9 @@ def test_the_rule_checker_catches_kit_the_person_does_not_have() -> None:
 
 def test_seed_003_template_keeps_the_seeds_numbers_in_the_seeds_order() -> None:
     plan = make_plan(
-        level="advanced", equipment="dumbbells,pull-up-bar", minutes=40, template="seed-003"
-    )
+        level="beginner", equipment="dumbbells,pull-up-bar", minutes=40, template="seed-003",
+        pull_ups=2, push_ups=15,
+    )  # fmt: skip
     main = plan.weeks[0].sessions[0].by_role(Role.MAIN)
     assert [i.exercise_id for i in main] == [
         "push-up",
@@ -199,8 +200,32 @@ def test_seed_003_template_keeps_the_seeds_numbers_in_the_seeds_order() -> None:
         "close-grip-pull-up",
         "wide-grip-pull-up",
     ]
-    assert [(i.sets, str(i.reps)) for i in main] == [(3, "10"), (3, "12"), (2, "1"), (2, "1")]
+    assert [(i.sets, str(i.reps), i.rest_seconds) for i in main] == [
+        (3, "10", 30), (3, "12-15", 30), (2, "1-3", 60), (2, "1-3", 60),
+    ]  # fmt: skip
+    assert all(i.is_seed for i in main)
     assert plan.template == "seed-003" and hard_rule_breaches(plan, catalogue()) == []
+
+
+def test_seed_003_template_gives_someone_past_the_seeds_level_their_own_numbers() -> None:
+    plan = make_plan(
+        level="advanced", equipment="dumbbells,pull-up-bar", minutes=45, template="seed-003",
+        pull_ups=10, push_ups=30,
+    )  # fmt: skip
+    main = plan.weeks[0].sessions[0].by_role(Role.MAIN)
+    pulls = [i for i in main if i.exercise_id.endswith("pull-up")]
+    assert [(i.sets, str(i.reps)) for i in pulls] == [(3, "5-8"), (3, "5-8")]
+    assert not any(i.is_seed for i in main)
+
+
+def test_seed_000_template_never_repeats_an_exercise_and_adds_a_push_for_balance() -> None:
+    plan = make_plan(equipment="gym", days=3, minutes=45, template="seed-000-gym", weeks=4)
+    for session in plan.sessions:
+        ids = [i.exercise_id for i in session.items]
+        assert len(ids) == len(set(ids))
+        main = [catalogue().get(i.exercise_id) for i in session.by_role(Role.MAIN)]
+        assert any(e.pattern is Pattern.HORIZONTAL_PUSH for e in main)
+    assert any("added for balance" in n for n in plan.notes)
 
 
 def test_seed_000_template_swaps_pull_ups_for_an_easier_step_for_a_beginner() -> None:

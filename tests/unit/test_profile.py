@@ -7,6 +7,7 @@ import pytest
 from backtone.domain.errors import InvalidInput
 from backtone.domain.profile import (
     EQUIPMENT_PRESETS,
+    HOME_KIT,
     Emphasis,
     SelfTest,
     build_profile,
@@ -61,9 +62,15 @@ def test_the_presets_differ_by_one_piece_of_kit() -> None:
     assert Equipment.BARBELL in parse_equipment_choice("gym")[0]
 
 
-def test_a_comma_list_of_equipment_accepts_common_names() -> None:
+def test_a_comma_list_of_equipment_accepts_common_names_and_keeps_the_home() -> None:
     kit, _ = parse_equipment_choice("db, bench")
-    assert kit == {Equipment.DUMBBELLS, Equipment.BENCH, Equipment.NONE}
+    assert kit == {Equipment.DUMBBELLS, Equipment.BENCH} | HOME_KIT
+
+
+def test_a_comma_list_can_leave_out_a_piece_of_the_home_and_name_presets() -> None:
+    kit, _ = parse_equipment_choice("home-bar, dumbbells, no-doorframe")
+    assert Equipment.DOORFRAME not in kit
+    assert {Equipment.PULL_UP_BAR, Equipment.DUMBBELLS, Equipment.WALL} <= kit
 
 
 def test_unknown_equipment_names_the_presets_in_the_message() -> None:

@@ -141,13 +141,13 @@ def test_in_pounds_todays_targets_and_reasons_say_pounds_and_a_new_plan_keeps_th
     sam.client.patch("/api/v1/settings", json={"units": "lb"}, headers=sam.auth)
     sam.post("/api/v1/plans", json=PLAN)  # the questionnaire left units out
     assert sam.get("/api/v1/settings").json()["units"] == "lb"
-    press = "dumbbell-floor-press"  # in today's session of this plan
+    row = "single-arm-dumbbell-row"  # in today's session of this plan
     for _ in range(3):
-        sam.post("/api/v1/sets", json={"exercise_id": press, "reps": 15, "load": 40})
-    card = next(c for c in sam.get("/api/v1/today").json()["cards"] if c["exercise_id"] == press)
+        sam.post("/api/v1/sets", json={"exercise_id": row, "reps": 15, "load": 40})
+    card = next(c for c in sam.get("/api/v1/today").json()["cards"] if c["exercise_id"] == row)
     # 40 lb a hand is 18.14 kg; the next dumbbell step is 2 kg: 20.14 kg, 44.4 lb.
-    assert card["target"] == "3 x 10 at 44.4 lb a hand"
-    assert card["reason"] == "3 x 15 at 40 lb a hand: add 4.4 lb a hand and restart at 10"
+    assert card["target"] == "3 x 12-15 each side at 44.4 lb a hand"
+    assert card["reason"] == "3 x 15 at 40 lb a hand: add 4.4 lb a hand and restart at 12"
     assert card["load"] == 44.4
     assert card["last"] == "15 reps @ 40 lb, 15 reps @ 40 lb, 15 reps @ 40 lb"
 

@@ -22,6 +22,31 @@ def test_signing_up_leads_to_onboarding_and_the_plan_page(web: TestClient) -> No
     assert made.headers["location"] == "/plan"
     plan = web.get("/plan")
     assert "Week 1" in plan.text and "calendar.ics" in plan.text
+    assert 'class="seed"' in plan.text  # the seed's doorframe stretch is marked as the seed's
+
+
+def test_onboarding_offers_the_level_and_the_same_kit_boxes_as_settings(web: TestClient) -> None:
+    browser_sign_up(web, "dora")
+    page = web.get("/onboarding").text
+    assert 'name="level"' in page and "advanced" in page
+    boxes = set(re.findall(r'name="equipment" value="([^"]+)"', page))
+    ticked = set(re.findall(r'name="equipment" value="([^"]+)" checked', page))
+    assert boxes == set(re.findall(r'name="equipment" value="([^"]+)"', web.get("/settings").text))
+    assert ticked == {"doorframe", "wall", "chair"}  # every home has them, nothing more
+    gym = web.get("/onboarding?kit=gym").text
+    assert set(re.findall(r'name="equipment" value="([^"]+)" checked', gym)) == boxes
+
+
+def test_onboarding_uses_the_level_chosen_and_the_kit_exactly_as_ticked(web: TestClient) -> None:
+    token = browser_sign_up(web, "dora")
+    web.post("/onboarding", data={
+        "weekdays": ["monday", "wednesday", "friday"], "level": "advanced", "pull_ups": "9",
+        "equipment": ["dumbbells", "pull-up-bar", "wall"], "csrf_token": token,
+    })  # fmt: skip
+    page = web.get("/plan").text
+    assert "advanced, dumbbells, none, pull-up-bar, wall," in page
+    assert "Doorway row" not in page  # no doorframe was ticked
+    assert "you did 9 strict pull-ups" in page
 
 
 def test_a_started_workout_takes_a_set_from_the_quick_entry_form(web: TestClient) -> None:

@@ -14,8 +14,10 @@ from backtone.domain.vocabulary import Equipment, Kind, Level, Muscle, Pattern
 
 @dataclass(frozen=True)
 class RoutineItem:
+    """One exercise of a routine; without its own numbers it takes the exercise's."""
+
     exercise_id: str
-    prescription: Prescription
+    prescription: Prescription | None = None
     note: str = ""
 
 
@@ -29,6 +31,10 @@ class Routine:
     source: Source
     items: tuple[RoutineItem, ...]
     note: str = ""
+
+    def numbers(self, item: RoutineItem, catalogue: Catalogue) -> Prescription:
+        """An item's prescription as written: its own, else its exercise's."""
+        return item.prescription or catalogue.get(item.exercise_id).prescription
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,9 @@ class Source(StrEnum):
     CUSTOM = "custom"
 
 
+SEED_SOURCES = frozenset({Source.SEED_000, Source.SEED_003})
+
+
 @dataclass(frozen=True)
 class Span:
     """An inclusive range such as 12-15 reps or 30-60 seconds; low == high for one value."""
@@ -86,7 +89,12 @@ class Prescription:
 
 @dataclass(frozen=True)
 class Exercise:
-    """One entry of the catalogue. `equipment` lists everything needed at once."""
+    """One entry of the catalogue. `equipment` lists everything needed at once; `supports`
+    lists things to lean on, any one of which will do (a bench or a chair).
+
+    `avoid` pairs each limitation the exercise is unsuitable for with the reason, so the
+    planner, swaps and notes all say the same thing (the policy is in docs/coaching.md).
+    """
 
     id: str
     name: str
@@ -107,7 +115,8 @@ class Exercise:
     safety: tuple[str, ...] = ()
     easier: tuple[str, ...] = ()
     harder: tuple[str, ...] = ()
-    avoid_with: frozenset[Limitation] = frozenset()
+    avoid: tuple[tuple[Limitation, str], ...] = ()
+    supports: frozenset[Equipment] = frozenset()
     seconds_per_rep: float = 3.0
     featured_in: tuple[Source, ...] = ()
     origin: Source = Source.DEFAULT
@@ -117,12 +126,31 @@ class Exercise:
         return self.primary + self.secondary
 
     @property
+    def avoid_with(self) -> frozenset[Limitation]:
+        return frozenset(limitation for limitation, _ in self.avoid)
+
+    def why_not_with(self, limitation: Limitation) -> str:
+        """Why this exercise is unsuitable with `limitation`, or empty when it is fine."""
+        return next((why for lim, why in self.avoid if lim is limitation), "")
+
+    @property
     def needs(self) -> frozenset[Equipment]:
         """Equipment actually required (\"none\" needs nothing)."""
         return self.equipment - {Equipment.NONE}
 
+    def kit(self) -> list[str]:
+        """What it takes, each piece in words: ['dumbbells', 'bench or chair']."""
+        words = sorted(e.label for e in self.needs)
+        if self.supports:
+            words.append(" or ".join(sorted(e.label for e in self.supports)))
+        return words
+
+    def kit_words(self) -> str:
+        """What it takes in one line, e.g. 'dumbbells, bench or chair'; 'none' for nothing."""
+        return ", ".join(self.kit()) or "none"
+
     def doable_with(self, available: frozenset[Equipment]) -> bool:
-        return self.needs <= available
+        return self.needs <= available and (not self.supports or bool(self.supports & available))
 
     def work_seconds_per_set(self) -> float:
         """Estimated time under work for one set, both sides counted."""

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from backtone.domain.exercise import Source, Span
+from backtone.domain.exercise import SEED_SOURCES, Source, Span
 from backtone.domain.profile import WEEKDAY_NAMES, Profile
+from backtone.domain.warmup import RampStep, ramp_seconds
 
 
 class Role(StrEnum):
@@ -18,12 +19,22 @@ class Role(StrEnum):
     COOL_DOWN = "cool-down"
 
 
+SEED_MARK = "seed"  # how every surface marks a seed's numbers
+# The line printouts carry: the numbers are the plan's; the app adjusts them from the log.
+ADJUSTS = "backtone adjusts these numbers from the sets you log; the app shows today's."
+
+# Time to move from one exercise to the next (set up the kit, find the spot, take the last
+# rest): a minute between lifts, a quarter of one between stretches and drills.
+CHANGEOVER_SECONDS = {Role.WARM_UP: 15, Role.MAIN: 60, Role.COOL_DOWN: 15}
+
+
 @dataclass(frozen=True)
 class PlanItem:
-    """One exercise in a session: sets of reps (or of a timed hold) and the rest after each.
+    """One exercise in a session: sets of reps (or of a timed hold) and the rest between them.
 
-    `estimated_seconds` is sets x (work + rest), worked out when the plan was made, so that
-    exports need no catalogue.
+    `ramp` lists the ramp-up sets before the working sets of a heavy lift. `source` says
+    whether the numbers are a seed article's. `estimated_seconds` is worked out when the plan
+    is made (see `item_seconds`), so that exports need no catalogue.
     """
 
     exercise_id: str
@@ -37,6 +48,27 @@ class PlanItem:
     estimated_seconds: int = 0
     source: Source = Source.DEFAULT
     note: str = ""
+    ramp: tuple[RampStep, ...] = ()
+
+    @property
+    def is_seed(self) -> bool:
+        """Whether these are a seed article's numbers, to be shown as such everywhere."""
+        return self.source in SEED_SOURCES
+
+    @property
+    def marked_name(self) -> str:
+        """The name with the seed mark where the numbers are a seed's: 'Push-up (seed)'."""
+        return f"{self.name} ({SEED_MARK})" if self.is_seed else self.name
+
+    def guidance(self) -> str:
+        """The ramp-up and the note, for the line under an item: 'ramp up: ...; note'."""
+        return "; ".join(part for part in (self.ramp_words(), self.note) if part)
+
+    def ramp_words(self) -> str:
+        """'ramp up: 50% x 8, 70% x 5, 85% x 3', or empty."""
+        if not self.ramp:
+            return ""
+        return "ramp up: " + ", ".join(step.describe() for step in self.ramp)
 
     def amount(self) -> str:
         """'12', '12-15', '30 s' or '30 s each side'."""
@@ -113,13 +145,16 @@ class Plan:
 
 def item_seconds(
     *, sets: int, rest_seconds: int, reps: Span | None, seconds: Span | None,
-    per_side: bool, seconds_per_rep: float,
+    per_side: bool, seconds_per_rep: float, role: Role, ramp: tuple[RampStep, ...] = (),
 ) -> int:  # fmt: skip
-    """Time an item takes: sets x (work + rest), both sides counted, rounded up."""
+    """Time an item takes, counted generously so a session never runs over: every set at the
+    top of its range (both sides where there are two), the rests between sets, the ramp-up
+    sets, and the changeover to the next exercise."""
     if seconds is not None:
-        work = seconds.mid
+        work = float(seconds.high)
     else:
         assert reps is not None
-        work = reps.mid * seconds_per_rep
+        work = reps.high * seconds_per_rep
     work *= 2 if per_side else 1
-    return int(-(-(sets * (work + rest_seconds)) // 1))
+    total = sets * work + (sets - 1) * rest_seconds + CHANGEOVER_SECONDS[role]
+    return int(-(-(total + ramp_seconds(ramp, seconds_per_rep)) // 1))

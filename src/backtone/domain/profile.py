@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -21,8 +22,10 @@ WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturd
 MIN_MINUTES, MAX_MINUTES = 10, 120
 MIN_DAYS, MAX_DAYS = 1, 6
 
-# Every home has a floor, a wall and a doorframe; the presets add one piece of kit each.
-_HOME = frozenset({Equipment.NONE, Equipment.DOORFRAME, Equipment.WALL})
+# Every home has a floor, a wall, a doorframe and a chair; the presets add one piece of kit
+# each, and a comma list adds its kit to the home's (`no-doorframe` takes one away).
+HOME_KIT = frozenset({Equipment.NONE, Equipment.DOORFRAME, Equipment.WALL, Equipment.CHAIR})
+_HOME = HOME_KIT
 EQUIPMENT_PRESETS: dict[str, frozenset[Equipment]] = {
     "home-none": _HOME,
     "home-band": _HOME | {Equipment.RESISTANCE_BAND},
@@ -94,6 +97,7 @@ class Profile:
     units: WeightUnit = WeightUnit.KG
     pull_ups: int | None = None  # strict pull-ups today; None means "assume from the level"
     hang_seconds: int | None = None
+    push_ups: int | None = None  # full push-ups in one go; None means "assume from the level"
     equipment_label: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
@@ -121,6 +125,8 @@ class Profile:
             raise InvalidInput("pull-ups", f"{self.pull_ups}", "0-100")
         if self.hang_seconds is not None and not 0 <= self.hang_seconds <= 600:
             raise InvalidInput("hang seconds", f"{self.hang_seconds}", "0-600")
+        if self.push_ups is not None and not 0 <= self.push_ups <= 300:
+            raise InvalidInput("push-ups", f"{self.push_ups}", "0-300")
 
     @property
     def days(self) -> int:
@@ -146,8 +152,12 @@ class Profile:
 def parse_equipment_choice(text: str) -> tuple[frozenset[Equipment], str]:
     """A preset name or a comma list of equipment, returned with a label for headers.
 
-    >>> sorted(e.value for e in parse_equipment_choice("band, bar")[0])
-    ['none', 'pull-up-bar', 'resistance-band']
+    A list adds to what every home has (floor, wall, doorframe, chair), and may name presets
+    too (`home-bar,dumbbells`); `no-<kit>` takes a piece away, for a home without a usable
+    doorframe, say.
+
+    >>> sorted(e.value for e in parse_equipment_choice("band, bar, no-chair")[0])
+    ['doorframe', 'none', 'pull-up-bar', 'resistance-band', 'wall']
     """
     key = text.strip().lower()
     if key in EQUIPMENT_PRESETS:
@@ -156,13 +166,39 @@ def parse_equipment_choice(text: str) -> tuple[frozenset[Equipment], str]:
     if not parts:
         allowed = [*EQUIPMENT_PRESETS, "a comma list such as dumbbells,bench"]
         raise InvalidInput("equipment", "is empty", allowed)
+    added: set[Equipment] = set()
+    removed: set[Equipment] = set()
     try:
-        chosen = {parse_equipment(p) for p in parts}
+        for part in parts:
+            if part.lower() in EQUIPMENT_PRESETS:
+                added |= EQUIPMENT_PRESETS[part.lower()]
+            elif part.lower().startswith(("no-", "no ")):
+                removed.add(parse_equipment(part[3:]))
+            else:
+                added.add(parse_equipment(part))
+    except InvalidInput as error:
+        allowed = [*EQUIPMENT_PRESETS, *(e.value for e in Equipment), "no-<kit> to leave one out"]
+        raise InvalidInput("equipment", error.problem, allowed) from None
+    # bodyweight moves need nothing, so "nothing" is always available
+    kit = (HOME_KIT | added) - removed | {Equipment.NONE}
+    return frozenset(kit), ", ".join(sorted(p.lower() for p in parts))
+
+
+def kit_from_list(values: Iterable[str]) -> frozenset[Equipment]:
+    """Kit ticked on a form: the whole kit, house included only where ticked (a preset's
+    name brings in the preset's kit).
+
+    >>> sorted(e.value for e in kit_from_list(["dumbbells", "chair"]))
+    ['chair', 'dumbbells', 'none']
+    """
+    chosen: set[Equipment] = set()
+    try:
+        for value in (v.strip().lower() for v in values if v.strip()):
+            chosen |= EQUIPMENT_PRESETS.get(value) or {parse_equipment(value)}
     except InvalidInput as error:
         allowed = [*EQUIPMENT_PRESETS, *(e.value for e in Equipment)]
         raise InvalidInput("equipment", error.problem, allowed) from None
-    # bodyweight moves need nothing, so "nothing" is always available
-    return frozenset(chosen | {Equipment.NONE}), ", ".join(sorted(p.lower() for p in parts))
+    return frozenset(chosen | {Equipment.NONE})
 
 
 def parse_weekdays(text: str) -> tuple[int, ...]:
@@ -203,6 +239,8 @@ def build_profile(
     body_weight: float | None = None,
     units: str | WeightUnit = WeightUnit.KG,
     pull_ups: int | None = None,
+    push_ups: int | None = None,
+    hang_seconds: int | None = None,
 ) -> Profile:
     """Check and assemble a profile from what a person typed; each bad value names its field."""
     if level is None and self_test is None:
@@ -213,8 +251,10 @@ def build_profile(
     if level is None:
         assert self_test is not None
         level = self_test.level()
-    if self_test is not None and pull_ups is None:
-        pull_ups = self_test.pull_ups
+    if self_test is not None:
+        pull_ups = self_test.pull_ups if pull_ups is None else pull_ups
+        push_ups = self_test.push_ups if push_ups is None else push_ups
+        hang_seconds = self_test.hang_seconds if hang_seconds is None else hang_seconds
     if isinstance(equipment, str):
         kit, label = parse_equipment_choice(equipment)
     else:
@@ -243,6 +283,7 @@ def build_profile(
         body_weight_kg=weight_kg,
         units=unit,
         pull_ups=pull_ups,
-        hang_seconds=None if self_test is None else self_test.hang_seconds,
+        hang_seconds=hang_seconds,
+        push_ups=push_ups,
         equipment_label=label,
     )

@@ -322,11 +322,14 @@ def _unstick(spot: Spot, sessions: int, after_easier: bool, ctx: _Context) -> Su
 
 
 def _variants(spot: Spot, ctx: _Context) -> list[str]:
+    """Stand-ins at the same stage, those no harder than the current move first: a stall is
+    no time for a harder grip."""
     if spot.ladder is not None and spot.rung is not None:
         ids = spot.ladder.rungs[spot.rung].exercise_ids
     else:
         ids = VARIANTS.get(spot.exercise.id, ())
-    return [i for i in ids if i != spot.exercise.id and ctx.doable(i)]
+    found = [i for i in ids if i != spot.exercise.id and ctx.doable(i)]
+    return sorted(found, key=lambda i: i in spot.exercise.harder)
 
 
 def _push(spot: Spot, ctx: _Context) -> Suggestion:

@@ -108,6 +108,7 @@ class Equipment(StrEnum):
     STURDY_TABLE = "sturdy-table"
     MAT = "mat"
     WALL = "wall"
+    CHAIR = "chair"
     FOAM_ROLLER = "foam-roller"
 
     @property
@@ -162,6 +163,10 @@ class Limitation(StrEnum):
     WRIST = "wrist"
     ELBOW = "elbow"
     KNEE = "knee"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("-", " ")
 
 
 class LoadKind(StrEnum):
@@ -250,6 +255,7 @@ EQUIPMENT_ALIASES: dict[str, Equipment] = {
     "kb": Equipment.KETTLEBELL,
     "door": Equipment.DOORFRAME,
     "table": Equipment.STURDY_TABLE,
+    "sturdy-chair": Equipment.CHAIR,
     "weights": Equipment.PLATES,
     "weight-plates": Equipment.PLATES,
     "roman-chair": Equipment.BACK_EXTENSION_BENCH,

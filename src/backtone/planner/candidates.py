@@ -1,17 +1,24 @@
-"""Which main exercises may enter a week's model, how long a set takes, and which come first.
+"""Which main exercises may enter a week's model, with this person's numbers, best first.
 
 The model stays small (and fast) because only the few most fitting moves of each movement
-pattern enter it. Ranking decides which: the seeds' moves, work near the person's level,
-and for someone with weights or machines the gym staples before bodyweight and bands.
+pattern enter it. Ranking is the coach's order of preference:
+
+1. Kit first: the weights, machines and cables the person owns lead, then body weight, then
+   bands (for someone who owns weights); a ladder move counts as kit-first, because a
+   pull-up or push-up at the right rung is what builds strength without kit.
+2. Then the seeds' moves, work near the person's level, and what suits their aim.
 """
 
 from __future__ import annotations
 
-from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from backtone.domain.catalogue import Catalogue
-from backtone.domain.exercise import Exercise
+from backtone.domain.dosage import ADJUSTABLE, MULTI_JOINT, Dose, dose_for
+from backtone.domain.exercise import SEED_SOURCES, Exercise
+from backtone.domain.ladders import Ladder, Rung, ladder_of
+from backtone.domain.plan import CHANGEOVER_SECONDS, Role
 from backtone.domain.profile import Emphasis, Profile
 from backtone.domain.vocabulary import (
     BACK_REGIONS,
@@ -23,30 +30,14 @@ from backtone.domain.vocabulary import (
     Pattern,
     Region,
 )
-from backtone.planner import ladder
-from backtone.planner.items import peak_set_seconds
-from backtone.planner.rules import (
-    SEED_SOURCES,
-    auto_selectable,
-    is_hard,
-    is_multi_joint,
-    regions_of,
-)
-from backtone.planner.volume import MIN_SETS, max_sets, rest_for
+from backtone.domain.warmup import BARBELL_RAMP, LIGHT_RAMP, RAMPED_LOADS, ramp_seconds
+from backtone.planner.rules import auto_selectable, is_hard, regions_of
 
 SUPPORT_PATTERNS = frozenset(
-    {
-        Pattern.ANTI_ROTATION,
-        Pattern.SCAPULAR,
-        Pattern.SPINAL_EXTENSION,
-        Pattern.CARRY_HANG,
-        Pattern.CONDITIONING,
-    }
+    {Pattern.ANTI_ROTATION, Pattern.SCAPULAR, Pattern.SPINAL_EXTENSION, Pattern.CARRY_HANG}
 )
 POSTURE_PATTERNS = frozenset({Pattern.SCAPULAR, Pattern.SPINAL_EXTENSION, Pattern.ANTI_ROTATION})
-ADJUSTABLE = frozenset({LoadKind.DUMBBELL, LoadKind.BARBELL, LoadKind.MACHINE, LoadKind.CABLE})
-GYM_LOADS = ADJUSTABLE | {LoadKind.KETTLEBELL}
-# Kit that makes band moves second best: weights and machines load in small, known steps.
+# Kit that makes body-weight and band stand-ins second best: it loads in small, known steps.
 LOADED_KIT = frozenset(
     {
         Equipment.DUMBBELLS,
@@ -56,37 +47,58 @@ LOADED_KIT = frozenset(
         Equipment.KETTLEBELL,
     }
 )
-PER_PATTERN = 3
-MAX_CARDIO_SETS = 3  # 3 x 10 min of easy rowing is plenty for any session
+PER_PATTERN = 3  # moves of each pattern offered to the model, besides the ladder's
 
 
 @dataclass(frozen=True)
 class Candidate:
+    """A main exercise the model may place, with this person's dose and its cost in time."""
+
     exercise: Exercise
-    rest_seconds: int
-    set_seconds: int  # one set at the top of its range plus rest
-    min_sets: int
-    max_sets: int
-    seed_weight: int
+    dose: Dose
+    rank: int  # 0 = the most fitting of its pattern for this person
+    rung: Rung | None = None
+
+    @property
+    def rest_seconds(self) -> int:
+        return self.dose.rest_seconds
+
+    @property
+    def set_seconds(self) -> int:
+        """One set at the top of its range, both sides, plus the rest that follows it."""
+        d = self.dose
+        work = (
+            float(d.seconds.high)
+            if d.seconds
+            else (d.reps.high if d.reps else 0) * (self.exercise.seconds_per_rep)
+        )
+        return int(-(-(work * (2 if d.per_side else 1) + d.rest_seconds) // 1))
+
+    @property
+    def entry_seconds(self) -> int:
+        """What doing it at all costs beyond its sets: the changeover to the next exercise
+        (which replaces the last set's rest) and, for a barbell lift, its ramp-up sets."""
+        ramp = BARBELL_RAMP if self.heavy else ()  # the most it can get (the first lift's)
+        extra = CHANGEOVER_SECONDS[Role.MAIN] - self.rest_seconds
+        return extra + ramp_seconds(ramp, self.exercise.seconds_per_rep)
+
+    @property
+    def heavy(self) -> bool:
+        return self.exercise.load is LoadKind.BARBELL and self.exercise.pattern in MULTI_JOINT
+
+    @property
+    def light_ramp_seconds(self) -> int:
+        return ramp_seconds(LIGHT_RAMP, self.exercise.seconds_per_rep)
+
+    @property
+    def ramped(self) -> bool:
+        """A loaded compound lift that gets the light ramp when it leads a session."""
+        e = self.exercise
+        return e.load in RAMPED_LOADS and e.pattern in MULTI_JOINT and e.kind is Kind.STRENGTH
 
 
 def has_loaded_kit(profile: Profile) -> bool:
     return bool(profile.equipment & LOADED_KIT)
-
-
-def is_main_candidate(exercise: Exercise, profile: Profile, window: frozenset[str]) -> bool:
-    """Main work this plan may use: allowed, strength or cardio, and about the back or balance."""
-    if exercise.kind not in (Kind.STRENGTH, Kind.CARDIO):
-        return False
-    if not auto_selectable(exercise, profile):
-        return False
-    if ladder.is_ladder(exercise.id) and exercise.id not in window:
-        return False
-    return bool(
-        regions_of(exercise) & BACK_REGIONS
-        or exercise.pattern in PUSH_PATTERNS
-        or exercise.pattern in SUPPORT_PATTERNS
-    )
 
 
 def is_back_builder(exercise: Exercise) -> bool:
@@ -107,64 +119,30 @@ def trains(exercise: Exercise, pattern: Pattern) -> bool:
     )
 
 
-def seed_weights(catalogue: Catalogue, profile: Profile) -> dict[str, int]:
-    """Seeds' exercises score 2; the nearest allowed easier variant of an unreachable one, 1.
-
-    A seed's band move counts in its weighted form for someone with weights: seed 003 asks for
-    reverse flies, and at a gym that means dumbbells.
-    """
-    weights: dict[str, int] = {}
-    for exercise in sorted(catalogue, key=lambda e: e.id):
-        if not SEED_SOURCES & set(exercise.featured_in):
-            continue
-        if exercise.load is LoadKind.BAND and has_loaded_kit(profile):
-            for harder in exercise.harder:
-                other = catalogue.get(harder)
-                if other.load in GYM_LOADS and auto_selectable(other, profile):
-                    weights[other.id] = 2
-        if auto_selectable(exercise, profile):
-            weights[exercise.id] = 2
-            continue
-        queue, seen = deque(exercise.easier), set(exercise.easier)
-        while queue:
-            other = catalogue.get(queue.popleft())
-            if auto_selectable(other, profile):
-                weights.setdefault(other.id, 1)
-                break
-            for nxt in other.easier:
-                if nxt not in seen:
-                    seen.add(nxt)
-                    queue.append(nxt)
-    return weights
+def is_main_candidate(exercise: Exercise, profile: Profile) -> bool:
+    """Main work this plan may use: allowed strength work about the back or its balance.
+    Ladder moves enter through their rungs; easy cardio warms up or finishes a session."""
+    if exercise.kind is not Kind.STRENGTH or ladder_of(exercise.id) is not None:
+        return False
+    if not auto_selectable(exercise, profile):
+        return False
+    return bool(
+        regions_of(exercise) & BACK_REGIONS
+        or exercise.pattern in PUSH_PATTERNS
+        or exercise.pattern in SUPPORT_PATTERNS
+    )
 
 
-def cardio_sets(profile: Profile) -> int:
-    """Rounds of easy conditioning a session of this length can hold: one per half hour."""
-    return max(1, min(MAX_CARDIO_SETS, profile.minutes // 30))
-
-
-def candidates(catalogue: Catalogue, profile: Profile, window: frozenset[str]) -> list[Candidate]:
-    """Every main exercise the person may do this block, with its timing and set range."""
-    weights = seed_weights(catalogue, profile)
-    out: list[Candidate] = []
-    for exercise in sorted(catalogue, key=lambda e: e.id):
-        if not is_main_candidate(exercise, profile, window):
-            continue
-        p = exercise.prescription
-        rest = rest_for(p.rest_seconds.low, p.rest_seconds.high, profile.emphasis)
-        if exercise.kind is Kind.CARDIO:
-            low, high = p.sets, max(p.sets, cardio_sets(profile))
-        else:
-            low = min(MIN_SETS, p.sets)
-            # isolation work tops out at three sets; compound lifts carry the volume
-            high = max(low, max_sets(profile) if is_multi_joint(exercise) else 3)
-        out.append(
-            Candidate(
-                exercise, rest, peak_set_seconds(exercise, rest), low, high,
-                weights.get(exercise.id, 0),
-            )
-        )  # fmt: skip
-    return best_per_pattern(profile, out)
+def kit_tier(profile: Profile, exercise: Exercise) -> int:
+    """0 first: owned weights and machines, and the pull-up ladder (the strength a bar
+    builds has no stand-in); then body weight; then bands (for someone who owns weights, a
+    band is a poor stand-in)."""
+    ladder = ladder_of(exercise.id)
+    if exercise.load in ADJUSTABLE | {LoadKind.BARBELL} or (ladder and ladder.id == "pull-up"):
+        return 0
+    if exercise.load is LoadKind.BAND:
+        return 2 if has_loaded_kit(profile) else 1
+    return 1
 
 
 def emphasis_bonus(profile: Profile, exercise: Exercise) -> int:
@@ -173,76 +151,73 @@ def emphasis_bonus(profile: Profile, exercise: Exercise) -> int:
         exercise.pattern in POSTURE_PATTERNS or Region.UPPER_BACK in regions_of(exercise)
     ):
         return 15
-    if profile.emphasis is Emphasis.STRENGTH and is_multi_joint(exercise) and is_hard(exercise):
+    if profile.emphasis is Emphasis.STRENGTH and exercise.pattern in MULTI_JOINT:
         return 15
     if profile.emphasis is Emphasis.TONE and exercise.pattern in PULL_PATTERNS:
         return 5
     return 0
 
 
-def ladder_bonus(profile: Profile, exercise_id: str) -> int:
-    """Someone without a pull-up wants every rung; someone with one, the highest in reach."""
-    return 60 if not profile.can_do_pull_up else 10 * ladder.RUNG_OF[exercise_id]
-
-
-def kit_tier(profile: Profile, exercise: Exercise) -> int:
-    """0 first: with weights or machines at hand, those versions lead, then bodyweight, then
-    bands; without them every version is equal."""
-    if not has_loaded_kit(profile) or exercise.load in GYM_LOADS:
-        return 0
-    return 2 if exercise.load is LoadKind.BAND else 1
-
-
-def static_score(profile: Profile, c: Candidate) -> int:
-    """How fitting a candidate is before any week is planned."""
-    e = c.exercise
-    score = 50 * c.seed_weight + emphasis_bonus(profile, e)
-    score += 10 - 5 * (profile.level.rank - e.level.rank)  # work near the person's level
-    score += 5 if e.load in ADJUSTABLE else 0  # loads that can grow in small steps
-    if ladder.is_ladder(e.id):
-        score += ladder_bonus(profile, e.id)
+def _score(profile: Profile, exercise: Exercise, dose: Dose) -> int:
+    score = 40 if dose.source in SEED_SOURCES else 0
+    score += emphasis_bonus(profile, exercise)
+    if exercise.load not in ADJUSTABLE | {LoadKind.BARBELL}:
+        # body weight is as hard as the move; a weight is as hard as the person loads it
+        score += 10 - 5 * abs(profile.level.rank - exercise.level.rank)
+    else:
+        score += 10
     return score
 
 
-def _without_bands(profile: Profile, group: list[Candidate]) -> list[Candidate]:
-    """Band versions only where nothing better exists, for someone with weights or machines.
-    A ladder rung keeps its band step unless the rung has another way up."""
-    if not has_loaded_kit(profile):
-        return group
-    kept = []
-    for c in group:
-        if c.exercise.load is not LoadKind.BAND:
-            kept.append(c)
-            continue
-        rung = ladder.RUNG_OF.get(c.exercise.id)
-        rivals = [
-            o for o in group
-            if o.exercise.load is not LoadKind.BAND
-            and (rung is None or ladder.RUNG_OF.get(o.exercise.id) == rung)
-        ]  # fmt: skip
-        if not rivals:
-            kept.append(c)
-    return kept
+def rung_moves(
+    catalogue: Catalogue, profile: Profile, ladder: Ladder, rung: int
+) -> list[tuple[Exercise, Rung]]:
+    """The exercises of a rung this person can do with their kit and limitations, two at
+    most (the seed's first pull-ups come in two grips)."""
+    r = ladder.rungs[rung]
+    found = [
+        catalogue.get(i) for i in r.exercise_ids if i in catalogue and auto_selectable(
+            catalogue.get(i), profile, ladder_move=True)
+    ]  # fmt: skip
+    return [(e, r) for e in found[:2]]
 
 
-def best_per_pattern(profile: Profile, pool: list[Candidate]) -> list[Candidate]:
-    """The few most fitting candidates of each movement pattern: enough for six varied
-    sessions, and a model small enough to solve to optimality in milliseconds."""
+def candidates(
+    catalogue: Catalogue, profile: Profile, rungs: Iterable[tuple[Ladder, int]]
+) -> list[Candidate]:
+    """Every main exercise the person may do this block, ranked within its pattern."""
+    pool: list[tuple[Exercise, Dose, Rung | None]] = []
+    taken: set[str] = set()
+    # the working rung first: a move on two rungs (pull-ups) is dosed for the higher one
+    for ladder, rung in sorted(rungs, key=lambda lr: (lr[0].id, -lr[1])):
+        for e, r in rung_moves(catalogue, profile, ladder, rung):
+            if e.id not in taken:
+                pool.append((e, dose_for(e, profile, r), r))
+                taken.add(e.id)
+    for exercise in sorted(catalogue, key=lambda e: e.id):
+        if exercise.id not in taken and is_main_candidate(exercise, profile):
+            pool.append((exercise, dose_for(exercise, profile), None))
+    return _ranked(profile, pool)
+
+
+def _ranked(profile: Profile, pool: list[tuple[Exercise, Dose, Rung | None]]) -> list[Candidate]:
+    """The few most fitting candidates of each movement pattern, ranked: enough for six
+    varied sessions, and a model small enough to solve in milliseconds."""
     kept: list[Candidate] = []
     for pattern in Pattern:
-        group = _without_bands(profile, [c for c in pool if c.exercise.pattern is pattern])
-        group.sort(key=lambda c: (kit_tier(profile, c.exercise), -static_score(profile, c),
-                                  c.exercise.id))  # fmt: skip
-        # the ladder window is already small, and each rung has its own job
-        kept += [c for c in group if ladder.is_ladder(c.exercise.id)]
-        kept += [c for c in group if not ladder.is_ladder(c.exercise.id)][:PER_PATTERN]
+        group = [p for p in pool if p[0].pattern is pattern]
+        group.sort(key=lambda p: (kit_tier(profile, p[0]), -_score(profile, p[0], p[1]),
+                                  p[0].id))  # fmt: skip
+        ladder_moves = [p for p in group if p[2] is not None]
+        others = [p for p in group if p[2] is None]
+        if has_loaded_kit(profile):  # bands only where nothing better exists
+            others = [p for p in others if p[0].load is not LoadKind.BAND] or others
+        # each kind of kit gets a place before a second move of the same kind
+        firsts = list({p[0].load: p for p in reversed(others)}.values())[::-1]
+        others = sorted(firsts, key=others.index)[:PER_PATTERN] + [
+            p for p in others if p not in firsts
+        ]
+        others = sorted(others[:PER_PATTERN], key=group.index)
+        ordered = sorted(ladder_moves + others, key=group.index)
+        kept += [Candidate(e, d, rank, r) for rank, (e, d, r) in enumerate(ordered)]
     return sorted(kept, key=lambda c: c.exercise.id)
-
-
-def allowed_ladder(
-    catalogue: Catalogue, profile: Profile, window: frozenset[str]
-) -> frozenset[str]:
-    """The ladder steps of a window this person may be given."""
-    return frozenset(
-        e for e in window if e in catalogue and auto_selectable(catalogue.get(e), profile)
-    )

@@ -9,7 +9,7 @@ from dataclasses import replace
 from backtone.domain.catalogue import Catalogue
 from backtone.domain.plan import PlanItem
 from backtone.domain.profile import WEEKDAY_NAMES, Profile
-from backtone.domain.vocabulary import BACK_REGIONS, Equipment, Kind, Pattern, Region
+from backtone.domain.vocabulary import BACK_REGIONS, Equipment, Kind, Limitation, Pattern, Region
 from backtone.planner.candidates import Candidate, is_main_candidate, trains
 from backtone.planner.rules import allowed, is_hard, regions_of
 from backtone.planner.selection import COVERED, too_close
@@ -22,6 +22,7 @@ SUGGESTED_KIT = (
     (Equipment.DUMBBELLS, "a pair of dumbbells"),
     (Equipment.STURDY_TABLE, "a sturdy table"),
     (Equipment.BENCH, "a bench"),
+    (Equipment.CHAIR, "a sturdy chair"),
 )
 PATTERN_WORDS = {
     Pattern.VERTICAL_PULL: "a vertical pull (pulling down from overhead)",
@@ -30,15 +31,11 @@ PATTERN_WORDS = {
 }
 
 
-def _options(
-    catalogue: Catalogue, profile: Profile, window: frozenset[str], pattern: Pattern
-) -> int:
-    return sum(1 for e in catalogue if trains(e, pattern) and is_main_candidate(e, profile, window))
+def _options(catalogue: Catalogue, profile: Profile, pattern: Pattern) -> int:
+    return sum(1 for e in catalogue if trains(e, pattern) and is_main_candidate(e, profile))
 
 
-def kit_fix(
-    catalogue: Catalogue, profile: Profile, window: frozenset[str], pattern: Pattern
-) -> str:
+def kit_fix(catalogue: Catalogue, profile: Profile, pattern: Pattern) -> str:
     """What one extra piece of kit would add for this pattern, e.g. 'a resistance band would
     add 2 options'; empty when no single piece helps."""
     offers = []
@@ -46,30 +43,37 @@ def kit_fix(
         if equipment in profile.equipment:
             continue
         richer = replace(profile, equipment=profile.equipment | {equipment})
-        gained = _options(catalogue, richer, window, pattern)
+        gained = _options(catalogue, richer, pattern)
         if gained:
             offers.append(f"{words} would add {gained} option{'s' if gained > 1 else ''}")
     return " or ".join(offers[:2])
 
 
-def coverage_gaps(
-    catalogue: Catalogue, profile: Profile, window: frozenset[str], pool: Sequence[Candidate]
-) -> list[str]:
+def coverage_gaps(catalogue: Catalogue, profile: Profile, pool: Sequence[Candidate]) -> list[str]:
     """A sentence for each of vertical pull, row and hinge that nothing in the pool trains."""
     gaps = []
+    lower_back = any(is_hard(c.exercise) and Region.LOWER_BACK in regions_of(c.exercise)
+                     for c in pool)  # fmt: skip
     for pattern in COVERED:
         if any(trains(c.exercise, pattern) for c in pool):
             continue
-        fix = kit_fix(catalogue, profile, window, pattern)
+        if pattern is Pattern.HINGE and lower_back and not profile.limitations:
+            continue  # the lower back is trained, only not with a hinge
+        if pattern is Pattern.HINGE and Limitation.LOWER_BACK in profile.limitations:
+            gaps.append(
+                "No loaded hinge while your lower back is sore: bird dogs, dead bugs, side"
+                " planks and glute bridges keep the muscles around it working without"
+                " bending it under load. Bring hinges back once bending is pain-free."
+            )
+            continue
+        fix = kit_fix(catalogue, profile, pattern)
         cause = "your equipment" if not profile.limitations else "your equipment and limitations"
         gap = f"Nothing trains {PATTERN_WORDS[pattern]} with {cause}"
         gaps.append(f"{gap}: {fix}." if fix else f"{gap}.")
     return gaps
 
 
-def missing_basics(
-    catalogue: Catalogue, profile: Profile, window: frozenset[str], pool: Sequence[Candidate]
-) -> list[str]:
+def missing_basics(catalogue: Catalogue, profile: Profile, pool: Sequence[Candidate]) -> list[str]:
     """Reasons no plan can exist at all, before any solving."""
     reasons = []
     stretches = [e for e in catalogue if e.kind is Kind.STRETCH and allowed(e, profile)]
@@ -80,7 +84,7 @@ def missing_basics(
         )
     back = [c for c in pool if regions_of(c.exercise) & BACK_REGIONS and is_hard(c.exercise)]
     if not back:
-        fixes = [kit_fix(catalogue, profile, window, p) for p in COVERED[:2]]
+        fixes = [kit_fix(catalogue, profile, p) for p in COVERED[:2]]
         fix = next((f for f in fixes if f), "")
         reasons.append(
             "Nothing strengthens the back with your equipment and limitations"
@@ -97,16 +101,18 @@ def missing_basics(
 def shortest_main_seconds(pool: Sequence[Candidate]) -> int:
     """Seconds for the cheapest legal main block: one back exercise and one more, fewest sets."""
     back = sorted(
-        c.min_sets * c.set_seconds
-        for c in pool
-        if regions_of(c.exercise) & BACK_REGIONS and is_hard(c.exercise)
+        _cheapest(c) for c in pool if regions_of(c.exercise) & BACK_REGIONS and is_hard(c.exercise)
     )
     if not back:
         return 0
     first = back[0]
-    rest = sorted(c.min_sets * c.set_seconds for c in pool)
+    rest = sorted(_cheapest(c) for c in pool)
     rest.remove(first)
     return first + sum(rest[: MIN_MAIN_EXERCISES - 1])
+
+
+def _cheapest(c: Candidate) -> int:
+    return c.dose.sets.low * c.set_seconds + c.entry_seconds
 
 
 def too_short(profile: Profile, bookends: Sequence[PlanItem], pool: Sequence[Candidate]) -> str:
@@ -135,17 +141,20 @@ def spacing_reason(profile: Profile) -> str:
     )
 
 
-def volume_notes(profile: Profile, weekly: dict[Region, int]) -> list[str]:
-    """A note for each back region whose weekly hard sets fall short of the level's range."""
+def volume_notes(profile: Profile, weekly: dict[Region, tuple[int, int]]) -> list[str]:
+    """A note for each back region whose weekly hard sets (fewest, most over the loading
+    weeks) fall short of the level's range. A spared lower back has its own note."""
     notes = []
     for region, (low, high) in targets(profile).items():
-        got = weekly.get(region, 0)
-        if got < low:
+        fewest, most = weekly.get(region, (0, 0))
+        spared = region is Region.LOWER_BACK and Limitation.LOWER_BACK in profile.limitations
+        if fewest < low and not spared:
             more = "one more day a week" if profile.days < 6 else "longer sessions"
             label = region.value.replace("-", " ").capitalize()
+            later = f" ({most} in a block's later weeks)" if most > fewest else ""
             notes.append(
-                f"{label}: {got} hard sets a week, under the {low}-{high} {article(profile)}"
-                f" {profile.level.value} grows on; {more} would close the gap."
+                f"{label}: {fewest} hard sets a week{later}, under the {low}-{high}"
+                f" {article(profile)} {profile.level.value} grows on; {more} would close the gap."
             )
     return notes
 

@@ -7,36 +7,36 @@ from datetime import date
 
 from backtone.domain.catalogue import Catalogue
 from backtone.domain.errors import Infeasible
-from backtone.domain.plan import Plan, PlanItem
+from backtone.domain.ladders import Ladder, Placement
+from backtone.domain.placement import placements
+from backtone.domain.plan import Plan
 from backtone.domain.profile import Profile
 from backtone.domain.vocabulary import Muscle
-from backtone.planner import bookends, explain, ladder, notes
-from backtone.planner.candidates import Candidate, allowed_ladder, candidates
+from backtone.planner import explain, notes
+from backtone.planner.bookends import bookends
+from backtone.planner.candidates import Candidate, candidates
 from backtone.planner.periodisation import WeekSlot, week_slots
-from backtone.planner.progression import SessionTemplate, build_week, session_dates
-from backtone.planner.rules import hard_muscles
+from backtone.planner.rules import hard_muscles, ladder_usable
 from backtone.planner.selection import choose_week, too_close
+from backtone.planner.weeks import SessionTemplate, build_week, builds, session_dates
 
-# Share of a session kept free in a block's first weeks for the sets its later weeks add;
-# until then it goes to extra stretching.
+# Share of a session kept free in a block's first weeks for the sets its later weeks add.
 RESERVE_SHARE = 0.08
+Rungs = tuple[tuple[Ladder, int], ...]
 
 
-def _bookends(
-    catalogue: Catalogue, profile: Profile, turn: int, pool: Sequence[Candidate]
-) -> tuple[tuple[PlanItem, ...], tuple[PlanItem, ...]]:
-    """Warm-up and cool-down for one session, shortened when the main work needs the time."""
-    warm_size, cool_size = bookends.bookend_sizes(profile)
-    floor = explain.shortest_main_seconds(pool)
-    while True:
-        warm = bookends.warm_up(catalogue, profile, warm_size, turn)
-        cool = bookends.cool_down(
-            catalogue, profile, cool_size, turn, {i.exercise_id for i in warm}
-        )
-        spent = sum(i.estimated_seconds for i in warm + cool)
-        if spent + floor <= profile.minutes * 60 or (warm_size, cool_size) == (1, 1):
-            return warm, cool
-        warm_size, cool_size = max(1, warm_size - 1), max(1, cool_size - 1)
+def block_rungs(placed: Sequence[Placement], block: int) -> Rungs:
+    """The ladder rungs a block works on: the person's rung, one higher each block, and on
+    the pull-up ladder the rung below where it adds real work: the steps towards a first
+    pull-up, and the full pull-ups beside the harder grips and the belt."""
+    rungs: list[tuple[Ladder, int]] = []
+    for p in placed:
+        top = min(p.rung + block, len(p.ladder.rungs) - 1)
+        below, full = top - 1, p.ladder.first_full
+        as_much = below > full and p.ladder.rungs[below].sets >= p.ladder.rungs[top].sets
+        useful = p.ladder.id == "pull-up" and below >= 0 and (top < full or as_much)
+        rungs += [(p.ladder, n) for n in ([below] if useful else []) + [top]]
+    return tuple(rungs)
 
 
 def _resting(
@@ -60,16 +60,16 @@ def _block_template(
     catalogue: Catalogue,
     profile: Profile,
     block: int,
+    rungs: Rungs,
     previous: Sequence[SessionTemplate],
     start: date,
     ramp: bool,
 ) -> tuple[list[SessionTemplate], list[Candidate]]:
-    window = ladder.window(profile, block)
-    pool = candidates(catalogue, profile, window)
-    reasons = explain.missing_basics(catalogue, profile, window, pool)
+    pool = candidates(catalogue, profile, rungs)
+    reasons = explain.missing_basics(catalogue, profile, pool)
     if reasons:
         raise Infeasible(reasons)
-    ends = [_bookends(catalogue, profile, i + block, pool) for i in range(profile.days)]
+    ends = [bookends(catalogue, profile, i + block) for i in range(profile.days)]
     short = explain.too_short(profile, ends[0][0] + ends[0][1], pool)
     if short:
         raise Infeasible([short])
@@ -88,12 +88,9 @@ def _block_template(
     if week is None:
         raise Infeasible(_diagnose(profile, pool, budgets, block))
     template = [
-        SessionTemplate(
-            profile.weekdays[i], ends[i][0], tuple(week[i]), ends[i][1],
-            extras=bookends.extras(catalogue, profile, ends[i][0], ends[i][1], i + block),
-        )
+        SessionTemplate(profile.weekdays[i], ends[i][0], tuple(week[i]), ends[i][1])
         for i in range(profile.days)
-    ]  # fmt: skip
+    ]
     return template, pool
 
 
@@ -114,12 +111,9 @@ def _diagnose(
     ]
 
 
-def _builds(slots: Sequence[WeekSlot], block: int) -> bool:
-    """Whether the block has weeks after its first that add sets (see progression)."""
-    return any(
-        s.block == block and not s.deload and s.index > 0 and s.index >= (s.loading_weeks + 1) // 2
-        for s in slots
-    )
+def _builds_in(slots: Sequence[WeekSlot], block: int) -> bool:
+    """Whether the block has weeks after its first that add sets."""
+    return any(s.block == block and builds(s) for s in slots)
 
 
 def generate_plan(
@@ -127,29 +121,32 @@ def generate_plan(
 ) -> Plan:
     """A plan of `weeks` weeks from `start` that keeps every hard rule, or Infeasible."""
     slots = week_slots(profile, weeks)
+    placed = tuple(placements(profile, ladder_usable(catalogue, profile)).values())
     templates: list[list[SessionTemplate]] = []
-    pool: list[Candidate] = []
-    windows: list[frozenset[str]] = []
+    first_pool: list[Candidate] = []
+    windows: list[Rungs] = []
     for block in range(slots[-1].block + 1):
-        window = allowed_ladder(catalogue, profile, ladder.window(profile, block))
-        if windows and window == windows[-1] and _builds(slots, block) == _builds(slots, block - 1):
-            # same choices on offer as last block: the continuity bonus would pick the same
-            # week again, so keep it and skip the solve
+        rungs = block_rungs(placed, block)
+        if (
+            windows
+            and rungs == windows[-1]
+            and _builds_in(slots, block) == _builds_in(slots, block - 1)
+        ):
+            # the same choices as last block: the continuity bonus would pick the same week
             templates.append(templates[-1])
         else:
-            previous = templates[-1] if templates else []
-            template, block_pool = _block_template(
-                catalogue, profile, block, previous, start, _builds(slots, block)
-            )
+            template, pool = _block_template(
+                catalogue, profile, block, rungs, templates[-1] if templates else [], start,
+                _builds_in(slots, block),
+            )  # fmt: skip
             templates.append(template)
-            pool = pool or block_pool
-        windows.append(window)
+            first_pool = first_pool or pool
+        windows.append(rungs)
     plan_weeks = tuple(build_week(profile, slot, templates[slot.block], start) for slot in slots)
-    gaps = explain.coverage_gaps(catalogue, profile, ladder.window(profile, 0), pool)
     return Plan(
         name=name or f"{weeks}-week back plan",
         profile=profile,
         start=plan_weeks[0].sessions[0].day,
         weeks=plan_weeks,
-        notes=tuple(gaps + notes.coach_notes(profile, plan_weeks, catalogue)),
+        notes=tuple(notes.coach_notes(profile, plan_weeks, catalogue, placed, first_pool)),
     )

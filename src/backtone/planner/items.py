@@ -1,9 +1,10 @@
-"""Turning a catalogue exercise and a prescription into a plan item with its time."""
+"""Turning a catalogue exercise and its numbers into a plan item with its time."""
 
 from __future__ import annotations
 
-from backtone.domain.exercise import Exercise, Span
+from backtone.domain.exercise import Exercise, Source, Span
 from backtone.domain.plan import PlanItem, Role, item_seconds
+from backtone.domain.warmup import RampStep
 
 
 def make_item(
@@ -16,8 +17,10 @@ def make_item(
     seconds: Span | None = None,
     note: str = "",
     per_side: bool | None = None,
+    source: Source | None = None,
+    ramp: tuple[RampStep, ...] = (),
 ) -> PlanItem:
-    """A plan item for `exercise`, timed as sets x (work + rest)."""
+    """A plan item for `exercise`; without reps or seconds it takes the exercise's own."""
     p = exercise.prescription
     sides = p.per_side if per_side is None else per_side
     if reps is None and seconds is None:
@@ -38,18 +41,10 @@ def make_item(
             seconds=seconds,
             per_side=sides,
             seconds_per_rep=exercise.seconds_per_rep,
+            role=role,
+            ramp=ramp,
         ),
-        source=p.source,
+        source=p.source if source is None else source,
         note=note,
+        ramp=ramp,
     )
-
-
-def peak_set_seconds(exercise: Exercise, rest_seconds: int) -> int:
-    """One set at the top of its range, plus rest: what the model budgets for."""
-    p = exercise.prescription
-    if p.seconds is not None:
-        work = float(p.seconds.high)
-    else:
-        work = (p.reps or Span(0, 0)).high * exercise.seconds_per_rep
-    work *= 2 if p.per_side else 1
-    return int(-(-(work + rest_seconds) // 1))

@@ -6,28 +6,20 @@ plan from scratch, so tests (and anyone curious) can confirm it without trusting
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from backtone.domain.catalogue import Catalogue
-from backtone.domain.exercise import Exercise, Source
+from backtone.domain.dosage import MULTI_JOINT
+from backtone.domain.exercise import SEED_SOURCES, Exercise
+from backtone.domain.ladders import ladder_of
 from backtone.domain.plan import Plan, PlanItem, Role
 from backtone.domain.profile import Profile
-from backtone.domain.vocabulary import REGION_OF, Kind, Muscle, Pattern, Region
+from backtone.domain.vocabulary import REGION_OF, Kind, Muscle, Region
 
 MIN_HOURS_BETWEEN_HARD = 48
 # Moves that need a second person: they stay in the catalogue for people to pick themselves,
 # but the planner never chooses them for someone who may well train alone.
 NEEDS_PARTNER = frozenset({"spotted-pull-up"})
-SEED_SOURCES = frozenset({Source.SEED_000, Source.SEED_003})
-MULTI_JOINT = frozenset(
-    {
-        Pattern.VERTICAL_PULL,
-        Pattern.HORIZONTAL_PULL,
-        Pattern.HINGE,
-        Pattern.SQUAT,
-        Pattern.HORIZONTAL_PUSH,
-        Pattern.VERTICAL_PUSH,
-        Pattern.CONDITIONING,
-    }
-)
 # Bigger muscle groups first inside a session (ACSM ordering); lower rank = larger.
 REGION_SIZE = {
     Region.LEGS: 0,
@@ -71,30 +63,48 @@ def hard_muscles(exercise: Exercise) -> frozenset[Muscle]:
     return frozenset(exercise.primary) if is_hard(exercise) else frozenset()
 
 
-def breaks_for(exercise: Exercise, profile: Profile) -> list[str]:
-    """Why this person may not do this exercise, in words; empty when they may."""
+def breaks_for(exercise: Exercise, profile: Profile, *, ladder_move: bool = False) -> list[str]:
+    """Why this person may not do this exercise, in words; empty when they may.
+
+    A ladder move is placed by the person's own numbers (its rung), not by its level.
+    """
     problems = []
     if not exercise.doable_with(profile.equipment):
-        missing = ", ".join(sorted(e.label for e in exercise.needs - profile.equipment))
-        problems.append(f"{exercise.name} needs {missing}")
-    if exercise.level.rank > profile.level.rank:
+        missing = [e.label for e in exercise.needs - profile.equipment]
+        if exercise.supports and not exercise.supports & profile.equipment:
+            missing.append(" or ".join(sorted(e.label for e in exercise.supports)))
+        problems.append(f"{exercise.name} needs {', '.join(sorted(missing))}")
+    if exercise.level.rank > profile.level.rank and not ladder_move:
         problems.append(f"{exercise.name} is {exercise.level.value} work")
-    spared = exercise.avoid_with & profile.limitations
-    if spared:
+    for limitation in sorted(exercise.avoid_with & profile.limitations):
         problems.append(
-            f"{exercise.name} is unsuitable with a {', '.join(sorted(x.value for x in spared))}"
-            " limitation"
+            f"{exercise.name} is left out for a sore {limitation.label}:"
+            f" {exercise.why_not_with(limitation) or 'it loads it hard'}"
         )
     return problems
 
 
 def allowed(exercise: Exercise, profile: Profile) -> bool:
-    return not breaks_for(exercise, profile)
+    return not breaks_for(exercise, profile, ladder_move=ladder_of(exercise.id) is not None)
 
 
-def auto_selectable(exercise: Exercise, profile: Profile) -> bool:
+def auto_selectable(exercise: Exercise, profile: Profile, *, ladder_move: bool = False) -> bool:
     """Allowed, and something the planner may pick on its own (no partner needed)."""
-    return exercise.id not in NEEDS_PARTNER and allowed(exercise, profile)
+    return exercise.id not in NEEDS_PARTNER and not breaks_for(
+        exercise, profile, ladder_move=ladder_move
+    )
+
+
+def ladder_usable(catalogue: Catalogue, profile: Profile) -> Callable[[str], bool]:
+    """Whether the person may be given a ladder move: in the catalogue, their kit, no
+    limitation against it, no partner needed (their numbers, not its level, place it)."""
+
+    def usable(exercise_id: str) -> bool:
+        return exercise_id in catalogue and auto_selectable(
+            catalogue.get(exercise_id), profile, ladder_move=True
+        )
+
+    return usable
 
 
 def hard_rule_breaches(plan: Plan, catalogue: Catalogue) -> list[str]:
@@ -155,9 +165,16 @@ def _session_breaches(
         breaches.append(f"{where}: warm-up, main work and cool-down are out of order")
     for item in items:
         exercise = catalogue.get(item.exercise_id)
-        breaches += [f"{where}: {problem}" for problem in breaks_for(exercise, profile)]
+        ladder_move = ladder_of(exercise.id) is not None
+        breaches += [
+            f"{where}: {problem}"
+            for problem in breaks_for(exercise, profile, ladder_move=ladder_move)
+        ]
         if item.role is Role.COOL_DOWN and exercise.kind is not Kind.STRETCH:
             breaches.append(f"{where}: cool-down {exercise.name} is not a stretch")
-        if item.role is Role.WARM_UP and exercise.kind not in (Kind.STRETCH, Kind.MOBILITY):
-            breaches.append(f"{where}: warm-up {exercise.name} is not mobility or a stretch")
+        if item.role is Role.WARM_UP and exercise.kind is Kind.STRENGTH:
+            breaches.append(f"{where}: warm-up {exercise.name} is strength work")
+    ids = [item.exercise_id for item in items]
+    for twice in sorted({i for i in ids if ids.count(i) > 1}):
+        breaches.append(f"{where}: {twice} comes twice")
     return breaches

@@ -12,27 +12,27 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from backtone.domain.exercise import Exercise, Prescription
+from backtone.domain.dosage import Dose
+from backtone.domain.exercise import Exercise
+from backtone.domain.ladders import Rung, ladder_of
 from backtone.domain.profile import Emphasis, Profile
 from backtone.domain.vocabulary import (
     BACK_REGIONS,
     PULL_PATTERNS,
     PUSH_PATTERNS,
-    Kind,
+    LoadKind,
     Muscle,
     Pattern,
     Region,
 )
-from backtone.planner import ladder
 from backtone.planner.candidates import (
     Candidate,
-    emphasis_bonus,
     is_back_builder,
-    ladder_bonus,
     trains,
 )
 from backtone.planner.rules import hard_muscles, is_hard, is_multi_joint, regions_of
 from backtone.planner.volume import (
+    MAX_PULL_PER_PUSH,
     MIN_MAIN_EXERCISES,
     max_main_exercises,
     model_caps,
@@ -43,6 +43,9 @@ COVERED = (Pattern.VERTICAL_PULL, Pattern.HORIZONTAL_PULL, Pattern.HINGE)
 # what one more exercise in a session costs: strength work wants fewer moves, more sets each
 USE_COST = {Emphasis.TONE: 20, Emphasis.POSTURE: 25, Emphasis.STRENGTH: 45}
 TWO_A_SESSION = frozenset({Pattern.VERTICAL_PULL, Pattern.HORIZONTAL_PULL})
+KIT_LOADS = frozenset({LoadKind.DUMBBELL, LoadKind.BARBELL, LoadKind.CABLE, LoadKind.MACHINE})
+# Kit first: the most fitting move of a pattern earns the most each time it is used.
+RANK_BONUS = (60, 35, 15, 5)
 DETERMINISTIC_TIME = 2.0  # solver work units: plenty for these small models, same on any CPU
 # Stop once the best week found is provably within this much of the best possible (about a
 # minute of filled time): proving the last few points takes the solver far longer than
@@ -57,17 +60,16 @@ TIME_WEIGHT, EARLY_WEIGHT, EARLY_SHARE = 10, 15, 0.7
 
 @dataclass(frozen=True)
 class Choice:
-    """A main exercise picked for a session; a routine may bring its own prescription."""
+    """A main exercise picked for a session, with this person's dose and its sets there."""
 
     exercise: Exercise
     sets: int
-    rest_seconds: int
-    prescription: Prescription | None = None
+    dose: Dose
     note: str = ""
 
     @property
-    def dose(self) -> Prescription:
-        return self.prescription or self.exercise.prescription
+    def rest_seconds(self) -> int:
+        return self.dose.rest_seconds
 
 
 def too_close(weekdays: Sequence[int]) -> list[tuple[int, int]]:
@@ -83,7 +85,7 @@ def too_close(weekdays: Sequence[int]) -> list[tuple[int, int]]:
 
 
 def _set_options(c: Candidate) -> tuple[int, ...]:
-    return tuple(range(c.min_sets, c.max_sets + 1))
+    return tuple(range(c.dose.sets.low, c.dose.sets.high + 1))
 
 
 def choose_week(
@@ -138,7 +140,7 @@ def _solve(week: _Week, block: int) -> list[list[Choice]] | None:
         return None
     return [
         [
-            Choice(c.exercise, k, c.rest_seconds)
+            Choice(c.exercise, k, c.dose, c.dose.note)
             for c in week.pool
             for k in _set_options(c)
             if solver.value(week.z[s, c.exercise.id, k])
@@ -190,9 +192,17 @@ class _Week:
         model = self.model
         terms: list[cp_model.LinearExprT] = []
         time_terms: list[cp_model.LinearExprT] = []
+        loaded = [c for c in self.pool if c.ramped]
+        light_ramp = max((c.light_ramp_seconds for c in loaded), default=0)
         for s in self.sessions:
-            seconds = sum(self.n[s, c.exercise.id] * c.set_seconds for c in self.pool)
-            model.add(seconds <= budgets[s])
+            parts = [self.n[s, c.exercise.id] * c.set_seconds for c in self.pool]
+            parts += [self.x[s, c.exercise.id] * c.entry_seconds for c in self.pool]
+            if loaded:  # the first loaded lift of a session gets a short ramp
+                ramp = model.new_bool_var(f"ramp_{s}")
+                for c in loaded:
+                    model.add(self.x[s, c.exercise.id] <= ramp)
+                parts.append(ramp * light_ramp)
+            model.add(cp_model.LinearExpr.sum(parts) <= budgets[s])
             units = sum(
                 self.n[s, c.exercise.id] * round(c.set_seconds / TIME_UNIT_SECONDS)
                 for c in self.pool
@@ -201,7 +211,8 @@ class _Week:
                 0, int(EARLY_SHARE * budgets[s] / TIME_UNIT_SECONDS), f"early_{s}"
             )
             model.add(early <= units)
-            time_terms += [TIME_WEIGHT * units, EARLY_WEIGHT * early]
+            time_terms.append(TIME_WEIGHT * units)
+            terms.append(EARLY_WEIGHT * early)  # no session left short while another is full
             count = sum(self._where(s, lambda e: True))
             model.add(count >= MIN_MAIN_EXERCISES)
             model.add(count <= max_main_exercises(self.profile))
@@ -210,14 +221,17 @@ class _Week:
             builds = model.new_bool_var(f"builds_{s}")
             model.add(builds <= sum(self._where(s, is_back_builder)))
             terms.append(300 * builds)  # ...ideally with a pull or a hinge
-            model.add(sum(self._where(s, lambda e: e.kind is Kind.CARDIO)) <= 1)
+            rows = model.new_bool_var(f"rows_{s}")
+            model.add(rows <= sum(self._where(s, lambda e: trains(e, Pattern.HORIZONTAL_PULL))))
+            terms.append(250 * rows)  # and a row where it can: the seeds' staple for posture
             # a back plan: push work keeps balance, it is not the aim
             pushes = self._where(s, lambda e: e.pattern in PUSH_PATTERNS)
-            model.add(sum(pushes) <= 1)
-            rungs = self._where(
-                s, lambda e: ladder.is_ladder(e.id) and e.pattern is Pattern.VERTICAL_PULL
-            )
-            model.add(sum(rungs) <= 1)  # one pull-up ladder step per session is plenty
+            model.add(sum(pushes) <= (2 if self.profile.minutes >= 60 else 1))
+            stack = 3 if len(budgets) <= 2 else 2  # spread a region's work over the week
+            for region in BACK_REGIONS:
+                moves = self._where(s, lambda e, r=region: is_hard(e) and r in regions_of(e))  # type: ignore[misc]
+                if len(moves) > stack:
+                    model.add(sum(moves) <= stack)
             for pattern in Pattern:
                 same = self._where(s, lambda e, p=pattern: e.pattern is p)  # type: ignore[misc]
                 if len(same) > 1:  # variety inside a session: two of a kind at most
@@ -248,11 +262,12 @@ class _Week:
         )
 
     def volume(self, ramp: bool) -> list[cp_model.LinearExprT]:
-        """Pull at least equal to push; weekly back sets inside the level's range."""
-        self.model.add(
-            self.week_sets(lambda e: e.pattern in PULL_PATTERNS)
-            >= self.week_sets(lambda e: e.pattern in PUSH_PATTERNS)
-        )
+        """Pull sets one to three times push sets; weekly back sets inside the level's range."""
+        pull = self.week_sets(lambda e: e.pattern in PULL_PATTERNS)
+        push = self.week_sets(lambda e: e.pattern in PUSH_PATTERNS)
+        self.model.add(pull >= push)
+        if any(c.exercise.pattern in PUSH_PATTERNS for c in self.pool):
+            self.model.add(pull <= MAX_PULL_PER_PUSH * push)
         terms: list[cp_model.LinearExprT] = []
         caps = model_caps(self.profile, ramp=ramp)
         for region, (low, high) in targets(self.profile).items():
@@ -266,7 +281,7 @@ class _Week:
         return terms
 
     def preferences(self, previous: Sequence[frozenset[str]]) -> list[cp_model.LinearExprT]:
-        """Fewer, fuller moves; the seeds' moves; compound lifts; keeping last block's week."""
+        """Kit first, fewer and fuller moves, the seeds' moves, compound lifts, continuity."""
         profile = self.profile
         terms: list[cp_model.LinearExprT] = []
         for c in self.pool:
@@ -277,42 +292,70 @@ class _Week:
             self.used[e.id] = d
             back = is_hard(e) and bool(regions_of(e) & BACK_REGIONS)
             sets = sum(self.n[s, e.id] for s in self.sessions)
-            # fewer, fuller exercises beat many token ones; variety comes from distinct moves
-            terms += [-USE_COST[profile.emphasis] * uses, -25 * (uses - d)]
-            terms += [50 * c.seed_weight * d, emphasis_bonus(profile, e) * uses]
+            # fewer, fuller exercises beat many token ones
+            terms.append(-USE_COST[profile.emphasis] * uses)
+            terms.append(RANK_BONUS[min(c.rank, len(RANK_BONUS) - 1)] * uses)
+            if e.load in KIT_LOADS:
+                terms.append(10 * sets)  # kit first: sets go to the weights the person owns
+            if c.dose.source.value.startswith("seed"):
+                terms.append(50 * d)
             terms += [10 * d, 6 * sets] if back else []
             if Region.CORE in regions_of(e) and not back:
                 terms.append(3 * sets)  # trunk work fills spare minutes without tiring the back
             if is_multi_joint(e) and back:
                 terms.append(5 * sets)  # compound lifts carry the volume (ACSM)
-            if ladder.is_ladder(e.id):
-                terms.append(ladder_bonus(profile, e.id) * d)
             for s in self.sessions:
                 if s < len(previous) and e.id in previous[s]:
                     terms.append(40 * self.x[s, e.id])
         return terms
 
     def coverage(self) -> list[cp_model.LinearExprT]:
-        """Vertical pull, row and hinge in the week; each ladder rung in reach; some push."""
+        """Vertical pull, row and lower-back work in the week; each rung on offer; some push;
+        and rear-shoulder work, which a plan for posture wants most."""
         terms: list[cp_model.LinearExprT] = []
-        groups: list[tuple[str, int, list[cp_model.IntVar]]] = [
-            (f"cover_{p.value}", 1000,
-             [self.used[c.exercise.id] for c in self.pool if trains(c.exercise, p)])
-            for p in COVERED
+        lower_back = [c for c in self.pool if trains(c.exercise, Pattern.HINGE)] or [
+            c for c in self.pool
+            if is_hard(c.exercise) and Region.LOWER_BACK in regions_of(c.exercise)
         ]  # fmt: skip
-        if not self.profile.can_do_pull_up:  # every rung in reach gets its turn
-            groups += [
-                (f"rung_{rung}", 200,
-                 [self.used[c.exercise.id] for c in self.pool if c.exercise.id in ids])
-                for rung, ids in enumerate(ladder.RUNGS)
-            ]  # fmt: skip
-        groups.append(
-            ("push", 400,
-             [self.used[c.exercise.id] for c in self.pool if c.exercise.pattern in PUSH_PATTERNS])
-        )  # fmt: skip
+        groups: list[tuple[str, int, list[Candidate]]] = [
+            ("cover_vertical", 1000, [c for c in self.pool if trains(c.exercise, COVERED[0])]),
+            ("cover_row", 1000, [c for c in self.pool if trains(c.exercise, COVERED[1])]),
+            ("cover_lower_back", 1000, lower_back),
+            ("push", 400, [c for c in self.pool if c.exercise.pattern in PUSH_PATTERNS]),
+            ("rear", 400 if self.profile.emphasis is Emphasis.POSTURE else 150,
+             [c for c in self.pool if c.exercise.pattern is Pattern.SCAPULAR]),
+        ]  # fmt: skip
+        rungs = list(dict.fromkeys(c.rung for c in self.pool if c.rung is not None))
+        for n, rung in enumerate(rungs):
+            # the rung the person works on leads; below a first pull-up, every rung on the
+            # way gets its turn too
+            working = not any(
+                r.entry.reps > rung.entry.reps or r.entry.hang_seconds > rung.entry.hang_seconds
+                for r in rungs
+                if _same_ladder(r, rung)
+            )
+            weight = 500 if working else 200 if not self.profile.can_do_pull_up else 0
+            if weight:
+                groups.append((f"rung_{n}", weight, [c for c in self.pool if c.rung == rung]))
         for name, weight, members in groups:
             if members:
                 on = self.model.new_bool_var(name)
-                self.model.add(on <= sum(members))
+                self.model.add(on <= sum(self.used[c.exercise.id] for c in members))
                 terms.append(weight * on)
+        for load in sorted({c.exercise.load for c in self.pool if c.exercise.load in KIT_LOADS}):
+            kit = self.model.new_bool_var(f"kit_{load.value}")  # use the kit the person owns
+            self.model.add(kit <= sum(self.used[c.exercise.id] for c in self.pool
+                                      if c.exercise.load is load))  # fmt: skip
+            terms.append(120 * kit)
+        if len(self.sessions) >= 3:  # a second way to pull down and to row, over a week
+            for pattern in COVERED[:2]:
+                ways = [self.used[c.exercise.id] for c in self.pool if trains(c.exercise, pattern)]
+                if len(ways) > 1:
+                    two = self.model.new_bool_var(f"two_{pattern.value}")
+                    self.model.add(2 * two <= sum(ways))
+                    terms.append(150 * two)
         return terms
+
+
+def _same_ladder(a: Rung, b: Rung) -> bool:
+    return ladder_of(a.exercise_id) is ladder_of(b.exercise_id)

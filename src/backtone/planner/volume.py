@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from backtone.domain.profile import Emphasis, Profile
+from backtone.domain.profile import Profile
 from backtone.domain.vocabulary import Level, Region
 from backtone.domain.volume_targets import WEEKLY_TARGETS
 
-MAX_SETS = {Level.BEGINNER: 3, Level.INTERMEDIATE: 4, Level.ADVANCED: 5}
-MIN_SETS = 2
 MIN_MAIN_EXERCISES = 2
+MAX_PULL_PER_PUSH = 3  # pull sets per push set at most: the back leads, the front keeps up
 MAX_MAIN_EXERCISES = {Level.BEGINNER: 5, Level.INTERMEDIATE: 6, Level.ADVANCED: 7}
 # Deload every 6 weeks for beginners (little fatigue to shed), every 4 for the advanced.
 BLOCK_WEEKS = {Level.BEGINNER: 6, Level.INTERMEDIATE: 5, Level.ADVANCED: 4}
@@ -31,22 +30,6 @@ def model_caps(profile: Profile, *, ramp: bool) -> dict[Region, int]:
         region: high - (ramp_sets(low, high) if ramp else 0)
         for region, (low, high) in targets(profile).items()
     }
-
-
-def max_sets(profile: Profile) -> int:
-    extra = (
-        1 if profile.emphasis is Emphasis.STRENGTH and profile.level is not Level.BEGINNER else 0
-    )
-    return MAX_SETS[profile.level] + extra
-
-
-def rest_for(low: int, high: int, emphasis: Emphasis) -> int:
-    """Rest inside a prescribed range: short for tone, long for strength."""
-    if emphasis is Emphasis.TONE:
-        return low
-    if emphasis is Emphasis.STRENGTH:
-        return high
-    return 5 * round((low + high) / 10)  # the middle, to the nearest 5 s a watch can show
 
 
 def max_main_exercises(profile: Profile) -> int:

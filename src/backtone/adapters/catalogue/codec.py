@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from backtone.adapters.catalogue.loader import parse_exercise
-from backtone.domain.catalogue import Routine
+from backtone.domain.catalogue import Catalogue, Routine
 from backtone.domain.exercise import Exercise, Prescription, Span
 
 
@@ -40,10 +40,11 @@ def exercise_to_dict(e: Exercise) -> dict[str, Any]:
         "primary": [m.value for m in e.primary],
         "secondary": [m.value for m in e.secondary],
         "equipment": sorted(q.value for q in e.equipment),
+        "support": sorted(q.value for q in e.supports),
         "load": e.load.value,
         "origin": e.origin.value,
         "featured_in": [s.value for s in e.featured_in],
-        "avoid_with": sorted(limit.value for limit in e.avoid_with),
+        "avoid": {limit.value: why for limit, why in e.avoid},
         "seconds_per_rep": e.seconds_per_rep,
         "summary": e.summary,
         "setup": e.setup,
@@ -64,7 +65,8 @@ def exercise_from_dict(data: dict[str, Any], where: str = "stored exercise") -> 
     return parse_exercise(table, where, strict=False)
 
 
-def routine_to_dict(r: Routine) -> dict[str, Any]:
+def routine_to_dict(r: Routine, catalogue: Catalogue) -> dict[str, Any]:
+    """A routine with each item's numbers as written (its own, else its exercise's)."""
     return {
         "id": r.id,
         "name": r.name,
@@ -72,7 +74,11 @@ def routine_to_dict(r: Routine) -> dict[str, Any]:
         "source": r.source.value,
         "note": r.note,
         "items": [
-            {"exercise": i.exercise_id, **prescription_to_dict(i.prescription), "item_note": i.note}
+            {
+                "exercise": i.exercise_id,
+                **prescription_to_dict(r.numbers(i, catalogue)),
+                "item_note": i.note,
+            }
             for i in r.items
         ],
     }

@@ -31,8 +31,8 @@ E = TypeVar("E", bound=Enum)
 
 EXERCISE_FIELDS = {
     "id", "name", "aliases", "kind", "pattern", "level", "primary", "secondary", "equipment",
-    "load", "featured_in", "avoid_with", "seconds_per_rep", "summary", "setup", "steps", "cues",
-    "mistakes", "safety", "easier", "harder", "prescription", "origin",
+    "support", "load", "featured_in", "avoid", "avoid_with", "seconds_per_rep", "summary",
+    "setup", "steps", "cues", "mistakes", "safety", "easier", "harder", "prescription", "origin",
 }  # fmt: skip
 PRESCRIPTION_FIELDS = {"sets", "reps", "seconds", "rest_seconds", "per_side", "source", "note"}
 ROUTINE_FIELDS = {"id", "name", "summary", "source", "note", "item"}
@@ -116,6 +116,22 @@ class _Entry:
         except (ValueError, InvalidInput):
             self.fail(field, f"{value!r} is not a count or range", 'a whole number or "12-15"')
 
+    def reasons(self, field: str, enum: type[E], *, strict: bool) -> tuple[tuple[E, str], ...]:
+        """A table of term = "reason", e.g. `avoid = { lower-back = "why" }`."""
+        value = self.table.get(field, {})
+        if not isinstance(value, dict):
+            self.fail(field, "is not a table", '{ lower-back = "the reason" }')
+        out = []
+        for key, why in sorted(value.items()):
+            try:
+                term = enum(key)
+            except ValueError:
+                self.fail(field, f"unknown value {key!r}", ", ".join(m.value for m in enum))
+            if not isinstance(why, str) or (strict and not why.strip()):
+                self.fail(f"{field}.{key}", "needs a reason", "a short sentence saying why")
+            out.append((term, why.strip()))
+        return tuple(out)
+
     def flag(self, field: str) -> bool:
         value = self.table.get(field, False)
         if not isinstance(value, bool):
@@ -178,7 +194,8 @@ def parse_exercise(table: dict[str, Any], where: str, *, strict: bool = True) ->
         load=entry.term("load", LoadKind),
         featured_in=entry.terms("featured_in", Source),
         origin=entry.term("origin", Source, Source.DEFAULT),
-        avoid_with=frozenset(entry.terms("avoid_with", Limitation)),
+        avoid=_avoid(entry, strict),
+        supports=frozenset(entry.terms("support", Equipment)),
         seconds_per_rep=entry.number("seconds_per_rep", default=3.0, low=0.5),
         summary=entry.text("summary", required=strict),
         setup=entry.text("setup", required=strict),
@@ -190,6 +207,15 @@ def parse_exercise(table: dict[str, Any], where: str, *, strict: bool = True) ->
         harder=entry.texts("harder"),
         prescription=_prescription(_checked_entry(raw_prescription, entry.where)),
     )
+
+
+def _avoid(entry: _Entry, strict: bool) -> tuple[tuple[Limitation, str], ...]:
+    """Limitations with their reasons; entries stored before reasons existed list only terms."""
+    if "avoid_with" in entry.table:
+        if strict:
+            entry.fail("avoid_with", "gives no reasons", '[exercise.avoid] lower-back = "why"')
+        return tuple((term, "") for term in entry.terms("avoid_with", Limitation))
+    return entry.reasons("avoid", Limitation, strict=strict)
 
 
 def _checked_entry(table: dict[str, Any], where: str) -> _Entry:
@@ -210,10 +236,11 @@ def parse_routine(table: dict[str, Any], where: str) -> Routine:
     for number, item in enumerate(items, start=1):
         item_entry = _Entry(item, f"{entry.where} item {number}", ITEM_FIELDS)
         item_entry.check_fields()
+        numbers = any(k in item for k in PRESCRIPTION_FIELDS - {"note"})
         parsed.append(
             RoutineItem(
                 exercise_id=item_entry.text("exercise"),
-                prescription=_prescription(item_entry),
+                prescription=_prescription(item_entry) if numbers else None,
                 note=item_entry.text("note", required=False),
             )
         )

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, time, timedelta
 
 from icalendar import Alarm, Calendar, Event
 
-from backtone.domain.plan import Plan, PlanSession, Role
+from backtone.domain.plan import ADJUSTS, Plan, PlanSession, Role
 
 PRODID = "-//backtone//back training plan//EN"
 
@@ -19,8 +19,12 @@ def describe_session(session: PlanSession) -> str:
         items = session.by_role(role)
         if items:
             lines.append(role.value.replace("-", " ").capitalize() + ":")
-            lines += [f"- {item.name}: {item.describe()}" for item in items]
-    return "\n".join(lines)
+            lines += [
+                f"- {item.marked_name}: {item.describe()}"
+                + (f"; {item.ramp_words()}" if item.ramp else "")
+                for item in items
+            ]
+    return "\n".join([*lines, "", ADJUSTS])
 
 
 def plan_to_ical(

@@ -12,6 +12,7 @@ from backtone.domain.plan import Plan, PlanItem, PlanSession, PlanWeek, Role
 from backtone.domain.profile import WEEKDAY_NAMES, Emphasis, Profile
 from backtone.domain.training import WeightUnit
 from backtone.domain.vocabulary import Equipment, Level, Limitation
+from backtone.domain.warmup import RampStep
 
 SCHEMA = "backtone.plan/1"
 
@@ -33,6 +34,7 @@ def profile_to_dict(profile: Profile) -> dict[str, Any]:
         "units": profile.units.value,
         "pull_ups": profile.pull_ups,
         "hang_seconds": profile.hang_seconds,
+        "push_ups": profile.push_ups,
     }
 
 
@@ -49,6 +51,7 @@ def profile_from_dict(p: dict[str, Any]) -> Profile:
         units=WeightUnit(p["units"]),
         pull_ups=p["pull_ups"],
         hang_seconds=p.get("hang_seconds"),
+        push_ups=p.get("push_ups"),
         equipment_label=p.get("equipment_label", ""),
     )
 
@@ -66,6 +69,7 @@ def item_to_dict(item: PlanItem) -> dict[str, Any]:
         "estimated_seconds": item.estimated_seconds,
         "source": item.source.value,
         "note": item.note,
+        "ramp": [{"percent": r.percent, "reps": r.reps} for r in item.ramp],
     }
 
 
@@ -136,6 +140,10 @@ def plan_from_dict(data: dict[str, Any]) -> Plan:
                                 estimated_seconds=int(i["estimated_seconds"]),
                                 source=Source(i["source"]),
                                 note=i["note"],
+                                ramp=tuple(
+                                    RampStep(int(r["percent"]), int(r["reps"]))
+                                    for r in i.get("ramp", ())
+                                ),
                             )
                             for i in s["items"]
                         ),

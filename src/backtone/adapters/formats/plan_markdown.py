@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from backtone.domain.exercise import Source
-from backtone.domain.plan import Plan, PlanItem, PlanSession, Role
+from backtone.domain.plan import ADJUSTS, SEED_MARK, Plan, PlanItem, PlanSession, Role
 
 ROLE_HEADINGS = {Role.WARM_UP: "Warm-up", Role.MAIN: "Main work", Role.COOL_DOWN: "Cool-down"}
 
 
 def _mark(item: PlanItem) -> str:
-    return " *(seed)*" if item.source in (Source.SEED_000, Source.SEED_003) else ""
+    return f" *({SEED_MARK})*" if item.is_seed else ""
 
 
 def _session(session: PlanSession) -> list[str]:
@@ -24,7 +23,7 @@ def _session(session: PlanSession) -> list[str]:
         for number, item in enumerate(session.by_role(role), start=1):
             label = ROLE_HEADINGS[role] if number == 1 else ""
             rest = f"{item.rest_seconds} s" if item.rest_seconds else "-"
-            note = item.note.replace("|", "/")
+            note = item.guidance().replace("|", "/")
             lines.append(
                 f"| {label} | {item.name}{_mark(item)} | {item.sets} x {item.amount()} | {rest}"
                 f" | {note} |"
@@ -47,9 +46,12 @@ def plan_to_markdown(plan: Plan) -> str:
     lines += [
         "## How to read it",
         "",
-        "- Warm up with every stretch listed, hold it still, breathe out into it.",
-        "- `3 x 12` means three sets of twelve reps; `30 s` is a hold; rest is between sets.",
-        "- Stop each set with a rep or two in reserve; add load when every rep feels easy.",
+        "- `3 x 12-15` means three sets of 12 to 15 reps: add reps until every set reaches the"
+        " top, then add the smallest load step and start again at the bottom.",
+        "- `30 s` is a hold; rest is between sets. Ramp-up sets (`50% x 8`) are lighter sets"
+        " of the working load before a heavy lift.",
+        f"- Moves marked *({SEED_MARK})* carry the seed articles' own numbers.",
+        f"- {ADJUSTS}",
         "",
     ]
     for week in plan.weeks:

@@ -57,7 +57,7 @@ def _bookend(pdf: _Sheet, session: PlanSession, role: Role, size: int, line: flo
     pdf.set_fill_color(*ROLE_SHADE[role])
     label = "Warm-up: " if role is Role.WARM_UP else "Cool-down: "
     text = label + "  |  ".join(
-        f"{i.name} {f'{i.sets} x ' if i.sets > 1 else ''}{i.amount()}" for i in items
+        f"{i.marked_name} {f'{i.sets} x ' if i.sets > 1 else ''}{i.amount()}" for i in items
     )
     pdf.set_font("Helvetica", "", max(7, size - 2))
     pdf.multi_cell(0, line * 0.85, _text(text), fill=True, new_x="LMARGIN", new_y="NEXT")
@@ -83,7 +83,7 @@ def _session(pdf: _Sheet, session: PlanSession, size: int) -> None:
 def _row(pdf: _Sheet, item: PlanItem, size: int, line: float, widths: tuple[float, ...]) -> None:
     name_w, amount_w, rest_w, tick_w = widths
     pdf.set_font("Helvetica", "B", size)
-    pdf.cell(name_w, line, _text(item.name), border="B")
+    pdf.cell(name_w, line, _text(item.marked_name), border="B")
     pdf.set_font("Helvetica", "", size)
     pdf.cell(amount_w, line, _text(f"{item.sets} x {item.amount()}"), border="B")
     rest = f"{item.rest_seconds} s" if item.rest_seconds else ""
@@ -93,9 +93,9 @@ def _row(pdf: _Sheet, item: PlanItem, size: int, line: float, widths: tuple[floa
     box = line * 0.55
     for n in range(min(item.sets, 6)):  # one box per set to tick at the gym
         pdf.rect(x + 1.5 + n * (box + 1.0), y + (line - box) / 2, box, box)
-    if item.note:
+    if item.guidance():
         pdf.set_font("Helvetica", "I", max(7, size - 4))
-        pdf.cell(0, line * 0.7, _text("   " + item.note), new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, line * 0.7, _text("   " + item.guidance()), new_x="LMARGIN", new_y="NEXT")
 
 
 def _week(pdf: _Sheet, week: PlanWeek, size: int) -> None:
@@ -125,8 +125,8 @@ def plan_to_pdf(plan: Plan) -> bytes:
     """The plan as a PDF: one A4 page per week in the largest type that fits the page."""
     pdf = _Sheet(plan)
     # one type size for every page, set by the fullest week, so pages read alike
-    fullest = max(plan.weeks, key=lambda w: sum(len(s.items) + sum(bool(i.note) for i in s.items)
-                                                for s in w.sessions))  # fmt: skip
+    fullest = max(plan.weeks, key=lambda w: sum(
+        len(s.items) + sum(bool(i.guidance()) for i in s.items) for s in w.sessions))  # fmt: skip
     size = next((s for s in SIZES if _fits(plan, fullest, s)), SIZES[-1])
     for week in plan.weeks:
         _week(pdf, week, size)

@@ -90,7 +90,7 @@ def routines(as_json: JsonFlag = False) -> None:
 
     catalogue = backtone_app().catalogue
     if as_json:
-        print_json([routine_to_dict(r) for r in catalogue.routines])
+        print_json([routine_to_dict(r, catalogue) for r in catalogue.routines])
         return
     out = console()
     for r in catalogue.routines:
@@ -109,6 +109,6 @@ def routine(
     catalogue = backtone_app().catalogue
     found = show_routine(builtin=catalogue, routine_id=routine_id)
     if as_json:
-        print_json(routine_to_dict(found))
+        print_json(routine_to_dict(found, catalogue))
     else:
         console().print(routine_view(found, catalogue))

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 
 def equipment_text(exercise: Exercise) -> str:
-    return ", ".join(sorted(e.label for e in exercise.needs)) or "none"
+    return exercise.kit_words()
 
 
 def exercise_table(exercises: list[Exercise], title: str) -> RenderableType:
@@ -68,8 +68,8 @@ def exercise_card(e: Exercise, catalogue: Catalogue) -> RenderableType:
         facts.add_row("", f"[dim]{p.note}[/dim]")
     if e.aliases:
         facts.add_row("Also called", ", ".join(e.aliases))
-    if e.avoid_with:
-        facts.add_row("Not with", ", ".join(sorted(x.value for x in e.avoid_with)) + " problems")
+    for limitation, why in e.avoid:
+        facts.add_row("Not with", f"a sore {limitation.label}: {why}")
     facts.add_row("Easier", _links(e.easier, catalogue))
     facts.add_row("Harder", _links(e.harder, catalogue))
 
@@ -97,6 +97,7 @@ def routine_view(routine: Routine, catalogue: Catalogue) -> RenderableType:
     table.add_column("note")
     for n, item in enumerate(routine.items, start=1):
         name = catalogue.get(item.exercise_id).name
-        table.add_row(str(n), f"{name} ({item.exercise_id})", item.prescription.describe(),
-                      item.note or item.prescription.note)  # fmt: skip
+        numbers = routine.numbers(item, catalogue)
+        table.add_row(str(n), f"{name} ({item.exercise_id})", numbers.describe(),
+                      item.note or numbers.note)  # fmt: skip
     return table

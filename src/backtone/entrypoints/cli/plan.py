@@ -24,8 +24,9 @@ def plan(
     equipment: Annotated[
         str,
         typer.Option(
-            help="A preset (home-none, home-band, home-dumbbells, home-bar, gym)"
-            " or a comma list such as dumbbells,bench."
+            help="A preset (home-none, home-band, home-dumbbells, home-bar, gym) or a comma"
+            " list such as dumbbells,bench or home-bar,band; a list adds to what every home has"
+            " (floor, wall, doorframe, chair), and no-doorframe takes one away."
         ),
     ] = "home-none",
     days: Annotated[int | None, typer.Option(help="Sessions a week, 1-6.")] = None,
@@ -39,7 +40,13 @@ def plan(
         typer.Option(help="Spare a body part: lower-back, shoulder, wrist, elbow, knee. Repeat."),
     ] = None,
     pull_ups: Annotated[
-        int | None, typer.Option(help="Strict pull-ups you can do today (places the ladder).")
+        int | None, typer.Option(help="Strict pull-ups you can do in a row today.")
+    ] = None,
+    hang_seconds: Annotated[
+        int | None, typer.Option(help="Your longest hang from a bar, in seconds.")
+    ] = None,
+    push_ups: Annotated[
+        int | None, typer.Option(help="Full push-ups you can do in a row today.")
     ] = None,
     weeks: Annotated[int, typer.Option(help="Plan length in weeks, 1-12.")] = 8,
     units: Annotated[
@@ -69,7 +76,9 @@ def plan(
 ) -> None:
     """Make a personal back plan: weeks of sessions that fit your kit, days and minutes.
 
-    The plan becomes your current one (earlier plans stay in `backtone plans`).
+    Your self-test answers (--pull-ups, --hang-seconds, --push-ups) place you on the pull-up
+    and push-up ladders; answers left out are assumed from --level. The plan becomes your
+    current one (earlier plans stay in `backtone plans`).
     """
     from backtone.domain.profile import build_profile
     from backtone.entrypoints.cli.context import backtone_app, current_unit, current_user
@@ -91,6 +100,8 @@ def plan(
             emphasis=emphasis,
             limitations=tuple(limitation or ()),
             pull_ups=pull_ups,
+            hang_seconds=hang_seconds,
+            push_ups=push_ups,
             units=units,
         )
     app = backtone_app()
@@ -205,7 +216,8 @@ def _export(made: Plan, path: Path, session_time: time) -> None:
 
 
 def _questionnaire(weeks: int, units: str) -> tuple[Profile, int]:
-    """A short interview: the self-test sets the level, then kit, days, time and goals."""
+    """A short interview: the self-test (which suggests the level), then kit, days, time and
+    goals."""
     from rich.prompt import IntPrompt, Prompt
 
     from backtone.domain.profile import (
@@ -220,7 +232,11 @@ def _questionnaire(weeks: int, units: str) -> tuple[Profile, int]:
         pull_ups=IntPrompt.ask("How many strict pull-ups can you do in a row?", default=0),
         push_ups=IntPrompt.ask("How many push-ups can you do in a row?", default=5),
     )
-    print(f"That reads as {test.level().value}.")
+    level = Prompt.ask(
+        f"Your level? (your answers read as {test.level().value})",
+        choices=["beginner", "intermediate", "advanced"],
+        default=test.level().value,
+    )
     equipment = Prompt.ask(
         "What do you train with? (a preset or a comma list)",
         default="home-none",
@@ -240,6 +256,7 @@ def _questionnaire(weeks: int, units: str) -> tuple[Profile, int]:
     )
     weeks = IntPrompt.ask("How many weeks (1-12)?", default=weeks)
     profile = build_profile(
+        level=level,
         self_test=test,
         equipment=equipment,
         weekdays=weekdays,
@@ -283,10 +300,10 @@ def show_plan(made: Plan) -> None:
             rest = f"{item.rest_seconds} s" if item.rest_seconds else ""
             table.add_row(
                 item.role.value,
-                item.name,
+                item.marked_name,
                 f"{item.sets} x {item.amount()}",
                 rest,
-                item.note,
+                item.guidance(),
                 style=style,
             )
         console.print(table)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request, Response
 from pydantic import ValidationError
 
 from backtone.domain.errors import InvalidInput, NotFound
-from backtone.domain.profile import EQUIPMENT_PRESETS, WEEKDAY_NAMES
+from backtone.domain.profile import EQUIPMENT_PRESETS, HOME_KIT, WEEKDAY_NAMES
+from backtone.domain.vocabulary import Equipment
 from backtone.entrypoints.web.api.plans import download
 from backtone.entrypoints.web.deps import (
     BacktoneDep,
@@ -20,7 +22,7 @@ from backtone.entrypoints.web.deps import (
 )
 from backtone.entrypoints.web.pages.forms import on_error_show, see_other
 from backtone.entrypoints.web.rendering import render
-from backtone.entrypoints.web.views.onboarding import PlanRequest, make_plan
+from backtone.entrypoints.web.views.onboarding import PlanRequest, make_plan, suggested_level
 from backtone.entrypoints.web.views.plan import plan_view, summary_view
 from backtone.services.plans import current_plan, plan_history, saved_profile
 from backtone.services.trainers import find_plan
@@ -29,8 +31,20 @@ router = APIRouter(include_in_schema=False)
 PRESETS = list(EQUIPMENT_PRESETS)
 
 
+KIT_OPTIONS = [e.value for e in Equipment if e is not Equipment.NONE]
+
+
 def questionnaire(form: dict[str, object]) -> dict[str, object]:
-    return {"presets": PRESETS, "weekdays": WEEKDAY_NAMES, "form": form}
+    suggested = None
+    with contextlib.suppress(InvalidInput):  # an answer out of range: the message says which
+        suggested = suggested_level(plan_request({**form, "equipment": "home-none"}))
+    return {
+        "presets": PRESETS,
+        "weekdays": WEEKDAY_NAMES,
+        "kit_options": KIT_OPTIONS,
+        "suggested": suggested.value if suggested else None,
+        "form": form,
+    }
 
 
 def plan_request(form: dict[str, object]) -> PlanRequest:
@@ -44,9 +58,16 @@ def plan_request(form: dict[str, object]) -> PlanRequest:
 
 
 @router.get("/onboarding")
-async def onboarding_form(request: Request, me: PageUser, uow: UowDep) -> Response:
+async def onboarding_form(
+    request: Request, me: PageUser, uow: UowDep, kit: str | None = None
+) -> Response:
+    """The questionnaire, ticked with the saved kit (or a quick pick's, or the home's)."""
     profile = saved_profile(uow=uow, user_id=me.id)
-    form: dict[str, object] = {"units": profile.units.value} if profile else {}
+    ticked = EQUIPMENT_PRESETS.get(kit or "", profile.equipment if profile else HOME_KIT)
+    form: dict[str, object] = {"equipment": sorted(e.value for e in ticked)}
+    if profile:
+        form |= {"units": profile.units.value, "level": profile.level.value,
+                 "minutes": profile.minutes, "emphasis": profile.emphasis.value}  # fmt: skip
     return render(request, "onboarding.html", questionnaire(form))
 
 
@@ -58,10 +79,11 @@ def onboarding(
     uow: UowDep,
     clock: ClockDep,
     weekdays: Annotated[list[str], Form()],
-    hang_seconds: Annotated[str, Form(max_length=5)] = "0",
-    pull_ups: Annotated[str, Form(max_length=5)] = "0",
-    push_ups: Annotated[str, Form(max_length=5)] = "5",
-    equipment: Annotated[str, Form(max_length=300)] = "home-none",
+    hang_seconds: Annotated[str, Form(max_length=5)] = "",
+    pull_ups: Annotated[str, Form(max_length=5)] = "",
+    push_ups: Annotated[str, Form(max_length=5)] = "",
+    level: Annotated[str, Form(max_length=20)] = "",
+    equipment: Annotated[list[str] | None, Form()] = None,
     minutes: Annotated[str, Form(max_length=5)] = "30",
     emphasis: Annotated[str, Form(max_length=20)] = "tone",
     units: Annotated[str, Form(max_length=5)] = "kg",
@@ -72,7 +94,8 @@ def onboarding(
         "hang_seconds": hang_seconds,
         "pull_ups": pull_ups,
         "push_ups": push_ups,
-        "equipment": equipment,
+        "level": level,
+        "equipment": equipment or [],
         "weekdays": weekdays,
         "minutes": minutes,
         "emphasis": emphasis,

@@ -82,7 +82,7 @@ def summary_view(e: Exercise) -> ExerciseSummaryView:
         kind=e.kind.value,
         pattern=e.pattern.label,
         primary=[m.label for m in e.primary],
-        equipment=sorted(x.label for x in e.needs),
+        equipment=e.kit(),
         summary=e.summary,
     )
 
@@ -118,7 +118,7 @@ def exercise_view(e: Exercise, catalogue: Catalogue) -> ExerciseView:
         pattern=e.pattern.label,
         primary=[m.label for m in e.primary],
         secondary=[m.label for m in e.secondary],
-        equipment=sorted(x.label for x in e.needs),
+        equipment=e.kit(),
         summary=e.summary,
         setup=e.setup,
         steps=list(e.steps),

@@ -10,8 +10,9 @@ from pydantic import BaseModel, Field
 from backtone.domain.catalogue import Catalogue
 from backtone.domain.errors import InvalidInput
 from backtone.domain.plan_record import PlanRecord
-from backtone.domain.profile import Profile, SelfTest, build_profile
+from backtone.domain.profile import Profile, SelfTest, build_profile, kit_from_list
 from backtone.domain.training import WeightUnit
+from backtone.domain.vocabulary import Level
 from backtone.services.catalogue import catalogue_for
 from backtone.services.planning import create_plan
 from backtone.services.plans import keep_plan, saved_profile
@@ -24,13 +25,19 @@ START_RANGE = timedelta(days=366)
 
 
 class PlanRequest(BaseModel):
-    """The questionnaire: a short self-test, kit, days, minutes, goal and what to spare."""
+    """The questionnaire: a short self-test, level, kit, days, minutes, goal and what to spare.
 
-    hang_seconds: int = Field(default=0, ge=0, le=600)
-    pull_ups: int = Field(default=0, ge=0, le=100)
-    push_ups: int = Field(default=5, ge=0, le=300)
+    Self-test answers left out are assumed from the level; the level left out comes from a
+    complete self-test, else beginner. Kit is a preset or a comma list as on the command line
+    (`home-bar,dumbbells`, adding to what every home has), or a list of ticked kit (the whole
+    kit, as on the settings page).
+    """
+
+    hang_seconds: int | None = Field(default=None, ge=0, le=600)
+    pull_ups: int | None = Field(default=None, ge=0, le=100)
+    push_ups: int | None = Field(default=None, ge=0, le=300)
     level: Literal["beginner", "intermediate", "advanced"] | None = None
-    equipment: str = Field(default="home-none", max_length=300)
+    equipment: str | list[str] = Field(default="home-none", max_length=300)
     weekdays: list[Weekday] = Field(default=["monday", "wednesday", "friday"], min_length=1)
     minutes: int = Field(default=30, ge=10, le=120)
     emphasis: Literal["tone", "posture", "strength"] = "tone"
@@ -43,15 +50,23 @@ class PlanRequest(BaseModel):
     template: Literal["seed-003", "seed-000-gym"] | None = None
 
 
+def suggested_level(request: PlanRequest) -> Level | None:
+    """The level a complete self-test points to, or None while an answer is missing."""
+    answers = (request.hang_seconds, request.pull_ups, request.push_ups)
+    if any(a is None for a in answers):
+        return None
+    hang, pull, push = (int(a or 0) for a in answers)
+    return SelfTest(hang_seconds=hang, pull_ups=pull, push_ups=push).level()
+
+
 def profile_from(request: PlanRequest, units: WeightUnit) -> Profile:
+    equipment = request.equipment
     return build_profile(
-        level=request.level,
-        self_test=SelfTest(
-            hang_seconds=request.hang_seconds,
-            pull_ups=request.pull_ups,
-            push_ups=request.push_ups,
-        ),
-        equipment=request.equipment,
+        level=request.level or suggested_level(request) or Level.BEGINNER,
+        pull_ups=request.pull_ups,
+        push_ups=request.push_ups,
+        hang_seconds=request.hang_seconds,
+        equipment=equipment if isinstance(equipment, str) else kit_from_list(equipment),
         weekdays=",".join(request.weekdays),
         minutes=request.minutes,
         emphasis=request.emphasis,

@@ -17,6 +17,8 @@ class ItemView(BaseModel):
     amount: str
     rest_seconds: int
     note: str
+    seed: bool
+    ramp: str
 
 
 class SessionView(BaseModel):
@@ -90,6 +92,8 @@ def plan_view(record: PlanRecord, owner: str) -> PlanView:
                                 amount=i.amount(),
                                 rest_seconds=i.rest_seconds,
                                 note=i.note,
+                                seed=i.is_seed,
+                                ramp=i.ramp_words(),
                             )
                             for i in s.items
                         ],

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from backtone.domain.account import Account
-from backtone.domain.profile import WEEKDAY_NAMES, Profile, build_profile, parse_equipment_choice
+from backtone.domain.profile import WEEKDAY_NAMES, Profile, build_profile, kit_from_list
 from backtone.domain.training import WeightUnit
 from backtone.domain.vocabulary import Equipment
 from backtone.services.accounts import change_timezone
@@ -72,8 +72,7 @@ def apply_settings(
     if request.units is not None:
         changed = replace(changed, units=WeightUnit(request.units))
     if request.equipment is not None:
-        kit, label = parse_equipment_choice(",".join(request.equipment) or "none")
-        changed = replace(changed, equipment=kit, equipment_label=label)
+        changed = replace(changed, equipment=kit_from_list(request.equipment), equipment_label="")
     if request.weekdays is not None:
         days = tuple(sorted({WEEKDAY_NAMES.index(d) for d in request.weekdays}))
         changed = replace(changed, weekdays=days)
