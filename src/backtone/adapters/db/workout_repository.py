@@ -26,7 +26,7 @@ from backtone.domain.training import LoggedSet, SetType, Workout
 
 _SET_FIELDS = (
     "reps", "load_kg", "duration_seconds", "distance_m", "rpe", "reps_in_reserve",
-    "rest_seconds", "notes",
+    "rest_seconds", "notes", "source_name",
 )  # fmt: skip
 
 
@@ -36,7 +36,7 @@ _SET_COLUMNS = (
     logged_sets.c.exercise_id, logged_sets.c.set_type, logged_sets.c.reps,
     logged_sets.c.load_kg, logged_sets.c.duration_seconds, logged_sets.c.distance_m,
     logged_sets.c.rpe, logged_sets.c.reps_in_reserve, logged_sets.c.rest_seconds,
-    logged_sets.c.notes,
+    logged_sets.c.notes, logged_sets.c.source_name,
 )  # fmt: skip
 
 
