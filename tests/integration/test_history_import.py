@@ -4,6 +4,7 @@ sets in = sets stored = a count made straight from the file, nothing twice, all 
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from backtone.domain.name_mapping import Match
 from backtone.domain.training import LoggedSet, WeightUnit, Workout
 from backtone.services import history_import
 from backtone.services.backup import restore_workouts
+from backtone.services.history_export import export_history
 from backtone.services.history_import import (
     HistoryImport,
     column_mapping_for,
@@ -159,6 +161,27 @@ def test_every_real_sample_imports_every_set_once_whatever_the_zone(
         assert (later.workouts_added, later.sets_added) == (0, 0)
         assert later.sets_already_there == expected
     assert sum(len(w.sets) for w in stored(uow, user)) == expected
+
+    # The export re-imports to the same data (the app's own format where backtone writes it).
+    writable = (HistoryFormat.STRONG, HistoryFormat.HEVY)
+    chosen = sample.format if sample.format in writable else HistoryFormat.OPENWEIGHT
+    out = io.StringIO()
+    export_history(uow=uow, builtin=BUILTIN, codecs=CODECS, user_id=user, chosen=chosen,
+                   out=out, tz=options.tz, unit=WeightUnit.KG)  # fmt: skip
+    other = person(uow, clock, "ben")
+    back = run(uow, clock, other, BytesSource("export", out.getvalue().encode()), chosen, options)
+    assert back.sets_added == expected
+    assert facts(stored(uow, other)) == facts(stored(uow, user))
+
+
+def facts(workouts: list[Workout]) -> list[tuple[object, ...]]:
+    return [
+        (w.started_at, w.name, w.ended_at, s.exercise_id, s.source_name, s.set_type, s.reps,
+         None if s.load_kg is None else round(s.load_kg, 2), s.duration_seconds, s.distance_m,
+         s.rpe, s.notes)
+        for w in workouts
+        for s in w.sets
+    ]  # fmt: skip
 
 
 def test_the_summary_accounts_for_every_row_of_a_file_with_every_kind_of_row(

@@ -303,6 +303,8 @@ class _HistoryWriter:
             return
         pending = self._pending.get(key)
         if pending is None:
+            if self._pending_sets >= _BATCH_SETS:  # write between workouts, not inside one
+                self.flush()
             pending = self._pending[key] = _Pending(head)
         elif head.started_at < pending.head.started_at:
             pending.head = replace(pending.head, started_at=head.started_at)
@@ -311,8 +313,6 @@ class _HistoryWriter:
         if text and text not in pending.notes:
             pending.notes.append(text)
         self._pending_sets += len(sets)
-        if self._pending_sets >= _BATCH_SETS:
-            self.flush()
 
     def flush(self) -> None:
         chosen, pending = self._chosen, [p for p in self._pending.values() if p.sets]

@@ -24,11 +24,6 @@ from backtone.domain.records import (
 )
 from backtone.domain.training import LoggedSet, SetType, Workout
 
-_SET_FIELDS = (
-    "reps", "load_kg", "duration_seconds", "distance_m", "rpe", "reps_in_reserve",
-    "rest_seconds", "notes", "source_name",
-)  # fmt: skip
-
 
 _SET_TYPES = {t.value: t for t in SetType}
 # The columns a LoggedSet is read from, in the order of its constructor's arguments.
@@ -110,6 +105,7 @@ class SqlWorkoutRepository:
     def _set_row(
         user_id: int, workout_id: int, position: int, s: LoggedSet, created_at: datetime
     ) -> dict[str, Any]:
+        # Spelt out, not looped over the fields: imports build 100,000s of these.
         return {
             "workout_id": workout_id,
             "user_id": user_id,
@@ -117,7 +113,15 @@ class SqlWorkoutRepository:
             "position": position,
             "set_type": s.set_type.value,
             "created_at": created_at,
-            **{name: getattr(s, name) for name in _SET_FIELDS},
+            "reps": s.reps,
+            "load_kg": s.load_kg,
+            "duration_seconds": s.duration_seconds,
+            "distance_m": s.distance_m,
+            "rpe": s.rpe,
+            "reps_in_reserve": s.reps_in_reserve,
+            "rest_seconds": s.rest_seconds,
+            "notes": s.notes,
+            "source_name": s.source_name,
         }
 
     def append_sets(

@@ -10,6 +10,7 @@ is not given; a 0 duration or weight also means none.
 from __future__ import annotations
 
 import csv
+import operator
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
@@ -61,6 +62,8 @@ SET_TYPES = {
     "dropset": SetType.DROP,
 }
 _TYPE_NAMES = {kind: name for name, kind in SET_TYPES.items()}
+_CELLS = ("start_time", "end_time", "title", "description", "exercise_title", "exercise_notes",
+          "set_type", "weight", "reps", "distance", "duration_seconds", "rpe")  # fmt: skip
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -104,47 +107,46 @@ class HevyCsvReader:
 
     def __init__(self, lines: Iterable[str], options: ReadOptions | None = None) -> None:
         options = options or ReadOptions()
-        header, _, self._rows = open_csv(lines, "a Hevy CSV export")
-        self._rows_iter: Iterator[Row] = self._rows
+        header, _, rows = open_csv(lines, "a Hevy CSV export")
+        self._rows: Iterator[Row] = rows
         self._header = header
-        self._layout = _read_layout(header)
+        layout = self._layout = _read_layout(header)
+        # A missing column reads as the empty cell appended after the row's last one.
+        self._cells = operator.itemgetter(*(layout.at.get(name, layout.width) for name in _CELLS))
         self._tz: tzinfo = options.tz
         self._times: dict[str, datetime] = {}
         self._head: tuple[tuple[str, ...], WorkoutHead] | None = None
 
     def __iter__(self) -> Iterator[RowRead]:
-        return read_rows(self._rows_iter, self._header, self._read_row)
+        return read_rows(self._rows, self._header, self._read_row)
 
     def _read_row(self, line: int, row: list[str]) -> RowRead:
         layout = self._layout
         check_row_width(row, layout.width, "a comma")
-        at = layout.at
-
-        def cell(name: str) -> str:
-            index = at.get(name)
-            return row[index].strip() if index is not None else ""
-
-        texts = (cell("start_time"), cell("end_time"), cell("title"), cell("description"))
-        head = self._workout_head(line, texts)
-        weight = parse_decimal(cell("weight"), "weight")
-        distance = parse_decimal(cell("distance"), "distance")
-        reps = parse_count(cell("reps"), "reps")
-        seconds = parse_decimal(cell("duration_seconds"), "duration_seconds") or None
+        row.append("")
+        (start, end, title, description, exercise, notes, kind, weight_text, reps_text,
+         distance_text, seconds_text, rpe_text) = self._cells(row)  # fmt: skip
+        head = self._workout_head(line, (start.strip(), end.strip(), title.strip(),
+                                         description.strip()))  # fmt: skip
+        weight = parse_decimal(weight_text, "weight")
+        distance = parse_decimal(distance_text, "distance")
+        reps = parse_count(reps_text, "reps")
+        seconds = parse_decimal(seconds_text, "duration_seconds") or None
         if not reps and not weight and not seconds and not distance:
             return RowRead(line, RowOutcome.EMPTY, head)
-        kind = cell("set_type").lower()
+        kind = kind.strip().lower()
         if kind not in SET_TYPES:
             raise InvalidInput("set_type", f"{kind!r} is not a Hevy set type", ", ".join(SET_TYPES))
         imported = ImportedSet(
             line=line,
-            exercise_name=cell("exercise_title"),
+            exercise_name=exercise.strip(),
             set_type=SET_TYPES[kind],
             reps=reps,
             load_kg=layout.weight_unit.to_kg(weight) if weight else None,
             duration_seconds=seconds,
             distance_m=round(distance * layout.metres_per_distance, 3) if distance else None,
-            rpe=parse_decimal(cell("rpe"), "rpe") or None,
-            notes=cell("exercise_notes"),
+            rpe=parse_decimal(rpe_text, "rpe") or None,
+            notes=notes.strip(),
         )
         return RowRead(line, RowOutcome.SETS, head, (imported,))
 
