@@ -24,7 +24,6 @@ from backtone.domain.records import (
 )
 from backtone.domain.training import LoggedSet, SetType, Workout
 
-
 _SET_TYPES = {t.value: t for t in SetType}
 # The columns a LoggedSet is read from, in the order of its constructor's arguments.
 _SET_COLUMNS = (
