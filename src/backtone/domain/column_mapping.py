@@ -52,7 +52,7 @@ _GUESSES: tuple[tuple[Column, str], ...] = (
     (Column.TIME, r"^time$|^start ?time|^clock"),
     (Column.WORKOUT, r"workout|session|routine|^day name$"),
     (Column.EXERCISE, r"exercise|movement|^lift$|^name$|^exercice"),
-    (Column.WEIGHT, r"weight|load|^kg$|^lbs?$|^mass"),
+    (Column.WEIGHT, r"weight|load|^kgs?$|^kilos?$|^kilograms?$|^lbs?$|^pounds?$|^mass"),
     (Column.REPS, r"^reps?$|repetitions|rep count|completed reps|^wdh"),
     (Column.SECONDS, r"second|duration|^secs?$|hold"),
     (Column.DISTANCE, r"distance|^km$|^miles?$|^meters?$|^metres?$"),

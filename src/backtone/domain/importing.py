@@ -79,7 +79,7 @@ _LABELS = {
     HistoryFormat.LIFTOSAUR: "Liftosaur",
     HistoryFormat.LIFTLOG: "LiftLog",
     HistoryFormat.JEFIT: "JEFIT",
-    HistoryFormat.CSV: "a CSV with a column mapping",
+    HistoryFormat.CSV: "your own CSV",
     HistoryFormat.OPENWEIGHT: "openweight JSON",
 }
 
@@ -92,6 +92,10 @@ class FormatError(InvalidInput):
         super().__init__(f"line {line}", problem, allowed)
 
 
+def _a(label: str) -> str:
+    return f"an {label}" if label[0].lower() in "aeiou" else f"a {label}"
+
+
 class WrongFormat(FormatError):
     """The file is an export of another app than the one chosen; `detected` names it."""
 
@@ -100,7 +104,7 @@ class WrongFormat(FormatError):
         self.detected = detected
         super().__init__(
             1,
-            f"this looks like a {detected.label} export, not a {chosen.label} one",
+            f"this looks like {_a(detected.label)} export, not {_a(chosen.label)} one",
             f"import it as {detected.value} (backtone import {detected.value} FILE)",
         )
 

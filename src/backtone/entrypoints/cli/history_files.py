@@ -55,6 +55,11 @@ ExportUnitOption = Annotated[
 ]
 
 
+def _n(count: int, word: str) -> str:
+    """'1 set', '2 sets'."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
 def _zone(name: str | None) -> tzinfo:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -133,16 +138,16 @@ def _show_preview(preview: ImportPreview, source: TextSource, tz: tzinfo) -> Non
     out.print(table)
     counts = preview.counts
     out.print(
-        f"{source.name}: a {preview.format.label} file; {counts.rows_read} rows hold "
-        f"{preview.sets} sets in {preview.workouts} workouts; "
-        f"{preview.workouts_already_there} of these workouts ({preview.sets_already_there} "
-        "sets) are already there."
+        f"{source.name} ({preview.format.label}): {_n(counts.rows_read, 'row')} hold "
+        f"{_n(preview.sets, 'set')} in {_n(preview.workouts, 'workout')}; "
+        f"{preview.workouts_already_there} of these workouts "
+        f"({_n(preview.sets_already_there, 'set')}) are already there."
     )
     _show_rows(preview.counts)
     if preview.format.value == "csv":
         _show_sample(preview, tz)
     if preview.long_workouts:
-        out.print(f"{preview.long_workouts} workouts last more than a day (left running in "
+        out.print(f"{_n(preview.long_workouts, 'workout')} last more than a day (left running in "
                   "the app); their length is kept as written.")  # fmt: skip
     for problem in preview.problems[:20]:
         kind = "flagged" if problem.implausible else "unreadable"
@@ -150,7 +155,8 @@ def _show_preview(preview: ImportPreview, source: TextSource, tz: tzinfo) -> Non
     if preview.problem_count:
         more = preview.problem_count - min(20, len(preview.problems))
         tail = f" ({more} more not shown)" if more else ""
-        out.print(f"{preview.problem_count} rows cannot be imported and will be skipped{tail}.")
+        count = _n(preview.problem_count, "row")
+        out.print(f"{count} cannot be imported and will be skipped{tail}.")
 
 
 def _show_rows(counts: RowCounts) -> None:
@@ -161,7 +167,7 @@ def _show_rows(counts: RowCounts) -> None:
     parts = [f"{n} {names.get(outcome, outcome.value)}" for outcome, n in counts.rows.items() if n]
     if counts.not_done:
         parts.append(f"(and {counts.not_done} listed sets not done)")
-    console().print("Rows: " + ", ".join(parts) + f" = {counts.rows_read} rows.")
+    console().print("Rows: " + ", ".join(parts) + f" = {_n(counts.rows_read, 'row')}.")
 
 
 def _show_sample(preview: ImportPreview, tz: tzinfo) -> None:
@@ -296,14 +302,14 @@ def _import(
 def _show_result(result: HistoryImport) -> None:
     out = console()
     out.print(
-        f"Imported {result.workouts_added} workouts ({result.sets_added} sets); "
+        f"Imported {_n(result.workouts_added, 'workout')} ({_n(result.sets_added, 'set')}); "
         f"{result.workouts_already_there} were already there "
-        f"({result.sets_already_there} sets); "
+        f"({_n(result.sets_already_there, 'set')}); "
         f"{result.custom_exercises_added} custom exercises added."
     )
     _show_rows(result.counts)
     if result.problem_count:
-        out.print(f"Skipped {result.problem_count} rows that could not be imported "
+        out.print(f"Skipped {_n(result.problem_count, 'row')} that could not be imported "
                   "(listed above).")  # fmt: skip
 
 
@@ -470,7 +476,7 @@ def _export(chosen_name: str, path: Path, tz: str | None, unit: str | None) -> N
             chosen=HistoryFormat(chosen_name), out=out, tz=_zone(tz), unit=chosen_unit,
             progress=lambda done, total: progress.update(task, completed=done, total=total),
         )  # fmt: skip
-    console().print(f"Wrote {result.workouts} workouts ({result.sets} sets) to {path}, "
+    console().print(f"Wrote {_n(result.workouts, 'workout')} ({_n(result.sets, 'set')}) to {path}, "
                     f"loads in {chosen_unit.value}.")  # fmt: skip
 
 
