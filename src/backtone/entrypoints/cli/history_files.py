@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from backtone.domain.column_mapping import ColumnMapping
     from backtone.domain.importing import HistoryFormat, ReadOptions, RowCounts
     from backtone.domain.name_mapping import NameMapping
+    from backtone.domain.training import WeightUnit
     from backtone.services.history_import import HistoryImport, ImportPreview, ImportProgress
     from backtone.services.ports import TextSource
 
@@ -76,7 +77,7 @@ def _zone(name: str | None) -> tzinfo:
         ) from None
 
 
-def _unit(text: str | None) -> object:
+def _unit(text: str | None) -> WeightUnit | None:
     from backtone.domain.errors import InvalidInput
     from backtone.domain.training import WeightUnit
 
@@ -104,18 +105,18 @@ def _progress_bar() -> AbstractContextManager[Callable[[ImportProgress], None]]:
     """A transient progress bar for reading or importing a file, as a progress callback."""
     from contextlib import contextmanager
 
-    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
+    from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColumn
 
     @contextmanager
     def bar() -> Iterator[Callable[[ImportProgress], None]]:
         columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn())
         with Progress(*columns, console=console(), transient=True) as progress:
-            tasks: dict[str, object] = {}
+            tasks: dict[str, TaskID] = {}
 
             def report(step: ImportProgress) -> None:
                 if step.step not in tasks:
                     tasks[step.step] = progress.add_task(step.step, total=step.total)
-                progress.update(tasks[step.step], completed=step.done)  # type: ignore[arg-type]
+                progress.update(tasks[step.step], completed=step.done)
 
             yield report
 
@@ -257,13 +258,13 @@ def _import(
     source = FileSource(path)
     app = backtone_app()
     user = current_user()
-    common = {"builtin": app.catalogue, "codecs": app.history_codecs, "user_id": user.id}
     while True:
         try:
             with _progress_bar() as progress:
                 preview = preview_history_import(
-                    uow=app.uow(), source=source, chosen=chosen, options=options,
-                    progress=progress, **common,  # type: ignore[arg-type]
+                    uow=app.uow(), builtin=app.catalogue, codecs=app.history_codecs,
+                    user_id=user.id, source=source, chosen=chosen, options=options,
+                    progress=progress,
                 )  # fmt: skip
             break
         except UnitNeeded:
@@ -292,9 +293,9 @@ def _import(
             _ask_corrections(preview, corrections)
     with _progress_bar() as progress:
         result = import_history(
-            uow=app.uow(), clock=app.clock, source=source, chosen=preview.format,
-            options=options, corrections=corrections, strict=strict, progress=progress,
-            **common,  # type: ignore[arg-type]
+            uow=app.uow(), clock=app.clock, builtin=app.catalogue, codecs=app.history_codecs,
+            user_id=user.id, source=source, chosen=preview.format, options=options,
+            corrections=corrections, strict=strict, progress=progress,
         )  # fmt: skip
     _show_result(result)
 
@@ -315,11 +316,8 @@ def _show_result(result: HistoryImport) -> None:
 
 def _options(tz: str | None, unit: str | None, distance_unit: str | None) -> ReadOptions:
     from backtone.domain.importing import ReadOptions
-    from backtone.domain.training import WeightUnit
 
-    weight = _unit(unit)
-    assert weight is None or isinstance(weight, WeightUnit)
-    return ReadOptions(tz=_zone(tz), weight_unit=weight, distance_unit=distance_unit)
+    return ReadOptions(tz=_zone(tz), weight_unit=_unit(unit), distance_unit=distance_unit)
 
 
 def _app_command(app_name: str, about: str) -> Callable[..., None]:
@@ -383,7 +381,6 @@ def import_csv(
     from backtone.adapters.text_files import FileSource
     from backtone.domain.column_mapping import ColumnMapping, parse_assignments
     from backtone.domain.importing import HistoryFormat
-    from backtone.domain.training import WeightUnit
     from backtone.services.history_import import column_mapping_for
 
     source = FileSource(path)
@@ -396,7 +393,7 @@ def import_csv(
     weight = _unit(unit)
     mapping = ColumnMapping(
         columns,
-        weight_unit=weight if isinstance(weight, WeightUnit) else base.weight_unit,
+        weight_unit=weight or base.weight_unit,
         distance_unit=distance_unit or base.distance_unit,
         date_order=date_order or base.date_order,
     )
@@ -458,13 +455,12 @@ def _export(chosen_name: str, path: Path, tz: str | None, unit: str | None) -> N
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from backtone.domain.importing import HistoryFormat
-    from backtone.domain.training import WeightUnit
     from backtone.services.history_export import export_history
 
     app = backtone_app()
     user = current_user()
     weight = _unit(unit)
-    chosen_unit = weight if isinstance(weight, WeightUnit) else current_unit()
+    chosen_unit = weight or current_unit()
     columns = (TextColumn("writing"), BarColumn(), MofNCompleteColumn())
     with (
         path.open("w", encoding="utf-8", newline="") as out,
