@@ -40,6 +40,7 @@ bench: $(STAMP) $(MODELS)
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/planner.py
 	$(BIN)/python bench/import_strong.py
+	$(BIN)/python bench/import_hevy.py
 	$(BIN)/python bench/history_records.py
 	$(BIN)/python bench/analytics.py
 	$(BIN)/python bench/formcheck_fps.py

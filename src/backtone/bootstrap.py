@@ -14,7 +14,7 @@ from backtone.adapters.db.engine import make_engine
 from backtone.adapters.db.unit_of_work import SqlUnitOfWork
 from backtone.config import Settings
 from backtone.domain.catalogue import Catalogue
-from backtone.services.ports import Clock
+from backtone.services.ports import Clock, HistoryCodecs
 
 
 @dataclass
@@ -32,6 +32,13 @@ class Backtone:
     @property
     def catalogue(self) -> Catalogue:
         return load_builtin_catalogue()
+
+    @property
+    def history_codecs(self) -> HistoryCodecs:
+        """The file formats of other apps (imported on first use: they are many modules)."""
+        from backtone.adapters.formats.history_codecs import HistoryCodecs as Codecs
+
+        return Codecs()
 
 
 def build(settings: Settings, *, clock: Clock | None = None, prepare_db: bool = True) -> Backtone:

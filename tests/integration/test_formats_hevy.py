@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from backtone.adapters.formats.hevy_csv import SET_TYPES, read_hevy_csv
-from backtone.domain.importing import ParseReport
+from backtone.domain.importing import ParseReport, ReadOptions
 
 SAMPLE = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "hevy"
 SAMPLE = SAMPLE / "hevy_export_2025.csv"
@@ -27,7 +27,7 @@ def rows() -> list[dict[str, str]]:
 @pytest.fixture(scope="module")
 def report() -> ParseReport:
     with SAMPLE.open(encoding="utf-8", newline="") as file:
-        return read_hevy_csv(file, tz=LONDON)
+        return read_hevy_csv(file, ReadOptions(tz=LONDON))
 
 
 def test_every_row_of_the_real_export_becomes_a_set(
@@ -63,7 +63,7 @@ def test_timed_sets_without_reps_keep_their_duration(
 def test_one_workout_per_title_and_start_with_its_length_from_the_end_time(
     rows: list[dict[str, str]], report: ParseReport
 ) -> None:
-    assert len(report.workouts) == len({(r["title"], r["start_time"]) for r in rows})
+    assert len(report.workouts) == len({(r["title"], r["start_time"], r["end_time"]) for r in rows})
     first = rows[0]
     start = datetime.strptime(first["start_time"], "%d %b %Y, %H:%M").replace(tzinfo=LONDON)
     end = datetime.strptime(first["end_time"], "%d %b %Y, %H:%M").replace(tzinfo=LONDON)

@@ -50,6 +50,7 @@ class LoggedSet:
     reps_in_reserve: int | None = None
     rest_seconds: float | None = None
     notes: str = ""
+    source_name: str | None = None  # the exercise's name in the app it was imported from
 
     def __post_init__(self) -> None:
         check_set_values(self)

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from datetime import date, datetime
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import date, datetime, tzinfo
 from types import TracebackType
-from typing import Protocol, Self
+from typing import Any, Protocol, Self
 
 from backtone.domain.account import Account, ClientLink, Role, TokenKind
 from backtone.domain.exercise import Exercise
 from backtone.domain.exercise_digest import ExerciseDigest
 from backtone.domain.exposure import Target
+from backtone.domain.importing import HistoryFormat, ReadOptions, RowRead
 from backtone.domain.plan import Plan, PlanItem
 from backtone.domain.plan_record import PlanRecord, PlanSummary
 from backtone.domain.profile import Profile
 from backtone.domain.records import ExerciseRecords
-from backtone.domain.training import LoggedSet, Workout
+from backtone.domain.training import LoggedSet, WeightUnit, Workout
 from backtone.domain.user import User
 
 
@@ -208,6 +209,67 @@ class IdempotencyRepository(Protocol):
     def complete(self, user_id: int, key: str, result: dict[str, object]) -> None: ...
 
 
+class ImportMemoryRepository(Protocol):
+    """What a person told an import once: name mappings and CSV column mappings."""
+
+    def name_mappings(self, user_id: int) -> dict[str, str]:
+        """Folded exercise name -> exercise id, as the person confirmed them."""
+        ...
+
+    def remember_names(
+        self, user_id: int, mappings: Mapping[str, tuple[str, str]], at: datetime
+    ) -> None:
+        """Keep (name, exercise id) under each folded name, replacing an earlier answer."""
+        ...
+
+    def column_mapping(self, user_id: int, header_key: str) -> dict[str, Any] | None: ...
+
+    def remember_columns(
+        self, user_id: int, header_key: str, data: Mapping[str, Any], at: datetime
+    ) -> None: ...
+
+
+class TextSource(Protocol):
+    """A file handed over for import, readable from its start as often as needed."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def size(self) -> int:
+        """Its length in bytes (for progress)."""
+        ...
+
+    def lines(self) -> Iterator[str]: ...
+
+
+class TextSink(Protocol):
+    def write(self, text: str, /) -> object: ...
+
+
+class HistoryCodecs(Protocol):
+    """The file formats of other apps: which one a file is, its rows, and writers."""
+
+    def detect(self, source: TextSource) -> HistoryFormat | None: ...
+
+    def header(self, source: TextSource) -> list[str]: ...
+
+    def read(
+        self, source: TextSource, chosen: HistoryFormat, options: ReadOptions
+    ) -> Iterator[RowRead]: ...
+
+    def write(
+        self,
+        chosen: HistoryFormat,
+        workouts: Iterable[Workout],
+        names: Mapping[str, str],
+        out: TextSink,
+        *,
+        tz: tzinfo,
+        unit: WeightUnit,
+    ) -> int: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: leaving the block without commit() rolls everything back."""
 
@@ -243,6 +305,9 @@ class UnitOfWork(Protocol):
 
     @property
     def idempotency(self) -> IdempotencyRepository: ...
+
+    @property
+    def import_memory(self) -> ImportMemoryRepository: ...
 
     def __enter__(self) -> Self: ...
 

@@ -91,6 +91,8 @@ logged_sets = Table(
     Column("rest_seconds", Float),
     Column("notes", Text, nullable=False, default=""),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # The exercise's name in the app a set was imported from, so an export gives it back.
+    Column("source_name", String(200)),
     # Covers history and records for one exercise without touching the table rows.
     Index(
         "ix_logged_sets_user_exercise",
@@ -215,6 +217,32 @@ trainer_clients = Table(
     Column("client_id", ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
     Column("trainer_id", ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("since", DateTime(timezone=True), nullable=False),
+)
+
+# How a person's exercise names from other apps map onto the catalogue, as they confirmed
+# them once: the next import of any file with these names asks again about none of them.
+import_name_mappings = Table(
+    "import_name_mappings",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("name_key", String(200), nullable=False),  # the name folded (normalise_name)
+    Column("name", String(200), nullable=False),
+    Column("exercise_id", String(120), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("user_id", "name_key", name="uq_import_name_mappings_user_name"),
+)
+
+# The column mapping a person gave for a CSV of their own, by the file's header.
+import_column_mappings = Table(
+    "import_column_mappings",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("header_key", String(64), nullable=False),
+    Column("data", JSON, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("user_id", "header_key", name="uq_import_column_mappings_user_header"),
 )
 
 # What a request with an Idempotency-Key returned, so a retry gets it again.

@@ -14,6 +14,7 @@ from backtone.adapters.db.account_repository import (
     SqlLoginAttemptRepository,
     SqlTrainerRepository,
 )
+from backtone.adapters.db.import_memory_repository import SqlImportMemoryRepository
 from backtone.adapters.db.plan_repository import SqlPlanRepository, SqlProfileRepository
 from backtone.adapters.db.repositories import (
     SqlBodyWeightRepository,
@@ -43,6 +44,7 @@ class SqlUnitOfWork:
             self.login_attempts = SqlLoginAttemptRepository(self.session)
             self.trainers = SqlTrainerRepository(self.session)
             self.idempotency = SqlIdempotencyRepository(self.session)
+            self.import_memory = SqlImportMemoryRepository(self.session)
         self._depth += 1
         return self
 

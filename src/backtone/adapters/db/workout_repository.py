@@ -24,19 +24,13 @@ from backtone.domain.records import (
 )
 from backtone.domain.training import LoggedSet, SetType, Workout
 
-_SET_FIELDS = (
-    "reps", "load_kg", "duration_seconds", "distance_m", "rpe", "reps_in_reserve",
-    "rest_seconds", "notes",
-)  # fmt: skip
-
-
 _SET_TYPES = {t.value: t for t in SetType}
 # The columns a LoggedSet is read from, in the order of its constructor's arguments.
 _SET_COLUMNS = (
     logged_sets.c.exercise_id, logged_sets.c.set_type, logged_sets.c.reps,
     logged_sets.c.load_kg, logged_sets.c.duration_seconds, logged_sets.c.distance_m,
     logged_sets.c.rpe, logged_sets.c.reps_in_reserve, logged_sets.c.rest_seconds,
-    logged_sets.c.notes,
+    logged_sets.c.notes, logged_sets.c.source_name,
 )  # fmt: skip
 
 
@@ -110,6 +104,7 @@ class SqlWorkoutRepository:
     def _set_row(
         user_id: int, workout_id: int, position: int, s: LoggedSet, created_at: datetime
     ) -> dict[str, Any]:
+        # Spelt out, not looped over the fields: imports build 100,000s of these.
         return {
             "workout_id": workout_id,
             "user_id": user_id,
@@ -117,7 +112,15 @@ class SqlWorkoutRepository:
             "position": position,
             "set_type": s.set_type.value,
             "created_at": created_at,
-            **{name: getattr(s, name) for name in _SET_FIELDS},
+            "reps": s.reps,
+            "load_kg": s.load_kg,
+            "duration_seconds": s.duration_seconds,
+            "distance_m": s.distance_m,
+            "rpe": s.rpe,
+            "reps_in_reserve": s.reps_in_reserve,
+            "rest_seconds": s.rest_seconds,
+            "notes": s.notes,
+            "source_name": s.source_name,
         }
 
     def append_sets(

@@ -34,6 +34,8 @@ def _set(s: LoggedSet) -> dict[str, Any]:
     out.update({name: getattr(s, name) for name in _SET_NUMBERS if getattr(s, name) is not None})
     if s.notes:
         out["notes"] = s.notes
+    if s.source_name:
+        out["source_name"] = s.source_name
     return out
 
 
@@ -80,6 +82,7 @@ def _read_set(data: Any, where: str) -> LoggedSet:
             exercise_id=str(data["exercise_id"]),
             set_type=SetType(data.get("set_type", "working")),
             notes=str(data.get("notes", "")),
+            source_name=data.get("source_name"),
             **{name: data.get(name) for name in _SET_NUMBERS},
         )
     except KeyError as missing:

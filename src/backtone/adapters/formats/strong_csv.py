@@ -1,33 +1,51 @@
 """Strong's CSV export: every known layout read, the current comma layout written.
 
 Layouts differ in separator (',' or ';'), quoting, column order and where units live: a
-per-row `Weight Unit`/`Distance Unit`, units in the header (`Weight (kg)`), or none at all
-(then weights are the app's kilograms and distances kilometres). Set Order is a number, or
-W/D/F for warm-up, drop and failure sets, or `Rest Timer` for a pause (skipped, counted).
-Strong writes 0 for "not given", so zero weights, seconds and distances mean none.
-Times carry no zone: they are read in the zone the caller gives and stored in UTC.
+per-row `Weight Unit`/`Distance Unit` (spelt `kg`, `lbs`, `km`, `mi.`...), units in the header
+(`Weight (kg)`), or none at all (then the person says which: the account's unit). Set Order is
+a number, W/D/F for warm-up, drop and failure sets, `Rest Timer` for a pause or `Note` for an
+exercise note (neither is a set; both are counted). Strong writes 0 for "not given", so zero
+weights, seconds and distances mean none. Times carry no zone: they are read in the zone the
+caller gives and stored in UTC; a workout is known by its date text and name, not by the zone.
+Durations are kept at any length (`264h 1m` is a workout left running).
 """
 
 from __future__ import annotations
 
 import csv
-import itertools
 import operator
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING, TypeVar
 
+from backtone.adapters.formats.csv_rows import (
+    METRES_PER,
+    WEIGHT_UNITS,
+    Row,
+    TextSink,
+    check_row_width,
+    default_distance,
+    fold_unit,
+    open_csv,
+    plain_number,
+    read_rows,
+    unit_of,
+)
 from backtone.domain.errors import InvalidInput
 from backtone.domain.importing import (
     FormatError,
+    HistoryFormat,
     ImportedSet,
-    ImportedWorkout,
     ParseReport,
+    ReadOptions,
+    RowOutcome,
+    RowRead,
     WorkoutHead,
-    assemble_workouts,
+    WrongFormat,
     check_workout_seconds,
+    collect,
     parse_count,
     parse_decimal,
     parse_duration,
@@ -39,7 +57,6 @@ if TYPE_CHECKING:
     from backtone.domain.training import LoggedSet, Workout
 
 T = TypeVar("T")
-Row = tuple[int, list[str]]
 
 # Each field: its header name (as this module writes it) and the names other layouts use.
 _FIELDS: dict[str, tuple[str, ...]] = {
@@ -48,9 +65,9 @@ _FIELDS: dict[str, tuple[str, ...]] = {
     "duration": ("Duration", "Workout Duration"),
     "exercise": ("Exercise Name",),
     "set_order": ("Set Order",),
-    "weight": ("Weight",),
+    "weight": ("Weight", "lbs", "kgs", "kg", "lb"),
     "reps": ("Reps",),
-    "distance": ("Distance",),
+    "distance": ("Distance", "mi", "km"),
     "seconds": ("Seconds",),
     "notes": ("Notes",),
     "workout_notes": ("Workout Notes",),
@@ -62,15 +79,6 @@ _FIELD_OF = {name.lower(): key for key, names in _FIELDS.items() for name in nam
 _REQUIRED = ("date", "exercise", "set_order", "weight", "reps")
 STRONG_HEADER = tuple(_FIELDS[key][0] for key in list(_FIELDS)[:12])
 
-WEIGHT_UNITS = {
-    "kg": WeightUnit.KG, "kgs": WeightUnit.KG, "kilograms": WeightUnit.KG,
-    "lb": WeightUnit.LB, "lbs": WeightUnit.LB, "pounds": WeightUnit.LB,
-}  # fmt: skip
-METRES_PER = {
-    "m": 1.0, "meters": 1.0, "metres": 1.0, "km": 1000.0, "kilometers": 1000.0,
-    "kilometres": 1000.0, "mi": 1609.344, "miles": 1609.344,
-    "ft": 0.3048, "feet": 0.3048, "yd": 0.9144, "yards": 0.9144,
-}  # fmt: skip
 _SECONDS_PER = {"sec": 1, "secs": 1, "seconds": 1, "s": 1, "min": 60, "minutes": 60}
 _SET_TYPES = {
     "w": SetType.WARMUP, "warmup": SetType.WARMUP, "warm-up": SetType.WARMUP,
@@ -78,82 +86,9 @@ _SET_TYPES = {
 }  # fmt: skip
 _LETTER = {SetType.WARMUP: "W", SetType.DROP: "D", SetType.FAILURE: "F"}
 _REST = "rest timer"
+_NOTE = "note"
 
 _HEADER_UNIT = re.compile(r"(.*?)\s*\(([^()]*)\)")
-
-
-class TextSink(Protocol):
-    def write(self, text: str, /) -> object: ...
-
-
-def open_csv(lines: Iterable[str], expected: str) -> tuple[list[str], str, Iterator[Row]]:
-    """The header, the separator and the numbered rows of a CSV text; shared by the codecs.
-
-    The separator is whichever of ',', ';' or tab the header uses most. A BOM, an empty
-    file, bytes that are not UTF-8 text and NUL bytes are caught here as FormatError.
-    Each row comes with the line it starts on (a quoted field may span several lines).
-    """
-    text = _text_lines(lines)
-    first = next(text, "").lstrip("\ufeff")
-    if not first.strip():
-        raise FormatError(1, "the file is empty", f"{expected} with its header line")
-    delimiter = max(",;\t", key=first.count)
-    reader = csv.reader(itertools.chain([first], text), delimiter=delimiter)
-    try:
-        header = next(reader)
-    except csv.Error as error:
-        raise FormatError(1, f"cannot be read as a CSV header ({error})", expected) from None
-
-    def rows() -> Iterator[Row]:
-        previous = reader.line_num
-        try:
-            for row in reader:
-                start, previous = previous + 1, reader.line_num
-                if row and (len(row) > 1 or row[0].strip()):
-                    yield start, row
-        except csv.Error as error:
-            raise FormatError(reader.line_num, f"cannot be read as CSV ({error})") from None
-
-    return header, delimiter, rows()
-
-
-def check_row_width(row: list[str], width: int, separator: str) -> None:
-    """A row must have one value per header column."""
-    if len(row) != width:
-        raise InvalidInput(
-            "row",
-            f"has {len(row)} fields but the header has {width}",
-            f"one value per column; quote text that holds {separator}",
-        )
-
-
-def _text_lines(lines: Iterable[str]) -> Iterator[str]:
-    number = 0
-    iterator = iter(lines)
-    while True:
-        try:
-            line = next(iterator)
-        except StopIteration:
-            return
-        except UnicodeDecodeError:
-            raise FormatError(
-                number + 1, "is not UTF-8 text: a binary file, or text in another encoding",
-                "a CSV export saved as UTF-8",
-            ) from None  # fmt: skip
-        number += 1
-        if "\x00" in line:
-            raise FormatError(number, "holds NUL bytes: a binary file, not a CSV export",
-                              "a CSV export saved as UTF-8")  # fmt: skip
-        yield line
-
-
-def format_duration(seconds: float | None) -> str:
-    """A workout length the way Strong writes it: '35m', '1h 5m' (whole minutes)."""
-    minutes = round(seconds or 0) // 60
-    hours, minutes = divmod(minutes, 60)
-    if hours and minutes:
-        return f"{hours}h {minutes}m"
-    return f"{hours}h" if hours else f"{minutes}m"
 
 
 @dataclass(frozen=True)
@@ -170,22 +105,21 @@ class _Layout:
 
 def _read_layout(header: list[str], delimiter: str) -> _Layout:
     names = [cell.strip().lower() for cell in header]
-    if {"exercise_title", "set_index", "weight_kg", "weight_lbs"} & set(names):
-        raise FormatError(
-            1,
-            "this looks like a Hevy export, not a Strong one",
-            "a Strong export, or read it as Hevy",
-        )
+    if {"exercise_title", "set_index"} & set(names):
+        raise WrongFormat(HistoryFormat.STRONG, HistoryFormat.HEVY)
     at: dict[str, int] = {}
     units: dict[str, str] = {}
     for index, name in enumerate(names):
         split = _HEADER_UNIT.fullmatch(name)
         base, unit = (split[1], split[2].strip()) if split else (name, "")
-        key = _FIELD_OF.get(base)
-        if key is not None and key not in at:
-            at[key] = index
-            if unit:
-                units[key] = unit
+        key = _FIELD_OF.get(base) or _FIELD_OF.get(fold_unit(base))
+        if key is None or key in at:
+            continue
+        at[key] = index
+        if unit:
+            units[key] = unit
+        elif base != _FIELDS[key][0].lower() and key in ("weight", "distance"):
+            units[key] = base  # the oldest layout: the column is named after its unit
     missing = [_FIELDS[key][0] for key in _REQUIRED if key not in at]
     if missing:
         raise FormatError(
@@ -206,47 +140,40 @@ def _read_layout(header: list[str], delimiter: str) -> _Layout:
 def _header_unit(units: dict[str, str], key: str, known: Mapping[str, T]) -> T | None:
     if key not in units:
         return None
-    if units[key] not in known:
+    unit = known.get(fold_unit(units[key]))
+    if unit is None:
         column = _FIELDS[key][0]
         raise FormatError(1, f"column {column!r} has unknown unit {units[key]!r}", ", ".join(known))
-    return known[units[key]]
+    return unit
 
 
 class StrongCsvReader:
-    """Streams the workouts of a Strong export; problems and counts gather on `report`.
+    """Streams the rows of a Strong export, each with its workout and set or its outcome.
 
     The header is read at once, so a file that is not a Strong export fails here with
-    FormatError. Iterating yields one workout at a time; rows that cannot be read are left
-    out of their workout and listed in `report.problems` with their line numbers.
+    FormatError (WrongFormat when it is another app's). Rows that cannot be read come out
+    as problems with their line numbers; the others are read on.
     """
 
-    def __init__(
-        self,
-        lines: Iterable[str],
-        *,
-        tz: tzinfo = UTC,
-        weight_unit: WeightUnit = WeightUnit.KG,
-        distance_unit: str = "km",
-    ) -> None:
-        header, delimiter, self._rows = open_csv(lines, "a Strong CSV export")
+    def __init__(self, lines: Iterable[str], options: ReadOptions | None = None) -> None:
+        options = options or ReadOptions()
+        header, delimiter, rows = open_csv(lines, "a Strong CSV export")
         layout = self._layout = _read_layout(header, delimiter)
+        self._header = header
+        self._rows: Iterator[Row] = rows
         # A missing column reads as the empty cell appended after the row's last one.
         self._cells = operator.itemgetter(*(layout.at.get(k, layout.width) for k in _FIELDS))
-        self._tz = tz
-        self._weight_unit = weight_unit
-        if distance_unit not in METRES_PER:
-            raise InvalidInput("distance unit", f"unknown unit {distance_unit!r}", list(METRES_PER))
-        self._metres_per = METRES_PER[distance_unit]
+        self._tz: tzinfo = options.tz
+        self._weight_unit = options.weight_unit or WeightUnit.KG
+        self._metres_per = default_distance(options.distance_unit, options.weight_unit)
         self._dates: dict[str, datetime] = {}
         self._durations: dict[str, int | None] = {}
         self._head: tuple[tuple[str, ...], WorkoutHead] | None = None
-        self.report = ParseReport()
 
-    def __iter__(self) -> Iterator[ImportedWorkout]:
-        return assemble_workouts(self._rows, self._read_row, self.report)
+    def __iter__(self) -> Iterator[RowRead]:
+        return read_rows(self._rows, self._header, self._read_row)
 
-    def _read_row(self, line: int, row: list[str]) -> tuple[WorkoutHead, ImportedSet] | None:
-        """The row's workout and set; None for rest rows and empty rows, which are counted."""
+    def _read_row(self, line: int, row: list[str]) -> RowRead:
         layout = self._layout
         check_row_width(row, layout.width, "the separator")
         row.append("")
@@ -254,8 +181,11 @@ class StrongCsvReader:
          workout_notes, rpe, weight_unit, distance_unit) = self._cells(row)  # fmt: skip
         exercise, order = exercise.strip(), order.strip().lower()
         if order == _REST or exercise.lower() == _REST:
-            self.report.rest_rows_skipped += 1
-            return None
+            return RowRead(line, RowOutcome.REST)
+        head = self._workout_head(line, (date, workout, duration, workout_notes))
+        if order == _NOTE:
+            text = notes.strip()
+            return RowRead(line, RowOutcome.NOTE, head, note=f"{exercise}: {text}" if text else "")
         comma = layout.decimal_comma
         load = self._load_kg(parse_decimal(weight, "weight", decimal_comma=comma), weight_unit)
         count = parse_count(reps, "reps", decimal_comma=comma)
@@ -266,8 +196,7 @@ class StrongCsvReader:
         if count == 0 and (hold or metres):
             count = None  # a timed hold or a distance: Strong writes 0 reps
         if not count and not load and not hold and not metres:
-            self.report.empty_rows_skipped += 1
-            return None
+            return RowRead(line, RowOutcome.EMPTY, head)
         imported = ImportedSet(
             line=line,
             exercise_name=exercise,
@@ -279,19 +208,20 @@ class StrongCsvReader:
             rpe=parse_decimal(rpe, "rpe", decimal_comma=comma) or None,
             notes=notes.strip(),
         )
-        return self._workout_head(line, (date, workout, duration, workout_notes)), imported
+        return RowRead(line, RowOutcome.SETS, head, (imported,))
 
     def _workout_head(self, line: int, texts: tuple[str, ...]) -> WorkoutHead:
         # Every row of a workout repeats these cells: read them once per workout.
         if self._head is not None and self._head[0] == texts:
             return self._head[1]
-        date, name, duration, notes = texts
+        date, name, duration, notes = (text.strip() for text in texts)
         head = WorkoutHead(
+            key=f"{date}\x1f{name}",
             line=line,
-            started_at=self._started_at(date.strip()),
-            name=name.strip(),
-            duration_seconds=self._duration(duration.strip()),
-            notes=notes.strip(),
+            started_at=self._started_at(date),
+            name=name,
+            duration_seconds=self._duration(duration),
+            notes=notes,
         )
         self._head = (texts, head)
         return head
@@ -318,7 +248,7 @@ class StrongCsvReader:
             return None  # Strong writes 0 for a set without added weight
         unit = self._layout.weight_unit
         if unit is None:
-            unit = _row_unit(unit_text, "weight unit", WEIGHT_UNITS, self._weight_unit)
+            unit = unit_of(unit_text, "weight unit", WEIGHT_UNITS, self._weight_unit)
         return unit.to_kg(weight)
 
     def _distance_m(self, distance: float | None, unit_text: str) -> float | None:
@@ -326,18 +256,8 @@ class StrongCsvReader:
             return None
         per = self._layout.metres_per_distance
         if per is None:
-            per = _row_unit(unit_text, "distance unit", METRES_PER, self._metres_per)
+            per = unit_of(unit_text, "distance unit", METRES_PER, self._metres_per)
         return round(distance * per, 3)
-
-
-def _row_unit(text: str, field: str, known: Mapping[str, T], default: T) -> T:
-    text = text.strip()
-    if not text:
-        return default
-    unit = known.get(text.lower())
-    if unit is None:
-        raise InvalidInput(field, f"{text!r} is not a known unit", ", ".join(known))
-    return unit
 
 
 def _working_set(order: str) -> SetType:
@@ -352,36 +272,36 @@ def _working_set(order: str) -> SetType:
     return SetType.WORKING
 
 
-def read_strong_csv(
-    lines: Iterable[str],
-    *,
-    tz: tzinfo = UTC,
-    weight_unit: WeightUnit = WeightUnit.KG,
-    distance_unit: str = "km",
-) -> ParseReport:
-    """Every workout of a Strong export, with the problems found; holds the whole file.
+def read_strong_csv(lines: Iterable[str], options: ReadOptions | None = None) -> ParseReport:
+    """Every workout of a Strong export, with the problems found; holds the whole file."""
+    return collect(StrongCsvReader(lines, options))
 
-    `weight_unit` and `distance_unit` apply only to layouts that state no unit at all.
-    """
-    reader = StrongCsvReader(lines, tz=tz, weight_unit=weight_unit, distance_unit=distance_unit)
-    workouts = list(reader)
-    reader.report.workouts = workouts
-    return reader.report
+
+def format_duration(seconds: float | None) -> str:
+    """A workout length the way Strong writes it: '35m', '1h 5m' (whole minutes)."""
+    minutes = round(seconds or 0) // 60
+    hours, minutes = divmod(minutes, 60)
+    if hours and minutes:
+        return f"{hours}h {minutes}m"
+    return f"{hours}h" if hours else f"{minutes}m"
 
 
 def write_strong_csv(
     workouts: Iterable[Workout],
     exercise_names: Mapping[str, str],
     out: TextSink,
-    tz: tzinfo = UTC,
+    tz: tzinfo,
+    unit: WeightUnit = WeightUnit.KG,
 ) -> int:
     """Write workouts in Strong's current comma layout, in zone `tz`; returns rows written.
 
-    Weights are kilograms, distances kilometres, as a kilogram Strong account exports them.
+    Weights are in `unit` and distances in kilometres (miles for pounds), as a Strong account
+    in that unit exports them; each set keeps the name it was imported with, else backtone's.
     Warm-up, drop and failure sets get W, D and F as their Set Order, like Strong writes.
     """
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(STRONG_HEADER)
+    per_distance = METRES_PER["mi"] if unit is WeightUnit.LB else METRES_PER["km"]
     rows = 0
     for workout in workouts:
         date = workout.started_at.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S")
@@ -390,32 +310,25 @@ def write_strong_csv(
         duration = format_duration(length)
         numbers: dict[str, int] = {}
         for logged in workout.sets:
+            name = logged.source_name or exercise_names.get(logged.exercise_id, logged.exercise_id)
             if logged.set_type is SetType.WORKING:
-                numbers[logged.exercise_id] = numbers.get(logged.exercise_id, 0) + 1
-                order = str(numbers[logged.exercise_id])
+                numbers[name] = numbers.get(name, 0) + 1
+                order = str(numbers[name])
             else:
                 order = _LETTER[logged.set_type]
-            name = exercise_names.get(logged.exercise_id, logged.exercise_id)
-            rpe = _plain(logged.rpe or 0)
+            amounts = _amounts(logged, unit, per_distance)
             head = (date, workout.name, duration, name, order)
-            writer.writerow((*head, *_amounts(logged), logged.notes, workout.notes, rpe))
+            rpe = plain_number(logged.rpe or 0)
+            writer.writerow((*head, *amounts, logged.notes, workout.notes, rpe))
             rows += 1
     return rows
 
 
-def _amounts(logged: LoggedSet) -> tuple[str, str, str, str]:
+def _amounts(logged: LoggedSet, unit: WeightUnit, per_distance: float) -> tuple[str, ...]:
     """Weight, Reps, Distance and Seconds as Strong writes them: 0 where not given."""
-    distance_km = (logged.distance_m or 0) / 1000
     return (
-        repr(float(logged.load_kg or 0)),
+        plain_number(unit.from_kg(logged.load_kg or 0)) or "0",
         str(logged.reps or 0),
-        _plain(distance_km) or "0",
-        _plain(logged.duration_seconds or 0) or "0",
+        plain_number((logged.distance_m or 0) / per_distance, 6) or "0",
+        plain_number(logged.duration_seconds or 0, 3) or "0",
     )
-
-
-def _plain(value: float) -> str:
-    """A number without a needless '.0'; '' for zero, which callers turn into 0 or blank."""
-    if not value:
-        return ""
-    return str(int(value)) if float(value).is_integer() else repr(float(value))

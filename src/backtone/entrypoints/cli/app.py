@@ -69,17 +69,31 @@ catalog_app = typer.Typer(help="Extend the catalogue with open data.", no_args_i
 _register(catalog_app, "import", catalog_import.catalog_import)
 app.add_typer(catalog_app, name="catalog")
 
-export_app = typer.Typer(help="Take your data out (JSON backup, Strong CSV).", no_args_is_help=True)
+export_app = typer.Typer(
+    help="Take your data out (JSON backup; Strong, Hevy or openweight files).",
+    no_args_is_help=True,
+)
 _register(export_app, "json", transfer.export_json)
 _register(export_app, "strong", history_files.export_strong)
+_register(export_app, "hevy", history_files.export_hevy)
+_register(export_app, "openweight", history_files.export_openweight)
 app.add_typer(export_app, name="export")
 
 import_app = typer.Typer(
-    help="Bring data in (JSON backup, Strong or Hevy CSV).", no_args_is_help=True
+    help="Bring data in (JSON backup; your history from Strong, Hevy and other apps).",
+    no_args_is_help=True,
 )
 _register(import_app, "json", transfer.import_json)
+_register(import_app, "history", history_files.import_any)
 _register(import_app, "strong", history_files.import_strong)
 _register(import_app, "hevy", history_files.import_hevy)
+_register(import_app, "fitnotes", history_files.import_fitnotes)
+_register(import_app, "stronglifts", history_files.import_stronglifts)
+_register(import_app, "liftosaur", history_files.import_liftosaur)
+_register(import_app, "liftlog", history_files.import_liftlog)
+_register(import_app, "jefit", history_files.import_jefit)
+_register(import_app, "openweight", history_files.import_openweight)
+_register(import_app, "csv", history_files.import_csv)
 app.add_typer(import_app, name="import")
 _register(app, "backup", transfer.backup)
 
