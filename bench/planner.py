@@ -1,4 +1,4 @@
-"""Plan generation time for 1, 4 and 12 weeks across the named profiles of issue 3.
+"""Plan generation time for 1, 4 and 12 weeks across named profiles (issues 3 and 15).
 
 Run: .venv/bin/python bench/planner.py [repeats]
 Prints a Markdown table of the median and worst wall time per profile and plan length.
@@ -33,6 +33,14 @@ PROFILES: dict[str, dict[str, Any]] = {
     "15 min x 2 days": {"level": "beginner", "equipment": "home-band", "days": 2, "minutes": 15},
     "6 days x 90 min": {"level": "intermediate", "equipment": "gym", "days": 6, "minutes": 90},
     "10 min x 1 day": {"level": "beginner", "equipment": "home-none", "days": 1, "minutes": 10},
+    "advanced, 5 x 60, 9 pull-ups": {
+        "level": "advanced", "equipment": "gym", "days": 5, "minutes": 60, "pull_ups": 9,
+    },
+    "advanced, 6 x 120": {"level": "advanced", "equipment": "gym", "days": 6, "minutes": 120},
+    "desk worker, sore lower back": {
+        "level": "beginner", "equipment": "home-dumbbells", "days": 2, "minutes": 45,
+        "limitations": ("lower-back",),
+    },
 }  # fmt: skip
 WEEKS = (1, 4, 12)
 

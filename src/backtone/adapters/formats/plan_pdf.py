@@ -82,8 +82,13 @@ def _session(pdf: _Sheet, session: PlanSession, size: int) -> None:
 
 def _row(pdf: _Sheet, item: PlanItem, size: int, line: float, widths: tuple[float, ...]) -> None:
     name_w, amount_w, rest_w, tick_w = widths
-    pdf.set_font("Helvetica", "B", size)
-    pdf.cell(name_w, line, _text(item.marked_name), border="B")
+    name = _text(item.marked_name)
+    fitted = size  # a long name gets smaller type rather than running into the next column
+    pdf.set_font("Helvetica", "B", fitted)
+    while fitted > 6 and pdf.get_string_width(name) > name_w - 1:
+        fitted -= 0.5
+        pdf.set_font("Helvetica", "B", fitted)
+    pdf.cell(name_w, line, name, border="B")
     pdf.set_font("Helvetica", "", size)
     pdf.cell(amount_w, line, _text(f"{item.sets} x {item.amount()}"), border="B")
     rest = f"{item.rest_seconds} s" if item.rest_seconds else ""
@@ -95,7 +100,8 @@ def _row(pdf: _Sheet, item: PlanItem, size: int, line: float, widths: tuple[floa
         pdf.rect(x + 1.5 + n * (box + 1.0), y + (line - box) / 2, box, box)
     if item.guidance():
         pdf.set_font("Helvetica", "I", max(7, size - 4))
-        pdf.cell(0, line * 0.7, _text("   " + item.guidance()), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_x(MARGIN + 4)
+        pdf.multi_cell(0, line * 0.7, _text(item.guidance()), new_x="LMARGIN", new_y="NEXT")
 
 
 def _week(pdf: _Sheet, week: PlanWeek, size: int) -> None:
