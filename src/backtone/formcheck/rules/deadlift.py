@@ -1,11 +1,19 @@
-"""Barbell deadlift: reps from the hip angle, a full lockout, and the back kept straight."""
+"""Barbell deadlift: reps from the shoulders rising, a full lockout, and the back kept straight."""
 
 from __future__ import annotations
 
-from backtone.formcheck.rules.base import NOT_FRONT, SIDE_ONLY, Check, ExerciseRule, RepWindow
+from backtone.formcheck.body import Body
+from backtone.formcheck.rules.base import SIDE_ONLY, SIDE_PLANE, Check, ExerciseRule, RepWindow
+from backtone.formcheck.sequence import FloatArray
 
 LOCKOUT_FROM = 160.0  # shoulder-hip-knee angle that counts as standing tall
 ROUNDING_LIMIT = 30.0
+
+
+def shoulders_up(body: Body) -> FloatArray:
+    """Shoulders above the ankles, in torso lengths: they rise as the bar comes up, seen from
+    any side (the hip angle itself folds away from the front or back)."""
+    return body.height_above(body.mid("shoulder"), body.mid("ankle"))
 
 
 def no_lockout(w: RepWindow) -> bool | None:
@@ -21,9 +29,10 @@ def rounded(w: RepWindow) -> bool | None:
 RULE = ExerciseRule(
     exercise_id="barbell-deadlift",
     name="Barbell deadlift",
-    signal=lambda body: body.hip_angle,
-    min_range=30.0,
+    signal=shoulders_up,
+    min_range=0.3,
     range_of_motion=lambda body: body.hip_angle,
+    range_needs=SIDE_PLANE,
     checks=(
         Check(
             "no-lockout",
@@ -43,5 +52,4 @@ RULE = ExerciseRule(
             what="back rounding",
         ),
     ),
-    count_needs=NOT_FRONT,  # the hip and shoulder angles fold away seen from the front
 )

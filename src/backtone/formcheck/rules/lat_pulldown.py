@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from backtone.formcheck.body import Body
-from backtone.formcheck.rules.base import NOT_SIDE, SIDE_ONLY, Check, ExerciseRule, RepWindow
+from backtone.formcheck.rules.base import (
+    FACE_SEEN,
+    NOT_SIDE,
+    SIDE_ONLY,
+    Check,
+    ExerciseRule,
+    RepWindow,
+)
 from backtone.formcheck.sequence import FloatArray
 from backtone.formcheck.view import View
 
@@ -39,6 +46,7 @@ RULE = ExerciseRule(
             "short-pull",
             "Pull the bar all the way down to the upper chest, below the chin.",
             short_pull,
+            needs=FACE_SEEN,
             what="range",
         ),
         Check(

@@ -5,7 +5,14 @@ from __future__ import annotations
 import numpy as np
 
 from backtone.formcheck.body import Body
-from backtone.formcheck.rules.base import NOT_SIDE, SIDE_ONLY, Check, ExerciseRule, RepWindow
+from backtone.formcheck.rules.base import (
+    FACE_SEEN,
+    NOT_SIDE,
+    SIDE_ONLY,
+    Check,
+    ExerciseRule,
+    RepWindow,
+)
 from backtone.formcheck.sequence import FloatArray
 from backtone.formcheck.view import View
 
@@ -20,8 +27,10 @@ def chin_above_bar(body: Body) -> FloatArray:
     )
 
 
-def nose_rise(body: Body) -> FloatArray:
-    return body.height_above(body.point("nose"), body.wrists)
+def shoulders_rise(body: Body) -> FloatArray:
+    """Shoulders relative to the hands on the bar, in torso lengths; the face is not needed,
+    so reps count from behind too."""
+    return body.height_above(body.mid("shoulder"), body.wrists)
 
 
 def chin_below_bar(w: RepWindow) -> bool | None:
@@ -48,7 +57,7 @@ def swinging(w: RepWindow) -> bool | None:
 RULE = ExerciseRule(
     exercise_id="pull-up",
     name="Pull-up",
-    signal=nose_rise,
+    signal=shoulders_rise,
     min_range=0.3,
     range_of_motion=lambda body: body.elbow_angle,
     range_needs=NOT_SIDE,
@@ -57,6 +66,7 @@ RULE = ExerciseRule(
             "chin-below-bar",
             "Pull higher: the chin should clear the bar at the top of every rep.",
             chin_below_bar,
+            needs=FACE_SEEN,
             what="chin height",
         ),
         Check(

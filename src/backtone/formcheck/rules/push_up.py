@@ -6,7 +6,7 @@ import numpy as np
 
 from backtone.formcheck.body import Body
 from backtone.formcheck.geometry import bend
-from backtone.formcheck.rules.base import SIDE_ONLY, Check, ExerciseRule, RepWindow
+from backtone.formcheck.rules.base import SIDE_ONLY, SIDE_PLANE, Check, ExerciseRule, RepWindow
 from backtone.formcheck.sequence import FloatArray
 
 LINE_LIMIT = 15.0  # degrees the shoulder-hip-ankle line may bend at the hip
@@ -48,6 +48,7 @@ RULE = ExerciseRule(
     signal=elbow_bend,
     min_range=30.0,
     range_of_motion=lambda body: body.elbow_angle,
+    range_needs=SIDE_PLANE,  # the elbow bends in the side plane
     checks=(
         Check(
             "hips-sagging",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from backtone.formcheck.body import Body
-from backtone.formcheck.rules.base import SIDE_ONLY, Check, ExerciseRule, RepWindow
+from backtone.formcheck.rules.base import SIDE_ONLY, SIDE_PLANE, Check, ExerciseRule, RepWindow
 from backtone.formcheck.sequence import FloatArray
 
 # "Nearly parallel" read as 70-90 degrees from vertical; 10 degrees more of tolerance because
@@ -33,6 +33,7 @@ RULE = ExerciseRule(
     signal=wrist_rise,
     min_range=0.2,
     range_of_motion=lambda body: body.elbow_angle,
+    range_needs=SIDE_PLANE,  # the elbow bends in the side plane
     checks=(
         Check(
             "torso-too-upright",
