@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from backtone.formcheck.body import Body
 from backtone.formcheck.rules.base import NOT_SIDE, ExerciseRule
-from backtone.formcheck.sequence import FloatArray
+from backtone.formcheck.rules.spec import Signal
 from backtone.formcheck.view import View
 
-
-def hands_up(body: Body) -> FloatArray:
-    return body.height_above(body.wrists, body.mid("shoulder"))
+hands_up = Signal("height", "wrists", "shoulders")
 
 
 RULE = ExerciseRule(

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-from backtone.formcheck.body import Body
 from backtone.formcheck.rules.base import SIDE_ONLY, SIDE_PLANE, Check, ExerciseRule, RepWindow
-from backtone.formcheck.sequence import FloatArray
+from backtone.formcheck.rules.spec import Signal, Threshold
 
 LOCKOUT_FROM = 160.0  # shoulder-hip-knee angle that counts as standing tall
 ROUNDING_LIMIT = 30.0
 
 
-def shoulders_up(body: Body) -> FloatArray:
-    """Shoulders above the ankles, in torso lengths: they rise as the bar comes up, seen from
-    any side (the hip angle itself folds away from the front or back)."""
-    return body.height_above(body.mid("shoulder"), body.mid("ankle"))
-
-
-def no_lockout(w: RepWindow) -> bool | None:
-    top = w.around_top(w.body.hip_angle)
-    return None if top.size == 0 else float(top.max()) < LOCKOUT_FROM
+# Shoulders above the ankles, in torso lengths: they rise as the bar comes up, seen from any
+# side (the hip angle itself folds away from the front or back).
+shoulders_up = Signal("height", "shoulders", "ankles")
+no_lockout = Threshold("hip_angle", "top", "max", "<", LOCKOUT_FROM)
 
 
 def rounded(w: RepWindow) -> bool | None:

@@ -13,6 +13,7 @@ from backtone.formcheck.rules.base import (
     ExerciseRule,
     RepWindow,
 )
+from backtone.formcheck.rules.spec import Signal, Threshold
 from backtone.formcheck.sequence import FloatArray
 from backtone.formcheck.view import View
 
@@ -27,10 +28,9 @@ def chin_above_bar(body: Body) -> FloatArray:
     )
 
 
-def shoulders_rise(body: Body) -> FloatArray:
-    """Shoulders relative to the hands on the bar, in torso lengths; the face is not needed,
-    so reps count from behind too."""
-    return body.height_above(body.mid("shoulder"), body.wrists)
+# Shoulders relative to the hands on the bar, in torso lengths; the face is not needed, so
+# reps count from behind too.
+shoulders_rise = Signal("height", "shoulders", "wrists")
 
 
 def chin_below_bar(w: RepWindow) -> bool | None:
@@ -38,11 +38,8 @@ def chin_below_bar(w: RepWindow) -> bool | None:
     return None if top.size == 0 else float(top.max()) < 0.0
 
 
-def bent_arms(w: RepWindow) -> bool | None:
-    # Judge the way down only: the bottom before a rep belongs to the rep before it.
-    elbow = w.body.elbow_angle[w.rep.top : w.rep.end + 1]
-    elbow = elbow[np.isfinite(elbow)]
-    return None if elbow.size == 0 else float(elbow.max()) < STRAIGHT_ARM_FROM
+# Judge the way down only: the bottom before a rep belongs to the rep before it.
+bent_arms = Threshold("elbow_angle", "descent", "max", "<", STRAIGHT_ARM_FROM)
 
 
 def swinging(w: RepWindow) -> bool | None:

@@ -6,6 +6,7 @@ import numpy as np
 
 from backtone.formcheck.body import Body
 from backtone.formcheck.rules.base import SIDE_ONLY, SIDE_PLANE, Check, ExerciseRule, RepWindow
+from backtone.formcheck.rules.spec import Signal
 from backtone.formcheck.sequence import FloatArray
 
 REACH_FROM = 140.0  # hip-shoulder-wrist angle: arms close to in line with the body
@@ -17,15 +18,11 @@ def arm_reach(body: Body) -> FloatArray:
     return body.limb_angle("hip", "shoulder", "wrist")
 
 
-def weight_back(body: Body) -> FloatArray:
-    """How far the hands reach out from over the shoulders, in arm lengths: 0 with the weight
-    over the chest, about 1 with the arms level behind the head.
-
-    Worked out from how high the wrists still are against the arm's length (Pythagoras), so it
-    reads the same from any side; the hip-shoulder-wrist angle folds away from the front.
-    """
-    rise = np.clip(body.height_in_arms(body.wrists, body.mid("shoulder")), -1.0, 1.0)
-    return np.asarray(np.sqrt(1.0 - rise**2), dtype=np.float64)
+# How far the hands reach out from over the shoulders, in arm lengths: 0 with the weight over
+# the chest, about 1 with the arms level behind the head. Worked out from how high the wrists
+# still are against the arm's length, so it reads the same from any side; the hip-shoulder-
+# wrist angle folds away from the front.
+weight_back = Signal("reach", "wrists", "shoulders", ruler="arm")
 
 
 def short_range(w: RepWindow) -> bool | None:
