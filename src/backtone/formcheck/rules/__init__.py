@@ -26,6 +26,34 @@ RULES: dict[str, ExerciseRule] = {
 }
 
 
+# Catalogue variants whose reps move the same landmarks the same way as a rule's exercise, so
+# the live coach can count them with that rule (its checks still hold for these variants).
+VARIANTS: dict[str, str] = {
+    "wall-push-up": "push-up",
+    "incline-push-up": "push-up",
+    "wide-push-up": "push-up",
+    "diamond-push-up": "push-up",
+    "decline-push-up": "push-up",
+    "chin-up": "pull-up",
+    "wide-grip-pull-up": "pull-up",
+    "close-grip-pull-up": "pull-up",
+    "band-assisted-pull-up": "pull-up",
+    "assisted-pull-up": "pull-up",
+    "spotted-pull-up": "pull-up",
+    "band-lat-pulldown": "lat-pulldown",
+    "romanian-deadlift": "barbell-deadlift",
+    "dumbbell-romanian-deadlift": "barbell-deadlift",
+    "wall-slide": "arm-raise",  # the hands slide up the wall above the shoulders and back
+}
+
+
+def counted_with(exercise_id: str) -> str | None:
+    """The rule that counts a catalogue exercise's reps, if any (its own, or its variant's)."""
+    if exercise_id in RULES:
+        return exercise_id
+    return VARIANTS.get(exercise_id)
+
+
 def rule_for(exercise_id: str) -> ExerciseRule:
     """The rule for a catalogue exercise id, or NotFound with the closest ids."""
     try:
@@ -61,7 +89,16 @@ def rules_as_data() -> dict[str, Any]:
                 for check in rule.checks
             ],
         }
-    return {"enter_top": ENTER_TOP, "leave_top": LEAVE_TOP, "rules": rules}
+    return {"enter_top": ENTER_TOP, "leave_top": LEAVE_TOP, "rules": rules, "variants": VARIANTS}
 
 
-__all__ = ["RULES", "Check", "ExerciseRule", "RepWindow", "rule_for", "rules_as_data"]
+__all__ = [
+    "RULES",
+    "VARIANTS",
+    "Check",
+    "ExerciseRule",
+    "RepWindow",
+    "counted_with",
+    "rule_for",
+    "rules_as_data",
+]

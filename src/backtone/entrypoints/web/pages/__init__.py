@@ -7,6 +7,7 @@ from fastapi import APIRouter
 from backtone.entrypoints.web.pages import (
     api_docs,
     auth,
+    coach,
     form_check,
     insight,
     plans,
@@ -16,5 +17,5 @@ from backtone.entrypoints.web.pages import (
 )
 
 router = APIRouter(include_in_schema=False)
-for module in (api_docs, auth, plans, training, insight, settings, trainer, form_check):
+for module in (api_docs, auth, plans, training, insight, settings, trainer, form_check, coach):
     router.include_router(module.router)
