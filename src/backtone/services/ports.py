@@ -13,6 +13,7 @@ from backtone.domain.exercise_digest import ExerciseDigest
 from backtone.domain.exposure import Target
 from backtone.domain.plan import Plan, PlanItem
 from backtone.domain.plan_record import PlanRecord, PlanSummary
+from backtone.domain.posture import PostureCheck
 from backtone.domain.profile import Profile
 from backtone.domain.records import ExerciseRecords
 from backtone.domain.training import LoggedSet, Workout
@@ -131,6 +132,12 @@ class BodyWeightRepository(Protocol):
     def for_user(self, user_id: int) -> list[tuple[datetime, float]]: ...
 
 
+class PostureRepository(Protocol):
+    def add(self, user_id: int, check: PostureCheck) -> None: ...
+
+    def for_user(self, user_id: int) -> list[PostureCheck]: ...
+
+
 class PasswordHasher(Protocol):
     def hash(self, password: str) -> str: ...
 
@@ -228,6 +235,9 @@ class UnitOfWork(Protocol):
 
     @property
     def body_weights(self) -> BodyWeightRepository: ...
+
+    @property
+    def postures(self) -> PostureRepository: ...
 
     @property
     def accounts(self) -> AccountRepository: ...
