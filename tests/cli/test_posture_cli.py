@@ -1,9 +1,9 @@
 """`backtone posture` on real pictures: frames of the sample clip (needs `make models`).
 
-Frame 110 shows a passer-by side-on, upright; frame 45 shows the jumper facing the camera. No real side
-photo with a measured craniovertebral angle is available, so these test the pipeline and the
-quality gate on real pixels; the synthetic tests (tests/formcheck/test_posture.py) carry the
-accuracy figures.
+Frame 110 shows a passer-by side-on and upright; frame 45 shows the jumper facing the camera.
+No real side photo with a measured craniovertebral angle is available, so these test the
+pipeline and the quality gate on real pixels; the synthetic tests
+(tests/formcheck/test_posture.py) carry the accuracy figures.
 """
 
 from __future__ import annotations

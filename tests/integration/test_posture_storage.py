@@ -48,7 +48,7 @@ def test_checks_come_back_in_date_order_with_a_clear_change_and_the_plan_advice(
     trend = posture_history(uow=uow, user_id=ana)
     assert [c.cva_deg for c in trend.checks] == [42.0, 50.5, 51.0]
     assert trend.checks[0].taken_at == START
-    head, shoulder, lean = trend.changes
+    head, shoulder, _ = trend.changes
     assert head.clear and head.words("°") == "head (CVA): 42 to 51°, better"
     assert not shoulder.clear and "no clear change" in shoulder.words(" %")
     assert "--emphasis posture" in trend.advice  # no plan yet

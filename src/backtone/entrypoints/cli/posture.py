@@ -38,7 +38,7 @@ def posture(
         bool, typer.Option("--verbose", help="Show the pose runtime's own log lines.")
     ] = False,
 ) -> None:
-    """Measure forward head, shoulder position and trunk lean from a side photo (not a diagnosis)."""
+    """Measure head, shoulder and trunk posture from a side photo (estimates, not a diagnosis)."""
     from backtone.domain.errors import InvalidInput
     from backtone.entrypoints.cli.context import backtone_app, current_user
     from backtone.services.posture import posture_history, record_posture_check
