@@ -53,6 +53,8 @@ def test_checks_come_back_in_date_order_with_a_clear_change_and_the_plan_advice(
     assert not shoulder.clear and "no clear change" in shoulder.words(" %")
     assert "--emphasis posture" in trend.advice  # no plan yet
     assert posture_history(uow=uow, user_id=ben).checks == ()
+    until_week_5 = posture_history(uow=uow, user_id=ana, until=(START + timedelta(weeks=5)).date())
+    assert [c.cva_deg for c in until_week_5.checks] == [42.0, 50.5]
 
 
 def test_an_impossible_measure_is_refused_and_nothing_is_stored(uow: SqlUnitOfWork) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, date, datetime, tzinfo
 
 from backtone.domain.errors import InvalidInput
 from backtone.domain.posture import PostureCheck, PostureTrend, posture_trend
@@ -50,10 +50,16 @@ def record_posture_check(
     return check
 
 
-def posture_history(*, uow: UnitOfWork, user_id: int) -> PostureTrend:
-    """Every posture check in time order, the change since the first, and the plan's fit."""
+def posture_history(
+    *, uow: UnitOfWork, user_id: int, until: date | None = None, tz: tzinfo = UTC
+) -> PostureTrend:
+    """Every posture check in time order (up to the day `until`, in `tz`, when given), the
+    change since the first, and how the current plan's emphasis fits."""
     with uow:
         checks = uow.postures.for_user(user_id)
+    if until is not None:
+        checks = [c for c in checks if c.taken_at.astimezone(tz).date() <= until]
+    with uow:
         record = uow.plans.current(user_id)
     emphasis = record.plan.profile.emphasis if record else None
     return posture_trend(checks, emphasis)

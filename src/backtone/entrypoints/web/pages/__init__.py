@@ -11,11 +11,23 @@ from backtone.entrypoints.web.pages import (
     form_check,
     insight,
     plans,
+    posture,
     settings,
     trainer,
     training,
 )
 
 router = APIRouter(include_in_schema=False)
-for module in (api_docs, auth, plans, training, insight, settings, trainer, form_check, coach):
+for module in (
+    api_docs,
+    auth,
+    plans,
+    training,
+    insight,
+    settings,
+    trainer,
+    form_check,
+    coach,
+    posture,
+):
     router.include_router(module.router)
