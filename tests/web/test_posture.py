@@ -88,3 +88,15 @@ def test_the_page_guides_measures_and_the_progress_page_shows_the_trend(
     progress = web.get("/progress").text
     assert 'id="posture-trend-title"' in progress and "±" in progress
     assert "--emphasis posture" in progress  # no plan yet: posture work is suggested
+
+
+def test_a_plan_that_puts_posture_first_links_to_the_posture_check(web: TestClient) -> None:
+    from tests.web.conftest import EVERY_DAY
+
+    token = browser_sign_up(web, "dan")
+    web.post("/onboarding", data={"weekdays": EVERY_DAY, "csrf_token": token})
+    assert 'href="/posture"' not in web.get("/plan").text  # a tone plan
+    web.post(
+        "/onboarding", data={"weekdays": EVERY_DAY, "emphasis": "posture", "csrf_token": token}
+    )
+    assert 'href="/posture"' in web.get("/plan").text
