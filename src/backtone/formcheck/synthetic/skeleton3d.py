@@ -73,12 +73,14 @@ def project(
     rng: np.random.Generator,
     noise_px: float,
     size: tuple[int, int] = (1280, 720),
+    yaw_deg: float | None = None,
 ) -> PoseSequence:
-    """Photograph the figure from the view's camera position; add pixel noise."""
+    """Photograph the figure from the view's camera position (or `yaw_deg` round it from the
+    front towards its left); add pixel noise."""
     width, height = size
     n = times_s.size
     kp = empty_frames(n)
-    yaw = np.radians(CAMERA_YAW[view])
+    yaw = np.radians(CAMERA_YAW[view] if yaw_deg is None else yaw_deg)
     stacked = np.stack([joints[name] for name in INDEX], axis=1)  # [T, 33, 3]
     lateral, forward = stacked[:, :, 0], stacked[:, :, 1]
     across = lateral * np.cos(yaw) - forward * np.sin(yaw)  # image right
