@@ -26,6 +26,14 @@ CASES = (
 )
 
 
+def cell(errors: list[float], unit: str) -> str:
+    """Mean and 95th percentile of absolute errors."""
+    if not errors:
+        return "-"
+    values = np.asarray(errors)
+    return f"{values.mean():.1f} / {np.percentile(values, 95):.1f}{unit}"
+
+
 def main() -> None:
     print(
         "| photo | CVA error mean / 95th pct | shoulder offset error | trunk lean error "
@@ -49,12 +57,6 @@ def main() -> None:
             errors["lean"].append(abs(reading.trunk_lean_deg.value - truth.trunk_lean_deg))
             covered += abs(e) <= 2 * reading.cva_deg.uncertainty
         n = len(errors["cva"])
-
-        def cell(key: str, unit: str) -> str:
-            if not errors[key]:
-                return "-"
-            values = np.asarray(errors[key])
-            return f"{values.mean():.1f} / {np.percentile(values, 95):.1f}{unit}"
 
         share = f"{covered / n:.0%}" if n else "-"
         print(
