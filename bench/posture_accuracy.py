@@ -57,12 +57,11 @@ def main() -> None:
             errors["lean"].append(abs(reading.trunk_lean_deg.value - truth.trunk_lean_deg))
             covered += abs(e) <= 2 * reading.cva_deg.uncertainty
         n = len(errors["cva"])
-
         share = f"{covered / n:.0%}" if n else "-"
-        print(
-            f"| {label} | {cell('cva', '°')} | {cell('offset', ' pts')} | "
-            f"{cell('lean', '°')} | {share} | {refused} of {n + refused} |"
+        cva, offset, lean = (
+            cell(errors[k], u) for k, u in (("cva", "°"), ("offset", " pts"), ("lean", "°"))
         )
+        print(f"| {label} | {cva} | {offset} | {lean} | {share} | {refused} of {n + refused} |")
 
 
 if __name__ == "__main__":
