@@ -114,12 +114,12 @@ def posture_trend(checks: list[PostureCheck], emphasis: Emphasis | None) -> Post
         )
     elif emphasis is None:
         advice = (
-            "A plan with the posture emphasis adds upper-back work and mobility: "
-            "`backtone plan --emphasis posture`, or choose 'posture' when making a plan."
+            "A plan with the posture emphasis adds upper-back work and mobility: choose "
+            "'posture' when making a plan (backtone plan --emphasis posture)."
         )
     else:
         advice = (
             f"Your plan emphasises {emphasis.value}. To put posture first, make a new plan "
-            "with `backtone plan --emphasis posture` (or choose 'posture' on the web)."
+            "with 'posture' as what matters most (backtone plan --emphasis posture)."
         )
     return PostureTrend(ordered, changes, advice)
