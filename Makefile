@@ -44,6 +44,8 @@ bench: $(STAMP) $(MODELS)
 	$(BIN)/python bench/history_records.py
 	$(BIN)/python bench/analytics.py
 	$(BIN)/python bench/formcheck_fps.py
+	$(BIN)/python bench/coach_fps.py
+	$(BIN)/python bench/posture_accuracy.py
 	$(BIN)/python bench/simulate_progress.py --seed 1 --runs 100
 	$(BIN)/python bench/progress_db.py
 	$(BIN)/python bench/web_load.py

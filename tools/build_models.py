@@ -11,7 +11,10 @@ that states how the input image is normalised. No package ships such a bundle, s
 2. checks every source file against a pinned sha256;
 3. writes the metadata with mediapipe's own MetadataWriter;
 4. zips the pair with fixed timestamps, 4-byte aligned and uncompressed (the Tasks runtime
-   memory-maps the members), then records the sha256 of each bundle in `MANIFEST.sha256`.
+   memory-maps the members), then records the sha256 of each bundle in `MANIFEST.sha256`;
+5. for the browser's live coach, unpacks MediaPipe's web runtime from
+   `@mediapipe/tasks-vision@1.1.0` (the ES module and its WebAssembly, each checked against a
+   pinned sha256) into `web/`, so the web app serves it itself and works offline.
 
 A second run with matching outputs does nothing. Nothing here runs when the app runs: the app
 only reads the finished bundles.
@@ -37,6 +40,26 @@ WHEEL_SPEC = "mediapipe==0.10.21"
 WHEEL_GLOB = "mediapipe-0.10.21-*.whl"
 DETECTOR_MEMBER = "mediapipe/modules/pose_detection/pose_detection.tflite"
 DETECTOR_SHA256 = "9ba9dd3d42efaaba86b4ff0122b06f29c4122e756b329d89dca1e297fd8f866c"
+WEB_SPEC = "@mediapipe/tasks-vision@1.1.0"
+WEB_TARBALL = "mediapipe-tasks-vision-1.1.0.tgz"
+WEB_DIR = "web"
+# Files of the web runtime the coach page loads: the module, and the WebAssembly with and
+# without SIMD (the runtime picks the one the browser supports).
+WEB_SHA256 = {
+    "vision_bundle.mjs": "9d5fc9ef74b22329cf9aa88dc543956d192b8c254210b187271614713eb5b10c",
+    "wasm/vision_wasm_internal.js": (
+        "7c652617b5bef832f42878ce8c5f752b0724bca6054e4bc1013a37d4b1949723"
+    ),
+    "wasm/vision_wasm_internal.wasm": (
+        "782eda3ec1f414fdb4f1d66a8b59093eb4d5ab437e06117796abf05962d68eef"
+    ),
+    "wasm/vision_wasm_nosimd_internal.js": (
+        "510fc70a170eb8b46767a7abab2af89a7a8341fa5b3ebfb8a5de41a79b7fa9df"
+    ),
+    "wasm/vision_wasm_nosimd_internal.wasm": (
+        "b802041d105876865d6a0806f2ff7c4419a7f1b80bc01340fe36e759c2030011"
+    ),
+}
 LANDMARK_SHA256 = {
     "lite": "f17bfbecadb61c3be1baa8b8d851cc6619c870a87167b32848ad20db306b9d61",
     "full": "e9a5c5cb17f736fafd4c2ec1da3b3d331d6edbe8a0d32395855aeb2cdfd64b9f",
@@ -53,6 +76,7 @@ ALIGNMENT = 4
 class Sources:
     detector: bytes
     landmarks: dict[str, bytes]
+    web: dict[str, bytes]
 
 
 def sha256(data: bytes) -> str:
@@ -90,11 +114,23 @@ def fetch(cache: Path) -> Sources:
     with tarfile.open(tarball) as tar:
         for variant, expected in LANDMARK_SHA256.items():
             name = f"pose_landmark_{variant}.tflite"
-            member = tar.extractfile(f"package/{name}")
-            if member is None:
-                raise SystemExit(f"{NPM_TARBALL} has no {name}")
-            landmarks[variant] = check(name, member.read(), expected)
-    return Sources(detector=detector, landmarks=landmarks)
+            landmarks[variant] = check(name, _member(tar, NPM_TARBALL, name), expected)
+    web_tarball = cache / WEB_TARBALL
+    if not web_tarball.exists():
+        subprocess.run(["npm", "pack", WEB_SPEC, "--silent"], cwd=cache, check=True)
+    with tarfile.open(web_tarball) as tar:
+        web = {
+            name: check(name, _member(tar, WEB_TARBALL, name), expected)
+            for name, expected in WEB_SHA256.items()
+        }
+    return Sources(detector=detector, landmarks=landmarks, web=web)
+
+
+def _member(tar: tarfile.TarFile, tarball: str, name: str) -> bytes:
+    member = tar.extractfile(f"package/{name}")
+    if member is None:
+        raise SystemExit(f"{tarball} has no {name}")
+    return member.read()
 
 
 def write_bundle(path: Path, members: dict[str, bytes]) -> None:
@@ -126,9 +162,10 @@ def read_manifest(out: Path) -> dict[str, str]:
 
 
 def up_to_date(out: Path) -> bool:
-    """True when every bundle exists and matches the checksum the manifest recorded."""
+    """True when every bundle and web file exists and matches the checksum recorded."""
     entries = read_manifest(out)
     names = [bundle_name(v) for v in LANDMARK_SHA256]
+    names += [f"{WEB_DIR}/{name}" for name in WEB_SHA256]
 
     def matches(name: str) -> bool:
         path = out / name
@@ -155,6 +192,11 @@ def build(out: Path, cache: Path) -> dict[str, str]:
             {"pose_detector.tflite": detector, "pose_landmarks_detector.tflite": landmarks},
         )
         digests[target.name] = sha256(target.read_bytes())
+    for name, data in sources.web.items():
+        target = out / WEB_DIR / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        digests[f"{WEB_DIR}/{name}"] = sha256(data)
     lines = [f"{digest}  {name}" for name, digest in sorted(digests.items())]
     (out / MANIFEST).write_text("\n".join(lines) + "\n")
     return digests

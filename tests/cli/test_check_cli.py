@@ -131,3 +131,19 @@ def test_log_saves_the_counted_set_to_the_training_log(
         14.0,
     )
     assert logged["notes"] == "counted from video"
+
+
+def test_the_pose_runtime_keeps_its_log_lines_to_itself_unless_asked(tmp_path: Path) -> None:
+    needs_models()
+    import subprocess
+    import sys
+
+    base = [sys.executable, "-m", "backtone", "check", str(VIDEO), "-e", "arm-raise"]
+    base += ["--model", "lite", "--end", "1", "--json"]
+    env = {**os.environ, "BACKTONE_DATA_DIR": str(tmp_path)}
+    quiet = subprocess.run(base, capture_output=True, text=True, env=env, check=True)
+    assert json.loads(quiet.stdout)["frames"] == 31
+    assert quiet.stderr.strip() == ""
+    loud = subprocess.run([*base, "--verbose"], capture_output=True, text=True, env=env)
+    assert loud.returncode == 0
+    assert "XNNPACK" in loud.stderr or "INFO" in loud.stderr

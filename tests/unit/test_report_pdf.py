@@ -111,3 +111,28 @@ def test_the_same_month_gives_the_same_bytes() -> None:
     first = render_monthly_report(MARCH.first, summary, created=CREATED)
     assert first == render_monthly_report(MARCH.first, summary, created=CREATED)
     assert first.startswith(b"%PDF-")
+
+
+def test_the_report_carries_the_posture_checks_with_their_trend() -> None:
+    from backtone.domain.posture import PostureCheck, posture_trend
+    from backtone.domain.profile import Emphasis
+
+    def check(day: date, cva: float) -> PostureCheck:
+        return PostureCheck(
+            datetime(day.year, day.month, day.day, 9, tzinfo=UTC), cva, 1.5, -12.0, 2.0, 3.0, 1.5
+        )
+
+    trend = posture_trend(
+        [
+            check(date(2026, 2, 10), 44.0),
+            check(date(2026, 3, 20), 51.0),
+        ],
+        Emphasis.POSTURE,
+    )
+    _, text = text_of(render_monthly_report(MARCH.first, march_summary(), posture=trend))
+    assert "Posture (side photo)" in text
+    assert "10 Feb 2026" in text and "20 Mar 2026" in text
+    assert "head (CVA): 44 to 51 deg, better" in text
+    assert "not a medical assessment" in text
+    _, without = text_of(render_monthly_report(MARCH.first, march_summary()))
+    assert "Posture" not in without

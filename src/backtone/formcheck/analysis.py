@@ -60,21 +60,21 @@ def _judge_rep(rule: ExerciseRule, body: Body, rep: Rep, number: int) -> RepRepo
     )
 
 
+WHERE = {
+    View.SIDE: "a side view",
+    View.FRONT: "a front view",
+    View.BACK: "a back view",
+    View.OBLIQUE: "an angled view",
+}
+
+
 def _not_judged(rule: ExerciseRule, view: View) -> tuple[str, ...]:
-    """Plain words for each measure this view cannot judge, and the view that would."""
-    missing: dict[str, frozenset[View]] = {}
-    if view not in rule.count_needs:
-        missing["rep count"] = rule.count_needs
-    if view is not View.SIDE and rule.checks:
-        missing["torso angle"] = frozenset({View.SIDE})
-    if view not in rule.range_needs:
-        missing["range of motion"] = rule.range_needs
-    for check in rule.checks:
-        if view not in check.needs:
-            missing.setdefault(check.what, check.needs)
-    where = {View.FRONT: "a front view", View.OBLIQUE: "an angled view"}.get(view, "this clip")
-    return tuple(
-        f"{what}: cannot judge from {where}; film from the "
-        f"{'side' if View.SIDE in needs else 'front'} to check it"
-        for what, needs in missing.items()
-    )
+    """Plain words for each measure this view cannot judge, and the views that would."""
+    where = WHERE.get(view, "this clip")
+    lines = []
+    for what, needs in rule.needs_by_measure().items():
+        if view in needs:
+            continue
+        fits = " or the ".join(v.value for v in (View.SIDE, View.FRONT, View.BACK) if v in needs)
+        lines.append(f"{what}: cannot judge from {where}; film from the {fits} to check it")
+    return tuple(lines)

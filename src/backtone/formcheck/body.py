@@ -62,9 +62,25 @@ class Body:
         finite = d[np.isfinite(d)]
         return float(np.percentile(finite, 90)) if finite.size else float("nan")
 
+    @cached_property
+    def arm_length(self) -> float:
+        """Typical shoulder-to-wrist distance in pixels: the ruler when the torso points at
+        the camera (lying or in a plank), since a straight arm shows its length from any side."""
+        d = np.linalg.norm(self.mid("shoulder") - self.wrists, axis=1)
+        finite = d[np.isfinite(d)]
+        return float(np.percentile(finite, 90)) if finite.size else float("nan")
+
     def height_above(self, upper: FloatArray, lower: FloatArray) -> FloatArray:
-        """Vertical distance from `lower` up to `upper`, in torso lengths."""
+        """Vertical distance from `lower` up to `upper`, in torso lengths.
+
+        Heights read the same from every camera position round the person, so signals built
+        on them count reps from the side, the front, the back or at an angle alike.
+        """
         return np.asarray((upper[:, 1] - lower[:, 1]) / self.torso_length, dtype=np.float64)
+
+    def height_in_arms(self, upper: FloatArray, lower: FloatArray) -> FloatArray:
+        """Vertical distance from `lower` up to `upper`, in arm lengths."""
+        return np.asarray((upper[:, 1] - lower[:, 1]) / self.arm_length, dtype=np.float64)
 
     @cached_property
     def torso_angle(self) -> FloatArray:

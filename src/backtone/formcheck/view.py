@@ -1,4 +1,4 @@
-"""Which way the camera looks at the person: from the side, from the front, or at an angle."""
+"""Which way the camera looks at the person: from the side, the front, the back, or at an angle."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from backtone.formcheck.sequence import PoseSequence
 class View(enum.Enum):
     SIDE = "side"
     FRONT = "front"
+    BACK = "back"
     OBLIQUE = "oblique"
     UNKNOWN = "unknown"
 
@@ -39,13 +40,22 @@ def shoulder_to_torso_ratio(sequence: PoseSequence) -> float:
     return float(np.median(width[ok]) / longest)
 
 
+def faces_camera(sequence: PoseSequence) -> bool:
+    """True when the person's left shoulder is on the right of the picture, as in a mirror-free
+    photo of someone facing the camera; seen from behind, the left shoulder is on the left."""
+    dx = sequence.pixels("left_shoulder")[:, 0] - sequence.pixels("right_shoulder")[:, 0]
+    dx = dx[np.isfinite(dx)]
+    return not dx.size or float(np.median(dx)) >= 0
+
+
 def detect_view(sequence: PoseSequence) -> View:
-    """Guess the camera view from how wide the shoulders look against the torso."""
+    """Guess the camera view from how wide the shoulders look against the torso, and which
+    shoulder is on which side of the picture."""
     ratio = shoulder_to_torso_ratio(sequence)
     if not np.isfinite(ratio):
         return View.UNKNOWN
     if ratio < SIDE_BELOW:
         return View.SIDE
     if ratio > FRONT_ABOVE:
-        return View.FRONT
+        return View.FRONT if faces_camera(sequence) else View.BACK
     return View.OBLIQUE

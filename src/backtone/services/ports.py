@@ -14,6 +14,7 @@ from backtone.domain.exposure import Target
 from backtone.domain.importing import HistoryFormat, ReadOptions, RowRead
 from backtone.domain.plan import Plan, PlanItem
 from backtone.domain.plan_record import PlanRecord, PlanSummary
+from backtone.domain.posture import PostureCheck
 from backtone.domain.profile import Profile
 from backtone.domain.records import ExerciseRecords
 from backtone.domain.training import LoggedSet, WeightUnit, Workout
@@ -130,6 +131,12 @@ class BodyWeightRepository(Protocol):
     def add(self, user_id: int, measured_at: datetime, kg: float) -> None: ...
 
     def for_user(self, user_id: int) -> list[tuple[datetime, float]]: ...
+
+
+class PostureRepository(Protocol):
+    def add(self, user_id: int, check: PostureCheck) -> None: ...
+
+    def for_user(self, user_id: int) -> list[PostureCheck]: ...
 
 
 class PasswordHasher(Protocol):
@@ -290,6 +297,9 @@ class UnitOfWork(Protocol):
 
     @property
     def body_weights(self) -> BodyWeightRepository: ...
+
+    @property
+    def postures(self) -> PostureRepository: ...
 
     @property
     def accounts(self) -> AccountRepository: ...

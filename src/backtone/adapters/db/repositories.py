@@ -9,8 +9,9 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from backtone.adapters.catalogue.codec import exercise_from_dict, exercise_to_dict
-from backtone.adapters.db.tables import body_weights, user_exercises, users
+from backtone.adapters.db.tables import body_weights, posture_checks, user_exercises, users
 from backtone.domain.exercise import Exercise
+from backtone.domain.posture import PostureCheck
 from backtone.domain.user import User
 
 
@@ -81,3 +82,44 @@ class SqlBodyWeightRepository:
             .order_by(body_weights.c.measured_at)
         )
         return [(as_utc(row.measured_at), row.kg) for row in rows]
+
+
+class SqlPostureRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, user_id: int, check: PostureCheck) -> None:
+        self.session.execute(
+            insert(posture_checks).values(
+                user_id=user_id,
+                taken_at=check.taken_at,
+                cva_deg=check.cva_deg,
+                cva_sd=check.cva_sd,
+                shoulder_offset_pct=check.shoulder_offset_pct,
+                shoulder_sd=check.shoulder_sd,
+                trunk_lean_deg=check.trunk_lean_deg,
+                trunk_sd=check.trunk_sd,
+                source=check.source,
+                frames=check.frames,
+            )
+        )
+
+    def for_user(self, user_id: int) -> list[PostureCheck]:
+        t = posture_checks.c
+        rows = self.session.execute(
+            select(posture_checks).where(t.user_id == user_id).order_by(t.taken_at, t.id)
+        )
+        return [
+            PostureCheck(
+                taken_at=as_utc(row.taken_at),
+                cva_deg=row.cva_deg,
+                cva_sd=row.cva_sd,
+                shoulder_offset_pct=row.shoulder_offset_pct,
+                shoulder_sd=row.shoulder_sd,
+                trunk_lean_deg=row.trunk_lean_deg,
+                trunk_sd=row.trunk_sd,
+                source=row.source,
+                frames=row.frames,
+            )
+            for row in rows
+        ]

@@ -140,6 +140,23 @@ body_weights = Table(
     Index("ix_body_weights_user_measured", "user_id", "measured_at"),
 )
 
+posture_checks = Table(
+    "posture_checks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("taken_at", DateTime(timezone=True), nullable=False),
+    Column("cva_deg", Float, nullable=False),
+    Column("cva_sd", Float, nullable=False),
+    Column("shoulder_offset_pct", Float, nullable=False),
+    Column("shoulder_sd", Float, nullable=False),
+    Column("trunk_lean_deg", Float, nullable=False),
+    Column("trunk_sd", Float, nullable=False),
+    Column("source", String(16), nullable=False),
+    Column("frames", Integer, nullable=False),
+    Index("ix_posture_checks_user_taken", "user_id", "taken_at"),
+)
+
 profiles = Table(
     "profiles",
     metadata,

@@ -19,6 +19,7 @@ from backtone.adapters.db.plan_repository import SqlPlanRepository, SqlProfileRe
 from backtone.adapters.db.repositories import (
     SqlBodyWeightRepository,
     SqlExerciseRepository,
+    SqlPostureRepository,
     SqlUserRepository,
 )
 from backtone.adapters.db.workout_repository import SqlWorkoutRepository
@@ -39,6 +40,7 @@ class SqlUnitOfWork:
             self.plans = SqlPlanRepository(self.session)
             self.profiles = SqlProfileRepository(self.session)
             self.body_weights = SqlBodyWeightRepository(self.session)
+            self.postures = SqlPostureRepository(self.session)
             self.accounts = SqlAccountRepository(self.session)
             self.auth_tokens = SqlAuthTokenRepository(self.session)
             self.login_attempts = SqlLoginAttemptRepository(self.session)

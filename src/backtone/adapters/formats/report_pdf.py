@@ -13,6 +13,7 @@ from datetime import date, datetime
 from fpdf import FPDF
 
 from backtone.domain.analytics import ProgressSummary, TargetStatus
+from backtone.domain.posture import NOT_A_DIAGNOSIS, PostureTrend
 from backtone.domain.training import WeightUnit
 
 PAGE_W, MARGIN = 210.0, 14.0
@@ -202,6 +203,31 @@ def _body_weight(pdf: _Report, summary: ProgressSummary, unit: WeightUnit) -> No
     )
 
 
+def _posture(pdf: _Report, trend: PostureTrend | None) -> None:
+    """The latest posture checks and the change since the first (the caller picks the checks
+    up to the month's end)."""
+    if trend is None or not trend.checks:
+        return
+    shown = trend.checks[-6:]
+    _heading(pdf, "Posture (side photo)")
+    rows = [
+        (
+            f"{c.taken_at:%d %b %Y}",
+            f"{c.cva_deg:.1f} +/- {c.cva_sd:.1f} deg",
+            f"{c.shoulder_offset_pct:+.1f} +/- {c.shoulder_sd:.1f} %",
+            f"{c.trunk_lean_deg:+.1f} +/- {c.trunk_sd:.1f} deg",
+        )
+        for c in shown
+    ]
+    header = ("Date", "Head (CVA)", "Shoulder offset", "Trunk lean")
+    _table(pdf, header, rows, (34, 48, 52, WIDTH - 134))
+    for change in trend.changes:
+        unit = " %" if change.what == "shoulder offset" else " deg"
+        _line(pdf, change.words(unit) + ".", size=10)
+    _line(pdf, trend.advice, size=10)
+    _line(pdf, NOT_A_DIAGNOSIS, size=9, colour=(90, 90, 90))
+
+
 def render_monthly_report(
     month: date,
     summary: ProgressSummary,
@@ -210,11 +236,13 @@ def render_monthly_report(
     unit: WeightUnit = WeightUnit.KG,
     person: str = "",
     created: datetime | None = None,
+    posture: PostureTrend | None = None,
 ) -> bytes:
     """The month's report as PDF bytes: figures on page one, then two charts a page.
 
     `month` is any day of the month; `charts` are (title, PNG bytes) pairs in page order;
-    `created` is stamped in the PDF's metadata (the PDF library's clock when left out).
+    `created` is stamped in the PDF's metadata (the PDF library's clock when left out);
+    `posture` adds a posture section: its latest checks and their trend.
     """
     title = f"backtone monthly report - {month:%B %Y}"
     pdf = _Report(title, created)
@@ -239,6 +267,7 @@ def render_monthly_report(
     _balance(pdf, summary)
     _records(pdf, summary, unit)
     _body_weight(pdf, summary, unit)
+    _posture(pdf, posture)
     for i, (chart_title, png) in enumerate(charts):
         if i % 2 == 0:
             pdf.add_page()

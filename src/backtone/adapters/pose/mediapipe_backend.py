@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from contextlib import ExitStack
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from backtone.adapters.pose.models import model_path
+from backtone.adapters.pose.quiet import native_logs_silenced
 from backtone.adapters.pose.video import Frame, prefetched, probe, read_frames
 from backtone.formcheck import PoseSequence
 from backtone.formcheck.landmarks import N_LANDMARKS
@@ -19,14 +21,22 @@ Progress = Callable[[int], None]
 
 
 class PoseLandmarker:
-    """One person's pose per frame; use as a context manager so the graph is closed."""
+    """One person's pose per frame; use as a context manager so the graph is closed.
 
-    def __init__(self, model: str = "full", models_dir: Path | None = None) -> None:
+    While it is open the runtime's own log lines are silenced, unless `verbose`.
+    """
+
+    def __init__(
+        self, model: str = "full", models_dir: Path | None = None, *, verbose: bool = False
+    ) -> None:
         self.path = model_path(model, models_dir)
+        self.verbose = verbose
         self._landmarker: Any = None
         self._last_ms = -1
+        self._quiet = ExitStack()
 
     def __enter__(self) -> PoseLandmarker:
+        self._quiet.enter_context(native_logs_silenced(not self.verbose))
         from mediapipe.tasks.python import BaseOptions, vision
 
         options = vision.PoseLandmarkerOptions(
@@ -34,7 +44,11 @@ class PoseLandmarker:
             running_mode=vision.RunningMode.VIDEO,
             num_poses=1,
         )
-        self._landmarker = vision.PoseLandmarker.create_from_options(options)
+        try:
+            self._landmarker = vision.PoseLandmarker.create_from_options(options)
+        except BaseException:
+            self._quiet.close()
+            raise
         return self
 
     def __exit__(
@@ -43,9 +57,12 @@ class PoseLandmarker:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        if self._landmarker is not None:
-            self._landmarker.close()
-            self._landmarker = None
+        try:
+            if self._landmarker is not None:
+                self._landmarker.close()
+                self._landmarker = None
+        finally:
+            self._quiet.close()
 
     def detect(self, rgb: Frame, t_s: float) -> FloatArray:
         """`[33, 4]` keypoints of the frame at `t_s` seconds, or NaN if nobody is found."""
@@ -88,12 +105,13 @@ def pose_from_video(
     models_dir: Path | None = None,
     size: tuple[int, int] | None = None,
     on_frame: Progress = lambda _n: None,
+    verbose: bool = False,
 ) -> PoseSequence:
     """Track the person through a video file, frame by frame."""
     from backtone.domain.errors import InvalidInput
 
     info = probe(path)
-    with PoseLandmarker(model, models_dir) as landmarker:
+    with PoseLandmarker(model, models_dir, verbose=verbose) as landmarker:
         frames = prefetched(read_frames(path, size))
         keypoints, times, frame_size = track_frames(frames, landmarker, on_frame)
     if keypoints.shape[0] < 2:

@@ -36,3 +36,21 @@ def model_path(model: str = "full", models_dir: Path | None = None) -> Path:
             [*VARIANTS, "PATH.task"],
         )
     return path
+
+
+# The browser's pose runtime (MediaPipe tasks-vision), unpacked by `make models` under web/.
+WEB_RUNTIME_FILES = (
+    "vision_bundle.mjs",
+    "wasm/vision_wasm_internal.js",
+    "wasm/vision_wasm_internal.wasm",
+    "wasm/vision_wasm_nosimd_internal.js",
+    "wasm/vision_wasm_nosimd_internal.wasm",
+)
+
+
+def web_runtime_file(name: str, models_dir: Path | None = None) -> Path | None:
+    """A file of the browser's pose runtime, if it is one and it was built; else None."""
+    if name not in WEB_RUNTIME_FILES:
+        return None
+    path = (models_dir or default_models_dir()) / "web" / name
+    return path if path.is_file() else None

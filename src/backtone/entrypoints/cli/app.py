@@ -14,6 +14,7 @@ from backtone.entrypoints.cli import (
     db,
     history_files,
     plan,
+    posture,
     progress,
     tour,
     training_log,
@@ -57,6 +58,7 @@ _register(app, "undo", training_log.undo)
 _register(app, "history", training_log.history)
 _register(app, "records", training_log.records)
 _register(app, "check", check.check)
+_register(app, "posture", posture.posture)
 _register(app, "plan", plan.plan)
 _register(app, "plans", plan.plans)
 _register(app, "next", coach.next_session)

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from backtone.formcheck import CheckReport, PoseSequence, View
 
 OUT_KINDS = (".png", ".mp4")
-VIEWS = ("auto", "side", "front")
+VIEWS = ("auto", "side", "front", "back", "oblique")
 
 
 def check(
@@ -39,7 +39,9 @@ def check(
     model: Annotated[
         str, typer.Option(help="Pose model: full (default), lite (faster) or a .task path.")
     ] = "full",
-    view: Annotated[str, typer.Option(help="Camera view: auto (detect), side or front.")] = "auto",
+    view: Annotated[
+        str, typer.Option(help="Camera view: auto (detect), side, front, back or oblique.")
+    ] = "auto",
     start: Annotated[float, typer.Option(help="Skip the clip before this second.")] = 0.0,
     end: Annotated[
         float | None, typer.Option(help="Ignore the clip after this second.", show_default=False)
@@ -50,6 +52,9 @@ def check(
     load: Annotated[
         str | None, typer.Option(help="The load lifted, for --log, e.g. 14kg or 30lb.")
     ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", help="Show the pose runtime's own log lines.")
+    ] = False,
 ) -> None:
     """Count the reps of a filmed set and check each rep's form, offline on this machine."""
     from backtone.domain.errors import InvalidInput
@@ -66,11 +71,11 @@ def check(
     if camera is not None:
         from backtone.entrypoints.cli.check_live import check_live
 
-        report = check_live(camera, exercise, model, forced)
+        report = check_live(camera, exercise, model, forced, verbose=verbose)
     elif video is None:
         raise InvalidInput("VIDEO", "give a video file, a .npz of keypoints or --camera INDEX")
     else:
-        report = _check_file(video, exercise, model, forced, start, end, out)
+        report = _check_file(video, exercise, model, forced, start, end, out, verbose)
     _show(report, as_json)
     if log:
         _log(report, load)
@@ -110,12 +115,13 @@ def _check_file(
     start: float,
     end: float | None,
     out: Path | None,
+    verbose: bool,
 ) -> CheckReport:
     from backtone.domain.errors import InvalidInput
     from backtone.formcheck import check_form
 
     replay = video.suffix.lower() == ".npz"
-    sequence = _load(video, model, replay)
+    sequence = _load(video, model, replay, verbose)
     first = int((sequence.timestamps_s < start).sum())
     last = sequence.n_frames if end is None else int((sequence.timestamps_s <= end).sum())
     if last - first < 2:
@@ -127,7 +133,7 @@ def _check_file(
     return report
 
 
-def _load(video: Path, model: str, replay: bool) -> PoseSequence:
+def _load(video: Path, model: str, replay: bool, verbose: bool) -> PoseSequence:
     if replay:
         from backtone.adapters.pose.replay import load_sequence
 
@@ -137,14 +143,23 @@ def _load(video: Path, model: str, replay: bool) -> PoseSequence:
 
     from backtone.adapters.pose.mediapipe_backend import pose_from_video
     from backtone.adapters.pose.models import model_path
+    from backtone.adapters.pose.quiet import terminal_stderr
     from backtone.adapters.pose.video import probe
 
     model_path(model)  # a missing model is reported before any decoding
     info = probe(video)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task(f"tracking {video.name}", total=info.frames or None)
-        return pose_from_video(video, model, on_frame=lambda n: progress.update(task, completed=n))
+    # The bar writes to a copy of stderr, which stays open while the runtime's logs are muted.
+    with terminal_stderr() as stream:
+        console = Console(file=stream, stderr=True)
+        with Progress(*columns, console=console, transient=True) as progress:
+            task = progress.add_task(f"tracking {video.name}", total=info.frames or None)
+            return pose_from_video(
+                video,
+                model,
+                on_frame=lambda n: progress.update(task, completed=n),
+                verbose=verbose,
+            )
 
 
 def _write(

@@ -12,7 +12,9 @@ WINDOW_S = 120.0  # keep the last two minutes of poses
 RECOUNT_EVERY = 5  # frames between recounts
 
 
-def check_live(camera: int, exercise: str, model: str, view: View | None) -> CheckReport:
+def check_live(
+    camera: int, exercise: str, model: str, view: View | None, *, verbose: bool = False
+) -> CheckReport:
     """Run until q or Esc is pressed (or the camera stops); return the report of what was seen."""
     import cv2
     import numpy as np
@@ -37,7 +39,7 @@ def check_live(camera: int, exercise: str, model: str, view: View | None) -> Che
         seq = PoseSequence(np.stack(rows[keep:]), np.asarray(times[keep:]), width, height)
         return check_form(seq, exercise, view)
 
-    with PoseLandmarker(model) as landmarker:
+    with PoseLandmarker(model, verbose=verbose) as landmarker:
         for t_s, rgb in chain([first], frames):
             rows.append(landmarker.detect(rgb, t_s))
             times.append(t_s)

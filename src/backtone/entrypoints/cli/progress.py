@@ -152,8 +152,15 @@ def report(
     """Write a monthly PDF report: sessions, streak, volume per region, balance, records, charts."""
     from backtone.adapters.formats.charts import render_chart
     from backtone.adapters.formats.report_pdf import render_monthly_report
+    from backtone.services.posture import posture_history
 
     summary = _summary(month)
+    posture = posture_history(
+        uow=backtone_app().uow(),
+        user_id=current_user().id,
+        until=summary.period.last,
+        tz=local_tz(),
+    )
     unit = current_unit()
     charts = [
         (drawn.title, drawn.image)
@@ -165,7 +172,12 @@ def report(
     target = out or Path(f"backtone-{month}.pdf")
     target.write_bytes(
         render_monthly_report(
-            summary.period.first, summary, charts, unit=unit, person=current_user().name
+            summary.period.first,
+            summary,
+            charts,
+            unit=unit,
+            person=current_user().name,
+            posture=posture,
         )
     )
     console().print(f"Wrote the {summary.period.first:%B %Y} report to {target}.")

@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from backtone.entrypoints.web.auth import CSRF_COOKIE, CookieKeys, csrf_secret, set_cookie
+from backtone.entrypoints.web.views.coach import coach_rule
 
 HERE = Path(str(resources.files("backtone.entrypoints.web")))
 STATIC = HERE / "static"
@@ -33,6 +34,7 @@ def static_url(name: str) -> str:
 
 
 templates.env.globals["static_url"] = static_url
+templates.env.globals["coach_rule"] = coach_rule
 
 
 def render(

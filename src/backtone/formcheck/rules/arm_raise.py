@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from backtone.formcheck.body import Body
-from backtone.formcheck.rules.base import ExerciseRule
-from backtone.formcheck.sequence import FloatArray
+from backtone.formcheck.rules.base import NOT_SIDE, ExerciseRule
+from backtone.formcheck.rules.spec import Signal
 from backtone.formcheck.view import View
 
-
-def hands_up(body: Body) -> FloatArray:
-    return body.height_above(body.wrists, body.mid("shoulder"))
+hands_up = Signal("height", "wrists", "shoulders")
 
 
 RULE = ExerciseRule(
@@ -18,5 +15,6 @@ RULE = ExerciseRule(
     signal=hands_up,
     min_range=0.4,
     range_of_motion=lambda body: body.shoulder_angle,
+    range_needs=NOT_SIDE,  # jacks and lateral raises lift the arms out to the sides
     best_view=View.FRONT,
 )

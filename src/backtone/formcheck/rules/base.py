@@ -12,10 +12,14 @@ from backtone.formcheck.reps import Rep
 from backtone.formcheck.sequence import FloatArray
 from backtone.formcheck.view import View
 
-ANY_VIEW = frozenset({View.SIDE, View.FRONT, View.OBLIQUE})
+ANY_VIEW = frozenset({View.SIDE, View.FRONT, View.BACK, View.OBLIQUE})
 SIDE_ONLY = frozenset({View.SIDE})
-NOT_SIDE = frozenset({View.FRONT, View.OBLIQUE})
-NOT_FRONT = frozenset({View.SIDE, View.OBLIQUE})
+# Angles in the body's front plane (elbows of a wide grip) show from the front or back.
+NOT_SIDE = frozenset({View.FRONT, View.BACK, View.OBLIQUE})
+# Angles in the body's side plane (hip hinge, arm swing) fold away from the front or back.
+SIDE_PLANE = frozenset({View.SIDE, View.OBLIQUE})
+# The mouth, the chin's stand-in, is hidden from behind.
+FACE_SEEN = frozenset({View.SIDE, View.FRONT, View.OBLIQUE})
 
 
 @dataclass(frozen=True)
@@ -72,3 +76,12 @@ class ExerciseRule:
     best_view: View = View.SIDE
     range_needs: frozenset[View] = ANY_VIEW  # views where the range-of-motion angle is true
     count_needs: frozenset[View] = ANY_VIEW  # views where the rep signal can be seen
+
+    def needs_by_measure(self) -> dict[str, frozenset[View]]:
+        """Each thing the report can say about a rep, and the views that can show it."""
+        needs = {"rep count": self.count_needs, "range of motion": self.range_needs}
+        if self.checks:
+            needs["torso angle"] = SIDE_ONLY
+        for check in self.checks:
+            needs.setdefault(check.what, check.needs)
+        return needs

@@ -1,16 +1,18 @@
-"""Barbell deadlift: reps from the hip angle, a full lockout, and the back kept straight."""
+"""Barbell deadlift: reps from the shoulders rising, a full lockout, and the back kept straight."""
 
 from __future__ import annotations
 
-from backtone.formcheck.rules.base import NOT_FRONT, SIDE_ONLY, Check, ExerciseRule, RepWindow
+from backtone.formcheck.rules.base import SIDE_ONLY, SIDE_PLANE, Check, ExerciseRule, RepWindow
+from backtone.formcheck.rules.spec import Signal, Threshold
 
 LOCKOUT_FROM = 160.0  # shoulder-hip-knee angle that counts as standing tall
 ROUNDING_LIMIT = 30.0
 
 
-def no_lockout(w: RepWindow) -> bool | None:
-    top = w.around_top(w.body.hip_angle)
-    return None if top.size == 0 else float(top.max()) < LOCKOUT_FROM
+# Shoulders above the ankles, in torso lengths: they rise as the bar comes up, seen from any
+# side (the hip angle itself folds away from the front or back).
+shoulders_up = Signal("height", "shoulders", "ankles")
+no_lockout = Threshold("hip_angle", "top", "max", "<", LOCKOUT_FROM)
 
 
 def rounded(w: RepWindow) -> bool | None:
@@ -21,9 +23,10 @@ def rounded(w: RepWindow) -> bool | None:
 RULE = ExerciseRule(
     exercise_id="barbell-deadlift",
     name="Barbell deadlift",
-    signal=lambda body: body.hip_angle,
-    min_range=30.0,
+    signal=shoulders_up,
+    min_range=0.3,
     range_of_motion=lambda body: body.hip_angle,
+    range_needs=SIDE_PLANE,
     checks=(
         Check(
             "no-lockout",
@@ -43,5 +46,4 @@ RULE = ExerciseRule(
             what="back rounding",
         ),
     ),
-    count_needs=NOT_FRONT,  # the hip and shoulder angles fold away seen from the front
 )

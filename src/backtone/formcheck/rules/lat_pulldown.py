@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from backtone.formcheck.body import Body
-from backtone.formcheck.rules.base import NOT_SIDE, SIDE_ONLY, Check, ExerciseRule, RepWindow
-from backtone.formcheck.sequence import FloatArray
+from backtone.formcheck.rules.base import (
+    FACE_SEEN,
+    NOT_SIDE,
+    SIDE_ONLY,
+    Check,
+    ExerciseRule,
+    RepWindow,
+)
+from backtone.formcheck.rules.spec import Signal, Threshold
 from backtone.formcheck.view import View
 
 LEAN_BACK_LIMIT = 30.0  # torso lean from vertical; a little lean is normal
 
 
-def hands_down(body: Body) -> FloatArray:
-    """How far the hands have come down past the shoulders, in torso lengths."""
-    return -body.height_above(body.wrists, body.mid("shoulder"))
+# How far the hands have come down past the shoulders, in torso lengths.
+hands_down = Signal("height", "wrists", "shoulders", sign=-1.0)
 
 
 def short_pull(w: RepWindow) -> bool | None:
@@ -22,9 +27,7 @@ def short_pull(w: RepWindow) -> bool | None:
     return None if lowest.size == 0 else float(lowest.min()) > 0.0
 
 
-def leaning_back(w: RepWindow) -> bool | None:
-    lean = w.max(w.body.torso_angle)
-    return None if lean is None else lean > LEAN_BACK_LIMIT
+leaning_back = Threshold("torso_angle", "rep", "max", ">", LEAN_BACK_LIMIT)
 
 
 RULE = ExerciseRule(
@@ -39,6 +42,7 @@ RULE = ExerciseRule(
             "short-pull",
             "Pull the bar all the way down to the upper chest, below the chin.",
             short_pull,
+            needs=FACE_SEEN,
             what="range",
         ),
         Check(

@@ -5,7 +5,15 @@ from __future__ import annotations
 import numpy as np
 
 from backtone.formcheck.body import Body
-from backtone.formcheck.rules.base import NOT_SIDE, SIDE_ONLY, Check, ExerciseRule, RepWindow
+from backtone.formcheck.rules.base import (
+    FACE_SEEN,
+    NOT_SIDE,
+    SIDE_ONLY,
+    Check,
+    ExerciseRule,
+    RepWindow,
+)
+from backtone.formcheck.rules.spec import Signal, Threshold
 from backtone.formcheck.sequence import FloatArray
 from backtone.formcheck.view import View
 
@@ -20,8 +28,9 @@ def chin_above_bar(body: Body) -> FloatArray:
     )
 
 
-def nose_rise(body: Body) -> FloatArray:
-    return body.height_above(body.point("nose"), body.wrists)
+# Shoulders relative to the hands on the bar, in torso lengths; the face is not needed, so
+# reps count from behind too.
+shoulders_rise = Signal("height", "shoulders", "wrists")
 
 
 def chin_below_bar(w: RepWindow) -> bool | None:
@@ -29,11 +38,8 @@ def chin_below_bar(w: RepWindow) -> bool | None:
     return None if top.size == 0 else float(top.max()) < 0.0
 
 
-def bent_arms(w: RepWindow) -> bool | None:
-    # Judge the way down only: the bottom before a rep belongs to the rep before it.
-    elbow = w.body.elbow_angle[w.rep.top : w.rep.end + 1]
-    elbow = elbow[np.isfinite(elbow)]
-    return None if elbow.size == 0 else float(elbow.max()) < STRAIGHT_ARM_FROM
+# Judge the way down only: the bottom before a rep belongs to the rep before it.
+bent_arms = Threshold("elbow_angle", "descent", "max", "<", STRAIGHT_ARM_FROM)
 
 
 def swinging(w: RepWindow) -> bool | None:
@@ -48,7 +54,7 @@ def swinging(w: RepWindow) -> bool | None:
 RULE = ExerciseRule(
     exercise_id="pull-up",
     name="Pull-up",
-    signal=nose_rise,
+    signal=shoulders_rise,
     min_range=0.3,
     range_of_motion=lambda body: body.elbow_angle,
     range_needs=NOT_SIDE,
@@ -57,6 +63,7 @@ RULE = ExerciseRule(
             "chin-below-bar",
             "Pull higher: the chin should clear the bar at the top of every rep.",
             chin_below_bar,
+            needs=FACE_SEEN,
             what="chin height",
         ),
         Check(

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from backtone.formcheck.body import Body
-from backtone.formcheck.rules.base import NOT_FRONT, SIDE_ONLY, Check, ExerciseRule, RepWindow
+from backtone.formcheck.rules.base import SIDE_ONLY, SIDE_PLANE, Check, ExerciseRule, RepWindow
+from backtone.formcheck.rules.spec import Signal
 from backtone.formcheck.sequence import FloatArray
 
 REACH_FROM = 140.0  # hip-shoulder-wrist angle: arms close to in line with the body
@@ -15,6 +16,13 @@ ARCH_LIMIT = 12.0  # degrees the torso may tilt away from where the rep started
 def arm_reach(body: Body) -> FloatArray:
     """Hip-shoulder-wrist angle: 90 with the weight over the chest, 180 with it behind the head."""
     return body.limb_angle("hip", "shoulder", "wrist")
+
+
+# How far the hands reach out from over the shoulders, in arm lengths: 0 with the weight over
+# the chest, about 1 with the arms level behind the head. Worked out from how high the wrists
+# still are against the arm's length, so it reads the same from any side; the hip-shoulder-
+# wrist angle folds away from the front.
+weight_back = Signal("reach", "wrists", "shoulders", ruler="arm")
 
 
 def short_range(w: RepWindow) -> bool | None:
@@ -34,9 +42,10 @@ def arching(w: RepWindow) -> bool | None:
 RULE = ExerciseRule(
     exercise_id="dumbbell-pullover",
     name="Dumbbell pullover",
-    signal=arm_reach,
-    min_range=30.0,
+    signal=weight_back,
+    min_range=0.3,
     range_of_motion=arm_reach,
+    range_needs=SIDE_PLANE,
     checks=(
         Check(
             "short-range",
@@ -56,5 +65,4 @@ RULE = ExerciseRule(
             what="back arching",
         ),
     ),
-    count_needs=NOT_FRONT,  # the hip and shoulder angles fold away seen from the front
 )

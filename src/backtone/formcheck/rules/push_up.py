@@ -6,16 +6,16 @@ import numpy as np
 
 from backtone.formcheck.body import Body
 from backtone.formcheck.geometry import bend
-from backtone.formcheck.rules.base import SIDE_ONLY, Check, ExerciseRule, RepWindow
+from backtone.formcheck.rules.base import SIDE_ONLY, SIDE_PLANE, Check, ExerciseRule, RepWindow
+from backtone.formcheck.rules.spec import Signal, Threshold
 from backtone.formcheck.sequence import FloatArray
 
 LINE_LIMIT = 15.0  # degrees the shoulder-hip-ankle line may bend at the hip
 DEPTH_ELBOW = 105.0  # the elbow must bend below this at the bottom
 
 
-def elbow_bend(body: Body) -> FloatArray:
-    """How far the elbows bend from straight, in degrees (rises as you go down)."""
-    return 180.0 - body.elbow_angle
+# How far the elbows bend from straight, in degrees (rises as you go down).
+elbow_bend = Signal("bend")
 
 
 def hip_bend(body: Body) -> FloatArray:
@@ -37,17 +37,16 @@ def piking(w: RepWindow) -> bool | None:
     return None if b is None else b > LINE_LIMIT
 
 
-def shallow(w: RepWindow) -> bool | None:
-    deepest = w.min(w.body.elbow_angle)
-    return None if deepest is None else deepest > DEPTH_ELBOW
+shallow = Threshold("elbow_angle", "rep", "min", ">", DEPTH_ELBOW)
 
 
 RULE = ExerciseRule(
     exercise_id="push-up",
     name="Push-up",
     signal=elbow_bend,
-    min_range=30.0,
+    min_range=20.0,  # a shallow first rep still counts when the camera cannot wait for more
     range_of_motion=lambda body: body.elbow_angle,
+    range_needs=SIDE_PLANE,  # the elbow bends in the side plane
     checks=(
         Check(
             "hips-sagging",

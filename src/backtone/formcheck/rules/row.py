@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from backtone.formcheck.body import Body
-from backtone.formcheck.rules.base import SIDE_ONLY, Check, ExerciseRule, RepWindow
-from backtone.formcheck.sequence import FloatArray
+from backtone.formcheck.rules.base import SIDE_ONLY, SIDE_PLANE, Check, ExerciseRule, RepWindow
+from backtone.formcheck.rules.spec import Signal, Threshold
 
 # "Nearly parallel" read as 70-90 degrees from vertical; 10 degrees more of tolerance because
 # 2-D pose estimates of the torso are off by about 4 degrees on average and 12 at worst.
@@ -13,13 +12,8 @@ TOLERANCE = 10.0
 ROUNDING_LIMIT = 25.0  # degrees of ear-shoulder-hip bend before the back looks rounded
 
 
-def wrist_rise(body: Body) -> FloatArray:
-    return body.height_above(body.wrists, body.mid("shoulder"))
-
-
-def too_upright(w: RepWindow) -> bool | None:
-    torso = w.median(w.body.torso_angle)
-    return None if torso is None else torso < NEARLY_PARALLEL_FROM - TOLERANCE
+wrist_rise = Signal("height", "wrists", "shoulders")
+too_upright = Threshold("torso_angle", "rep", "median", "<", NEARLY_PARALLEL_FROM - TOLERANCE)
 
 
 def rounded(w: RepWindow) -> bool | None:
@@ -33,6 +27,7 @@ RULE = ExerciseRule(
     signal=wrist_rise,
     min_range=0.2,
     range_of_motion=lambda body: body.elbow_angle,
+    range_needs=SIDE_PLANE,  # the elbow bends in the side plane
     checks=(
         Check(
             "torso-too-upright",

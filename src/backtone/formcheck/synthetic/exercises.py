@@ -15,7 +15,9 @@ from backtone.formcheck.synthetic.skeleton3d import SIDE_SIGN, Joints, sagittal,
 from backtone.formcheck.synthetic.timeline import Timeline, bump, track
 
 TORSO, UPPER_ARM, FOREARM, THIGH, SHIN = 0.5, 0.3, 0.27, 0.45, 0.43
-HALF_SHOULDERS, HALF_HIPS = 0.19, 0.13
+# Shoulder landmarks sit inside the shoulder's edge: MediaPipe finds them about 0.55-0.6 torso
+# lengths apart on a person facing the camera, so 0.28 m apart on a 0.5 m torso.
+HALF_SHOULDERS, HALF_HIPS = 0.14, 0.13
 LAT = np.array([1.0, 0.0, 0.0])
 
 Faults = list[frozenset[str]]

@@ -61,6 +61,11 @@ def add_hands_and_feet(joints: Joints) -> None:
         joints[f"{side}_foot_index"] = ankle + np.array([0.0, 0.15, -0.05])
 
 
+# Where the camera stands, in degrees round the person from straight in front towards
+# the person's left: the side view films the left side, the back view the back.
+CAMERA_YAW = {View.FRONT: 0.0, View.OBLIQUE: 45.0, View.SIDE: 90.0, View.BACK: 180.0}
+
+
 def project(
     joints: Joints,
     view: View,
@@ -68,31 +73,45 @@ def project(
     rng: np.random.Generator,
     noise_px: float,
     size: tuple[int, int] = (1280, 720),
+    yaw_deg: float | None = None,
 ) -> PoseSequence:
-    """Photograph the figure: side view from its left, front view facing it; add pixel noise."""
+    """Photograph the figure from the view's camera position (or `yaw_deg` round it from the
+    front towards its left); add pixel noise."""
     width, height = size
     n = times_s.size
     kp = empty_frames(n)
-    # Side view: the camera stands at the person's left, so forward points to image left.
-    axis, depth_axis, sign = (1, 0, -1.0) if view is View.SIDE else (0, 1, 1.0)
+    yaw = np.radians(CAMERA_YAW[view] if yaw_deg is None else yaw_deg)
     stacked = np.stack([joints[name] for name in INDEX], axis=1)  # [T, 33, 3]
-    stacked[:, :, axis] *= sign
-    finite = stacked[np.isfinite(stacked).all(axis=2)]
-    span = max(np.ptp(finite[:, axis]), np.ptp(finite[:, 2]), 1e-3)
+    lateral, forward = stacked[:, :, 0], stacked[:, :, 1]
+    across = lateral * np.cos(yaw) - forward * np.sin(yaw)  # image right
+    nearness = forward * np.cos(yaw) + lateral * np.sin(yaw)  # towards the camera
+    up = stacked[:, :, 2]
+    ok = np.isfinite(across) & np.isfinite(up)
+    span = max(np.ptp(across[ok]), np.ptp(up[ok]), 1e-3)
     scale = rng.uniform(0.55, 0.8) * min(width, height) / span
-    centre_x = (finite[:, axis].max() + finite[:, axis].min()) / 2
-    centre_y = (finite[:, 2].max() + finite[:, 2].min()) / 2
-    x = width / 2 + (stacked[:, :, axis] - centre_x) * scale
-    y = height / 2 - (stacked[:, :, 2] - centre_y) * scale
+    centre_x = (across[ok].max() + across[ok].min()) / 2
+    centre_y = (up[ok].max() + up[ok].min()) / 2
+    x = width / 2 + (across - centre_x) * scale
+    y = height / 2 - (up - centre_y) * scale
     x += rng.normal(0, noise_px, x.shape)
     y += rng.normal(0, noise_px, y.shape)
     kp[:, :, 0] = x / width
     kp[:, :, 1] = y / height
-    kp[:, :, 2] = -stacked[:, :, depth_axis] * scale / width
-    vis = np.full((n, len(INDEX)), 0.97)
-    if view is View.SIDE:  # the camera is on the person's left; the right side is half hidden
-        for name, i in INDEX.items():
-            if name.startswith("right") or name == "mouth_right":
-                vis[:, i] = 0.6
-    kp[:, :, 3] = np.clip(vis + rng.normal(0, 0.02, vis.shape), 0, 1)
+    kp[:, :, 2] = -nearness * scale / width
+    kp[:, :, 3] = np.clip(_visibility(view, n) + rng.normal(0, 0.02, (n, len(INDEX))), 0, 1)
     return PoseSequence(kp, times_s, width, height)
+
+
+def _visibility(view: View, n: int) -> FloatArray:
+    """How sure a pose model is of each point: the far side and a hidden face score lower."""
+    vis = np.full((n, len(INDEX)), 0.97)
+    for name, i in INDEX.items():
+        far = name.startswith("right") or name == "mouth_right"
+        face = name == "nose" or name.startswith(("left_eye", "right_eye", "mouth"))
+        if view is View.SIDE and far:
+            vis[:, i] = 0.6
+        elif view is View.OBLIQUE and far:
+            vis[:, i] = 0.85
+        elif view is View.BACK and face:
+            vis[:, i] = 0.3
+    return vis

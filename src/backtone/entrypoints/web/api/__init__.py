@@ -9,6 +9,7 @@ from backtone.entrypoints.web.api import (
     exercises,
     form_checks,
     plans,
+    posture,
     progress,
     trainers,
     training,
@@ -16,5 +17,5 @@ from backtone.entrypoints.web.api import (
 from backtone.entrypoints.web.errors import API_ERRORS
 
 router = APIRouter(prefix="/api/v1", responses=API_ERRORS)
-for module in (accounts, plans, training, progress, exercises, trainers, form_checks):
+for module in (accounts, plans, training, progress, exercises, trainers, form_checks, posture):
     router.include_router(module.router)

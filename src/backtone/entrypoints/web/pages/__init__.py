@@ -7,14 +7,27 @@ from fastapi import APIRouter
 from backtone.entrypoints.web.pages import (
     api_docs,
     auth,
+    coach,
     form_check,
     insight,
     plans,
+    posture,
     settings,
     trainer,
     training,
 )
 
 router = APIRouter(include_in_schema=False)
-for module in (api_docs, auth, plans, training, insight, settings, trainer, form_check):
+for module in (
+    api_docs,
+    auth,
+    plans,
+    training,
+    insight,
+    settings,
+    trainer,
+    form_check,
+    coach,
+    posture,
+):
     router.include_router(module.router)

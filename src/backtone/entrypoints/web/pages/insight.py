@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from typing import Annotated, Literal
+from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Query, Request, Response
 
 from backtone.entrypoints.web.deps import BacktoneDep, ClockDep, PageUser, UowDep
 from backtone.entrypoints.web.rendering import render
 from backtone.entrypoints.web.views.library import LibraryQuery, exercise_view, search_library
+from backtone.entrypoints.web.views.posture import trend_view
 from backtone.entrypoints.web.views.progress import chart_svg, gather_progress
 from backtone.services.catalogue import show_exercise
+from backtone.services.posture import posture_history
 
 router = APIRouter(include_in_schema=False)
 ChartName = Literal[
@@ -23,7 +26,8 @@ def progress(
     request: Request, me: PageUser, app: BacktoneDep, uow: UowDep, clock: ClockDep
 ) -> Response:
     view = gather_progress(app=app, uow=uow, clock=clock, account=me)
-    return render(request, "progress.html", {"progress": view})
+    posture = trend_view(posture_history(uow=uow, user_id=me.id), ZoneInfo(me.timezone))
+    return render(request, "progress.html", {"progress": view, "posture": posture})
 
 
 @router.get("/progress/charts/{name}.svg")

@@ -45,6 +45,7 @@ class PlanView(BaseModel):
     created_at: datetime
     is_current: bool
     profile: str
+    emphasis: str = ""
     notes: list[str]
     weeks: list[WeekView]
 
@@ -70,6 +71,7 @@ def plan_view(record: PlanRecord, owner: str) -> PlanView:
         created_at=record.created_at,
         is_current=record.is_current,
         profile=plan.profile.describe(),
+        emphasis=plan.profile.emphasis.value,
         notes=list(plan.notes),
         weeks=[
             WeekView(

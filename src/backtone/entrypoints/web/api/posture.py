@@ -1,0 +1,54 @@
+"""API: posture checks from side photos (measured on this server), and their history."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from zoneinfo import ZoneInfo
+
+from fastapi import APIRouter, File, UploadFile
+
+from backtone.entrypoints.web.deps import ClockDep, CurrentUser, UowDep
+from backtone.entrypoints.web.views.posture import (
+    PostureCheckView,
+    PostureTrendView,
+    check_view,
+    measure_uploaded_photo,
+    trend_view,
+)
+from backtone.services.posture import posture_history, record_posture_check
+
+router = APIRouter(tags=["posture"])
+
+
+@router.post("/posture-checks", status_code=201)
+def create_posture_check(
+    me: CurrentUser,
+    uow: UowDep,
+    clock: ClockDep,
+    photo: Annotated[
+        UploadFile, File(description="A side photo (jpg, png) or a 3-second clip of standing")
+    ],
+) -> PostureCheckView:
+    """Measure forward head (CVA), shoulder offset and trunk lean, each with its uncertainty,
+    and keep the check. A photo that is not side-on, is cut off or has unsure landmarks is
+    refused (422) with the reasons. Estimates for tracking a trend, not a diagnosis."""
+    cva, shoulder, lean, source, frames = measure_uploaded_photo(
+        photo=photo.file, filename=photo.filename or ""
+    )
+    check = record_posture_check(
+        uow=uow,
+        clock=clock,
+        user_id=me.id,
+        cva_deg=cva,
+        shoulder_offset_pct=shoulder,
+        trunk_lean_deg=lean,
+        source=source,
+        frames=frames,
+    )
+    return check_view(check, ZoneInfo(me.timezone))
+
+
+@router.get("/posture-checks")
+def list_posture_checks(me: CurrentUser, uow: UowDep) -> PostureTrendView:
+    """Every posture check, oldest first, the change since the first, and the plan's fit."""
+    return trend_view(posture_history(uow=uow, user_id=me.id), ZoneInfo(me.timezone))

@@ -1,0 +1,65 @@
+"""Use cases for posture checks: keep a measured reading, and see the trend with the plan."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, tzinfo
+
+from backtone.domain.errors import InvalidInput
+from backtone.domain.posture import PostureCheck, PostureTrend, posture_trend
+from backtone.services.ports import Clock, UnitOfWork
+
+SOURCES = ("photo", "clip")
+
+
+def record_posture_check(
+    *,
+    uow: UnitOfWork,
+    clock: Clock,
+    user_id: int,
+    cva_deg: tuple[float, float],
+    shoulder_offset_pct: tuple[float, float],
+    trunk_lean_deg: tuple[float, float],
+    source: str = "photo",
+    frames: int = 1,
+    taken_at: datetime | None = None,
+) -> PostureCheck:
+    """Store one posture check; each measure is (value, uncertainty). Owns its transaction."""
+    if source not in SOURCES:
+        raise InvalidInput("source", f"{source!r} is not a source", SOURCES)
+    for name, (value, sd) in (
+        ("cva_deg", cva_deg),
+        ("shoulder_offset_pct", shoulder_offset_pct),
+        ("trunk_lean_deg", trunk_lean_deg),
+    ):
+        if not (-180 <= value <= 180 and 0 <= sd <= 90):
+            raise InvalidInput(name, f"{value:g} +/- {sd:g} is not a measure", "-180 to 180")
+    check = PostureCheck(
+        taken_at=taken_at or clock.now(),
+        cva_deg=cva_deg[0],
+        cva_sd=cva_deg[1],
+        shoulder_offset_pct=shoulder_offset_pct[0],
+        shoulder_sd=shoulder_offset_pct[1],
+        trunk_lean_deg=trunk_lean_deg[0],
+        trunk_sd=trunk_lean_deg[1],
+        source=source,
+        frames=max(1, frames),
+    )
+    with uow:
+        uow.postures.add(user_id, check)
+        uow.commit()
+    return check
+
+
+def posture_history(
+    *, uow: UnitOfWork, user_id: int, until: date | None = None, tz: tzinfo = UTC
+) -> PostureTrend:
+    """Every posture check in time order (up to the day `until`, in `tz`, when given), the
+    change since the first, and how the current plan's emphasis fits."""
+    with uow:
+        checks = uow.postures.for_user(user_id)
+    if until is not None:
+        checks = [c for c in checks if c.taken_at.astimezone(tz).date() <= until]
+    with uow:
+        record = uow.plans.current(user_id)
+    emphasis = record.plan.profile.emphasis if record else None
+    return posture_trend(checks, emphasis)
