@@ -38,7 +38,10 @@ def main() -> int:
     catalogue = load_builtin_catalogue()
     for name, answers in PEOPLE.items():
         plan = create_plan(
-            profile=build_profile(**answers), catalogue=catalogue, start=START, weeks=8  # type: ignore[arg-type]
+            profile=build_profile(**answers),
+            catalogue=catalogue,
+            start=START,
+            weeks=8,  # type: ignore[arg-type]
         )
         (OUT / f"{name}.md").write_text(plan_to_markdown(plan), encoding="utf-8")
         pdf = OUT / f"{name}.pdf"

@@ -51,8 +51,9 @@ def test_in_pounds_logging_and_the_next_targets_and_reasons_say_pounds(runner: C
     logged = runner.invoke(app, ["log", row, "3x15@40"])
     assert "15 reps @ 40 lb" in logged.output
     result = runner.invoke(app, ["next"])
-    assert "Bent-over dumbbell row: 3 x 12-15 at 44.4 lb a hand" in result.output
-    assert "3 x 15 at 40 lb a hand: add 4.4 lb a hand and restart at 12" in result.output
+    # a pound dumbbell set goes in 5 lb steps: 45 lb, not 40 lb + 2 kg (44.4 lb)
+    assert "Bent-over dumbbell row: 3 x 12-15 at 45 lb a hand" in result.output
+    assert "3 x 15 at 40 lb a hand: add 5 lb a hand and restart at 12" in result.output
     assert " kg" not in result.output
 
 

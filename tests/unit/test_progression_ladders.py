@@ -259,3 +259,54 @@ def test_bodyweight_exercises_outside_a_ladder_climb_by_their_catalogue_links() 
     home = frozenset({Equipment.NONE})
     stay = next_for("superman", [session("superman", 0, [12, 12, 12])], 2, equipment=home)
     assert stay.change is Change.HOLD
+
+
+# Two rungs in one session, and which one leads ----------------------------------------------
+
+
+def test_the_highest_rung_worked_that_day_decides_not_the_one_logged_last() -> None:
+    # assisted pull-ups, then dead hangs as support work, on the same day
+    history = [
+        session("band-assisted-pull-up", 0, [8, 7, 7], 20),
+        session("dead-hang", 0, [30, 30, 30], seconds=True),
+    ]
+    lead = next_for("band-assisted-pull-up", history, today=2, equipment=BAR_AND_BAND, rung=3)
+    assert (lead.exercise_id, lead.rung, lead.load_kg) == ("band-assisted-pull-up", 3, 20)
+    assert lead.change is Change.ADD_REPS and "aim for 8 in every set" in lead.reason
+
+
+def test_a_support_rung_at_its_top_stays_beside_the_lead_instead_of_climbing_into_it() -> None:
+    history = [
+        session("band-assisted-pull-up", 0, [8, 7, 7], 20),
+        session("dead-hang", 0, [30, 30, 30], seconds=True),
+    ]
+    support = next_for("dead-hang", history, today=2, rung=0, support=True)
+    assert (support.exercise_id, support.change) == ("dead-hang", Change.HOLD)
+    assert "support work" in support.reason
+
+
+def test_push_ups_logged_freely_are_read_on_the_plans_rung_and_climb_one_rung() -> None:
+    # 3 x 10 push-ups with no target stored: the plan's rung (3 x 6-10), so the next step is
+    # seed 003's 3 x 10, not a jump to decline push-ups
+    history = [session("push-up", 0, [10, 10, 10])]
+    suggestion = next_for("push-up", history, today=2, rung=4)
+    assert (suggestion.change, suggestion.exercise_id, suggestion.reps) == (
+        Change.CLIMB_RUNG, "push-up", Span(10, 10)
+    )  # fmt: skip
+
+
+# Assisted work speaks of help: more help is easier ------------------------------------------
+
+
+def test_after_a_break_a_band_gives_more_help_not_less() -> None:
+    history = [session("band-assisted-pull-up", 0, [6, 6, 5], 15)]
+    suggestion = next_for("band-assisted-pull-up", history, today=20, equipment=BAR_AND_BAND)
+    assert (suggestion.change, suggestion.load_kg) == (Change.STEP_BACK, 20)
+    assert "take a little more help (the blue band)" in suggestion.reason
+
+
+def test_after_a_break_with_no_band_noted_it_still_asks_for_more_help() -> None:
+    history = [session("band-assisted-pull-up", 0, [6, 6, 5])]
+    suggestion = next_for("band-assisted-pull-up", history, today=20, equipment=BAR_AND_BAND)
+    assert suggestion.change is Change.STEP_BACK
+    assert "more help than last time" in suggestion.reason and "lighter" not in suggestion.reason

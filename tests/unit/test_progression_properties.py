@@ -1,4 +1,5 @@
-"""Properties of every suggestion on random histories: one step at a time, never back unsaid."""
+"""Properties of every suggestion on random histories: one step at a time, never back unsaid,
+loads from the person's kit, nothing up on a check-in, the same advice for the same history."""
 
 from __future__ import annotations
 
@@ -8,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from backtone.domain.exposure import BACKWARD, Change, Exposure, Spot, locate
+from backtone.domain.kit import KILO_KIT, POUND_KIT, Kit
 from backtone.domain.ladders import ladder_of
-from backtone.domain.progression import Suggestion
-from backtone.domain.progression_rules import BANDS, increment, load_step
-from backtone.domain.training import LoggedSet
+from backtone.domain.progression import RAISES, Suggestion
+from backtone.domain.training import LoggedSet, WeightUnit
 from backtone.domain.vocabulary import LoadKind
 from tests.unit.test_progression_support import MONDAY, catalogue, next_for
 
@@ -39,7 +40,7 @@ LOADS = {
     LoadKind.BARBELL: [20.0, 40.0, 62.5, 100.0, 160.0],
     LoadKind.MACHINE: [5.0, 15.0, 30.0, 45.0],
     LoadKind.CABLE: [10.0, 25.0, 40.0],
-    LoadKind.BAND: [b.kg for b in BANDS],
+    LoadKind.BAND: [b.kg for b in KILO_KIT.bands],
     LoadKind.BODYWEIGHT: [0.0, 2.5, 5.0],
 }
 
@@ -135,13 +136,11 @@ def test_load_never_jumps_more_than_one_step_and_never_drops_without_a_reason(
     gained = harder_by(spot, suggestion)
     if gained > 0:
         assert suggestion.change is Change.ADD_LOAD
+        kind = LoadKind.BODYWEIGHT if spot.added_load else spot.kind
         if spot.assisted:
-            limit = increment(spot.kind, spot.load_kg) or spot.load_kg - max(
-                (b.kg for b in BANDS if b.kg < spot.load_kg), default=0.0
-            )
+            limit = spot.load_kg - (KILO_KIT.below(kind, spot.load_kg) or 0.0)
         else:
-            kind = LoadKind.BODYWEIGHT if spot.added_load else spot.kind
-            limit = load_step(kind, spot.load_kg) or 0.0
+            limit = (KILO_KIT.above(kind, spot.load_kg) or spot.load_kg) - spot.load_kg
         assert gained <= limit + 1e-9
     if gained < 0:
         assert suggestion.change in BACKWARD
@@ -178,3 +177,54 @@ def test_reps_grow_by_one_at_most_unless_the_person_was_told_to_go_all_out(
     assert aim is not None
     step = 5 if spot.seconds is not None else 1
     assert aim.low <= spot.weakest + step or aim.low == aim.high == spot.span.high
+
+
+KITS = st.sampled_from([(KILO_KIT, WeightUnit.KG), (POUND_KIT, WeightUnit.LB)])
+
+
+@settings(max_examples=100, deadline=None)
+@given(histories(), KITS)
+def test_every_load_suggested_is_one_the_persons_kit_has(
+    case: tuple[str, list[Exposure], int], kit_unit: tuple[Kit, WeightUnit]
+) -> None:
+    exercise_id, history, today = case
+    kit, unit = kit_unit
+    suggestion = next_for(exercise_id, history, today, kit=kit, unit=unit)
+    exercise = catalogue().get(suggestion.exercise_id)
+    logged = {s.load_kg for e in history for s in e.sets}
+    if suggestion.load_kg is None or suggestion.load_kg in logged:
+        return  # nothing suggested, or the person's own load kept as it was
+    kind = LoadKind.BODYWEIGHT if suggestion.rung is not None and not suggestion.assisted else (
+        exercise.load
+    )  # fmt: skip
+    assert any(abs(suggestion.load_kg - v) < 1e-6 for v in kit.loads(kind)), suggestion
+
+
+@settings(max_examples=100, deadline=None)
+@given(histories(), st.sampled_from(["a poor night's sleep", "moderate soreness in your lats"]))
+def test_a_check_in_that_holds_never_lets_anything_rise(
+    case: tuple[str, list[Exposure], int], because: str
+) -> None:
+    exercise_id, history, today = case
+    spot = last_spot(exercise_id, history)
+    suggestion = next_for(exercise_id, history, today, hold_because=because)
+    assert suggestion.change not in RAISES
+    if spot.rung is not None and suggestion.rung is not None:
+        assert suggestion.rung <= spot.rung
+    if spot.load_kg is not None and suggestion.load_kg is not None and spot.exercise.id == (
+        suggestion.exercise_id
+    ):  # fmt: skip
+        assert harder_by(spot, suggestion) <= 1e-9
+
+
+@settings(max_examples=60, deadline=None)
+@given(histories(), st.integers(0, 4))
+def test_the_same_history_gives_the_same_advice_on_another_day(
+    case: tuple[str, list[Exposure], int], later: int
+) -> None:
+    exercise_id, history, _today = case
+    last_day = (history[-1].day - MONDAY).days
+    first = last_day + 1
+    if first + later > last_day + 14:  # past the break threshold the advice rightly changes
+        return
+    assert next_for(exercise_id, history, first) == next_for(exercise_id, history, first + later)

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 from functools import cache
+from typing import Any
 
 from backtone.adapters.catalogue.loader import load_builtin_catalogue
 from backtone.domain.catalogue import Catalogue
 from backtone.domain.exposure import Target
-from backtone.domain.progression import Exposure, Suggestion, suggest_next
+from backtone.domain.kit import Kit, default_kit
+from backtone.domain.progression import Coaching, Exposure, Suggestion, suggest_next
 from backtone.domain.progression_rules import RULES, Rules
 from backtone.domain.training import LoggedSet, SetType, WeightUnit
 from backtone.domain.vocabulary import Equipment
@@ -61,9 +63,15 @@ def next_for(
     equipment: frozenset[Equipment] | None = None,
     rules: Rules = RULES,
     unit: WeightUnit = WeightUnit.KG,
+    kit: Kit | None = None,
+    **more: Any,
 ) -> Suggestion:
+    """Next time's suggestion for a plan item, on day `today` (from MONDAY); `more` goes to
+    Coaching (deload, rung, support, sets, hold_because)."""
     exercise = catalogue().get(exercise_id)
     when = MONDAY + timedelta(days=today)
-    return suggest_next(
-        exercise, history, when, catalogue(), equipment=equipment, rules=rules, unit=unit
-    )
+    coaching = Coaching(
+        catalogue(), equipment=equipment, kit=kit or default_kit(unit), unit=unit, rules=rules,
+        **more,
+    )  # fmt: skip
+    return suggest_next(exercise, history, when, coaching)

@@ -145,10 +145,10 @@ def test_in_pounds_todays_targets_and_reasons_say_pounds_and_a_new_plan_keeps_th
     for _ in range(3):
         sam.post("/api/v1/sets", json={"exercise_id": row, "reps": 15, "load": 40})
     card = next(c for c in sam.get("/api/v1/today").json()["cards"] if c["exercise_id"] == row)
-    # 40 lb a hand is 18.14 kg; the next dumbbell step is 2 kg: 20.14 kg, 44.4 lb.
-    assert card["target"] == "3 x 12-15 each side at 44.4 lb a hand"
-    assert card["reason"] == "3 x 15 at 40 lb a hand: add 4.4 lb a hand and restart at 12"
-    assert card["load"] == 44.4
+    # a pound dumbbell set goes in 5 lb steps
+    assert card["target"] == "3 x 12-15 each side at 45 lb a hand"
+    assert card["reason"] == "3 x 15 at 40 lb a hand: add 5 lb a hand and restart at 12"
+    assert card["load"] == 45
     assert card["last"] == "15 reps @ 40 lb, 15 reps @ 40 lb, 15 reps @ 40 lb"
 
 

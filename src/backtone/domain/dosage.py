@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from backtone.domain.exercise import SEED_SOURCES, Exercise, Prescription, Source, Span
-from backtone.domain.ladders import Rung
+from backtone.domain.ladders import Rung, ladder_of
 from backtone.domain.profile import Emphasis, Profile
 from backtone.domain.vocabulary import Kind, Level, LoadKind, Pattern
 
@@ -102,6 +102,7 @@ class Dose:
     per_side: bool
     source: Source
     note: str = ""
+    rung: int | None = None  # the ladder rung these are the numbers of
 
     @property
     def fixed(self) -> bool:
@@ -141,11 +142,12 @@ def _aim(emphasis: Emphasis) -> Emphasis:
 def dose_for(exercise: Exercise, profile: Profile, rung: Rung | None = None) -> Dose:
     """The numbers this person gets for this exercise (on this rung, for a ladder move)."""
     p = exercise.prescription
-    if rung is not None:
+    ladder = ladder_of(exercise.id)
+    if rung is not None and ladder is not None:
         return Dose(
             sets=Span(rung.sets, rung.sets), reps=rung.reps, seconds=rung.seconds,
             rest_seconds=rest_in(rung.rest_seconds, profile.emphasis), per_side=p.per_side,
-            source=rung.source_for(exercise), note=rung.how,
+            source=rung.source_for(exercise), note=rung.how, rung=ladder.rungs.index(rung),
         )  # fmt: skip
     if exercise.kind in (Kind.STRETCH, Kind.MOBILITY, Kind.CARDIO):
         return _as_written(p, profile)

@@ -16,6 +16,7 @@ from enum import StrEnum
 from backtone.domain.errors import InvalidInput
 from backtone.domain.exercise import Exercise, Span
 from backtone.domain.ladders import ASSISTED, Ladder
+from backtone.domain.plan import PlanItem
 from backtone.domain.training import LoggedSet, SetType, WeightUnit, Workout
 from backtone.domain.vocabulary import LoadKind
 
@@ -44,13 +45,14 @@ WORKING = frozenset({SetType.WORKING, SetType.FAILURE})
 
 @dataclass(frozen=True)
 class Target:
-    """What a person was asked to do in a session."""
+    """What a person was asked to do in a session, and the plan's item it came from."""
 
     sets: int
     reps: Span | None = None
     seconds: Span | None = None
     load_kg: float | None = None
     change: Change | None = None
+    planned: PlanItem | None = None
 
 
 @dataclass(frozen=True)
@@ -149,9 +151,16 @@ class Spot:
 
 
 def locate(
-    exposure: Exposure, exercise: Exercise, ladder: Ladder | None, unit: WeightUnit = WeightUnit.KG
+    exposure: Exposure,
+    exercise: Exercise,
+    ladder: Ladder | None,
+    unit: WeightUnit = WeightUnit.KG,
+    planned_rung: int | None = None,
 ) -> Spot:
-    """Read an exposure of `exercise` (already looked up) against its ladder, if it has one."""
+    """Read an exposure of `exercise` (already looked up) against its ladder, if it has one.
+
+    Without the target shown at the time, the plan's rung settles which rung a move on
+    several rungs was done on (a push-up 3 x 10 is the plan's step, not a later one)."""
     working = exposure.working
     timed = _timed(exercise, ladder, exposure)
     done = tuple(float((s.duration_seconds if timed else s.reps) or 0) for s in working)
@@ -161,13 +170,20 @@ def locate(
         p = exercise.prescription
         return Spot(exposure, exercise, None, None, p.sets, p.reps, p.seconds, done, load, unit)
     target = exposure.target
-    rung = ladder.locate(
-        exercise.id,
-        best_reps=int(max(done, default=0)),
-        sets_done=len(done),
-        loaded=bool(load) and exercise.id not in ASSISTED,
-        target=(target.sets, target.reps) if target is not None else None,
-    )
+    if (
+        target is None
+        and planned_rung is not None
+        and exercise.id in ladder.rungs[planned_rung].exercise_ids
+    ):
+        rung = planned_rung
+    else:
+        rung = ladder.locate(
+            exercise.id,
+            best_reps=int(max(done, default=0)),
+            sets_done=len(done),
+            loaded=bool(load) and exercise.id not in ASSISTED,
+            target=(target.sets, target.reps) if target is not None else None,
+        )
     r = ladder.rungs[rung]
     return Spot(exposure, exercise, ladder, rung, r.sets, r.reps, r.seconds, done, load, unit)
 

@@ -49,6 +49,7 @@ class PlanItem:
     source: Source = Source.DEFAULT
     note: str = ""
     ramp: tuple[RampStep, ...] = ()
+    rung: int | None = None  # for a ladder move: which of its ladder's rungs these numbers are
 
     @property
     def is_seed(self) -> bool:

@@ -23,6 +23,12 @@ class PlanRecord:
                 return session_id, session
         return None
 
+    def is_deload(self, session_id: int) -> bool:
+        """Whether the session with this id falls in one of the plan's deload weeks."""
+        ids = iter(self.session_ids)
+        return any(next(ids) == session_id and week.deload for week in self.plan.weeks
+                   for _ in week.sessions)  # fmt: skip
+
     def next_session(self, day: date) -> tuple[int, PlanSession] | None:
         """The first planned session on or after `day`."""
         for session_id, session in zip(self.session_ids, self.plan.sessions, strict=True):

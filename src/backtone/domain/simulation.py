@@ -22,9 +22,9 @@ from datetime import date, timedelta
 
 from backtone.domain.catalogue import Catalogue
 from backtone.domain.exposure import Change, Exposure
+from backtone.domain.kit import KILO_KIT, Kit
 from backtone.domain.ladders import ASSISTED, family_ids, ladder_of
-from backtone.domain.progression import Suggestion, suggest_next
-from backtone.domain.progression_rules import BANDS, increment
+from backtone.domain.progression import Coaching, Suggestion, suggest_next
 from backtone.domain.training import LoggedSet
 from backtone.domain.vocabulary import LoadKind
 
@@ -47,6 +47,7 @@ BODY_SHARE: dict[str, float] = {
     "diamond-push-up": 0.72,
 }
 SET_FATIGUE = 0.025
+KIT: Kit = KILO_KIT  # a gym's kit in kilograms
 WEEKLY_DETRAINING = 0.01
 
 
@@ -115,7 +116,9 @@ def simulate(
             day = start + timedelta(days=7 * (week - 1) + weekday)
             away = week in who.break_weeks or rng.random() < who.miss_chance
             for slot, item in enumerate(items):
-                advice = suggest_next(catalogue.get(item), history[slot], day, catalogue)
+                advice = suggest_next(
+                    catalogue.get(item), history[slot], day, Coaching(catalogue, kit=KIT)
+                )
                 if away:
                     log.append(SimulatedSession(day, week, item, advice, None))
                     continue
@@ -202,18 +205,13 @@ def _choose_load(
 ) -> float | None:
     """What a person picks when told to: the load (or help) that allows about `reps` reps."""
     wanted = form / (1 + reps / 30)
+    loads = KIT.loads(kind)
     if advice.exercise_id in ASSISTED:
         need = BODY_SHARE[advice.exercise_id] * who.bodyweight_kg - wanted
-        if kind is LoadKind.BAND:
-            return next((b.kg for b in BANDS if b.kg >= need), BANDS[-1].kg)
-        step = increment(kind, need) or 5.0
-        return max(step, math.ceil(need / step) * step)
+        return next((v for v in loads if v >= need), loads[-1])
     if kind is LoadKind.BODYWEIGHT:
         return advice.load_kg
-    if kind is LoadKind.BAND:
-        return max((b.kg for b in BANDS if b.kg <= wanted), default=BANDS[0].kg)
-    step = increment(kind, wanted) or 1.0
-    return max(step, math.floor(wanted / step) * step)
+    return KIT.at_most(kind, wanted) or loads[0]
 
 
 def family_history(log: list[SimulatedSession], item: str) -> list[SimulatedSession]:

@@ -81,6 +81,7 @@ def on_rung(
     *,
     keep: str,
     load: float | None = None,
+    sets: int | None = None,
 ) -> Suggestion:
     rung = ladder.rungs[n]
     exercise_id = pick(ladder, n, doable, keep)
@@ -88,7 +89,7 @@ def on_rung(
     assert span is not None
     return Suggestion(
         exercise_id=exercise_id,
-        sets=rung.sets,
+        sets=sets or rung.sets,
         reps=rung.reps,
         seconds=rung.seconds,
         load_kg=load,

@@ -19,6 +19,7 @@ def make_item(
     per_side: bool | None = None,
     source: Source | None = None,
     ramp: tuple[RampStep, ...] = (),
+    rung: int | None = None,
 ) -> PlanItem:
     """A plan item for `exercise`; without reps or seconds it takes the exercise's own."""
     p = exercise.prescription
@@ -47,4 +48,5 @@ def make_item(
         source=p.source if source is None else source,
         note=note,
         ramp=ramp,
+        rung=rung,
     )

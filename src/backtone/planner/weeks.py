@@ -79,7 +79,7 @@ def main_item(choice: Choice, slot: WeekSlot, sets: int, *, first_loaded: bool) 
     return make_item(
         choice.exercise, Role.MAIN, sets=sets, rest_seconds=d.rest_seconds, reps=d.reps,
         seconds=d.seconds, note=_note(choice, slot), per_side=d.per_side, source=source,
-        ramp=ramp_for(choice.exercise, first_loaded=first_loaded),
+        ramp=ramp_for(choice.exercise, first_loaded=first_loaded), rung=d.rung,
     )  # fmt: skip
 
 

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from backtone.domain.catalogue import Catalogue, ExerciseFilter
 from backtone.domain.errors import Conflict, InvalidInput, NotFound
 from backtone.domain.exercise import Exercise
+from backtone.domain.plan import PlanSession
 from backtone.domain.profile import Profile
+from backtone.domain.session_log import covered
 from backtone.domain.training import LoggedSet, WeightUnit, Workout
 from backtone.services.catalogue import catalogue_for
-from backtone.services.coach import Coach, item_of
+from backtone.services.coach import Coach, item_of, kit_for
 from backtone.services.ports import Clock, UnitOfWork
 from backtone.services.session_plan import GuidedWorkout, SessionItem, SessionPlan, SetEntry
 from backtone.services.workout_summary import WorkoutSummary, summarise
@@ -56,8 +58,10 @@ def next_session(
 ) -> SessionPlan:
     """The next planned session not yet done (today's, else the next one) with its targets.
 
-    Main items get the progression engine's sets, reps (or seconds), load and reason, read
-    from the person's history of the whole ladder; warm-up and cool-down keep the plan's.
+    A session is done when a guided workout for it was finished or the sets logged on its
+    day cover it (`domain/session_log.py`). Main items get the progression engine's sets,
+    reps (or seconds), load and reason, read from the person's history and their kit, and
+    today's readiness check-in if they gave one; warm-up and cool-down keep the plan's.
     A caller that has the person's catalogue (`catalogue_for`) already may pass it, and one
     that knows the unit they read loads in (the saved profile's) may pass that.
     """
@@ -73,6 +77,9 @@ def next_session(
             for session_id, session in zip(record.session_ids, record.plan.sessions, strict=True)
             if session.day >= today and session_id not in done
         ]
+        if upcoming and upcoming[0][1].day == today and _logged_today(uow, user_id, today, tz,
+                                                                      upcoming[0][1]):  # fmt: skip
+            upcoming = upcoming[1:]
         if not upcoming:
             last = record.plan.sessions[-1].day if record.plan.sessions else today
             raise NotFound(
@@ -83,9 +90,27 @@ def next_session(
         session_id, session = upcoming[0]
         if unit is None:
             unit = (uow.profiles.get(user_id) or record.plan.profile).units
-        coach = Coach(uow, catalogue, user_id, tz, record.plan.profile.equipment, unit=unit)
-        items = coach.items(session.items, session.day)
-    return SessionPlan(session.day, session.title, items, session_id, record.plan.name)
+        check_in = uow.check_ins.on(user_id, session.day)
+        kit = kit_for(uow, user_id, unit)
+        coach = Coach(uow, catalogue, user_id, tz, record.plan.profile.equipment, unit=unit,
+                      kit=kit, check_in=check_in)  # fmt: skip
+        deload = record.is_deload(session_id)
+        items, notes = coach.items(session.items, session.day, deload=deload)
+    return SessionPlan(
+        session.day, session.title, items, session_id, record.plan.name, deload=deload,
+        notes=notes, check_in=check_in, unit=unit, kit=kit,
+    )  # fmt: skip
+
+
+def _logged_today(
+    uow: UnitOfWork, user_id: int, today: date, tz: tzinfo, session: PlanSession
+) -> bool:
+    """Whether sets logged today (freely, outside a guided workout) cover today's session."""
+    midnight = datetime.combine(today, time(0), tzinfo=tz).astimezone(UTC)
+    # A guided workout still open is today's session in progress, not a finished one.
+    workouts = uow.workouts.started_since(user_id, midnight)
+    logged = [s for w in workouts if w.ended_at or w.source != "workout" for s in w.sets]
+    return covered(session, logged)
 
 
 def adhoc_session(
@@ -97,19 +122,20 @@ def adhoc_session(
     today: date,
     tz: tzinfo,
 ) -> SessionPlan:
-    """A session of exercises chosen by name or id, each with the engine's target."""
+    """A session of exercises chosen by name or id, each with this person's dose and the
+    engine's target."""
     if not exercises:
         raise InvalidInput("exercise", "none given", "one or more exercise ids or names")
     catalogue = catalogue_for(uow=uow, builtin=builtin, user_id=user_id)
     chosen = [catalogue.resolve(name) for name in exercises]
     with uow:
         profile = _profile(uow, user_id)
-        coach = Coach(
-            uow, catalogue, user_id, tz, profile.equipment if profile else None,
-            unit=profile.units if profile else WeightUnit.KG,
-        )  # fmt: skip
-        items = coach.items([item_of(e) for e in chosen], today)
-    return SessionPlan(today, "Your own session", items)
+        unit = profile.units if profile else WeightUnit.KG
+        kit = kit_for(uow, user_id, unit)
+        coach = Coach(uow, catalogue, user_id, tz, profile.equipment if profile else None,
+                      unit=unit, kit=kit, check_in=uow.check_ins.on(user_id, today))  # fmt: skip
+        items, notes = coach.items([item_of(e, profile) for e in chosen], today)
+    return SessionPlan(today, "Your own session", items, notes=notes, unit=unit, kit=kit)
 
 
 def start_workout(
@@ -176,11 +202,12 @@ def swap_item(
             raise InvalidInput("position", f"{position}", f"0-{len(stored) - 1}")
         was, _ = stored[position]
         profile = _profile(uow, user_id)
+        unit = profile.units if profile else WeightUnit.KG
         coach = Coach(
             uow, catalogue, user_id, tz, profile.equipment if profile else None, workout_id,
-            unit=profile.units if profile else WeightUnit.KG,
+            unit=unit, kit=kit_for(uow, user_id, unit),
         )  # fmt: skip
-        planned = replace(item_of(exercise), role=was.role, rest_seconds=was.rest_seconds)
+        planned = replace(item_of(exercise, profile), role=was.role)
         item = coach.item(planned, today)
         stored[position] = (item.as_plan_item(), item.target)
         uow.workouts.set_targets(user_id, workout_id, stored)
@@ -235,12 +262,16 @@ def open_workout(
         found, stored = opened
         if found.id is None:
             return None
+        profile = _profile(uow, user_id)
+        unit = profile.units if profile else WeightUnit.KG
+        kit = kit_for(uow, user_id, unit)
         coach = Coach(
-            uow, catalogue, user_id, tz, None, excluding=found.id, reads_shown_targets=False
-        )
+            uow, catalogue, user_id, tz, None, excluding=found.id, reads_shown_targets=False,
+            unit=unit, kit=kit,
+        )  # fmt: skip
         items = coach.resumed_items(stored)
     day = found.started_at.astimezone(tz).date()
-    session = SessionPlan(day, found.name, items, found.planned_session_id)
+    session = SessionPlan(day, found.name, items, found.planned_session_id, unit=unit, kit=kit)
     return GuidedWorkout(found.id, found.started_at, session, found.sets)
 
 

@@ -12,10 +12,12 @@ from backtone.domain.exercise import Exercise
 from backtone.domain.exercise_digest import ExerciseDigest
 from backtone.domain.exposure import Target
 from backtone.domain.importing import HistoryFormat, ReadOptions, RowRead
+from backtone.domain.kit import Kit
 from backtone.domain.plan import Plan, PlanItem
 from backtone.domain.plan_record import PlanRecord, PlanSummary
 from backtone.domain.posture import PostureCheck
 from backtone.domain.profile import Profile
+from backtone.domain.readiness import CheckIn
 from backtone.domain.records import ExerciseRecords
 from backtone.domain.training import LoggedSet, WeightUnit, Workout
 from backtone.domain.user import User
@@ -137,6 +139,24 @@ class PostureRepository(Protocol):
     def add(self, user_id: int, check: PostureCheck) -> None: ...
 
     def for_user(self, user_id: int) -> list[PostureCheck]: ...
+
+
+class KitRepository(Protocol):
+    """The loads a person can set (their dumbbells, plates, stacks, bands)."""
+
+    def get(self, user_id: int) -> Kit | None: ...
+
+    def save(self, user_id: int, kit: Kit, *, updated_at: datetime) -> None: ...
+
+
+class CheckInRepository(Protocol):
+    """Readiness check-ins, one a day per person."""
+
+    def on(self, user_id: int, day: date) -> CheckIn | None: ...
+
+    def save(self, user_id: int, check_in: CheckIn, *, created_at: datetime) -> None: ...
+
+    def for_user(self, user_id: int) -> list[CheckIn]: ...
 
 
 class PasswordHasher(Protocol):
@@ -300,6 +320,12 @@ class UnitOfWork(Protocol):
 
     @property
     def postures(self) -> PostureRepository: ...
+
+    @property
+    def kits(self) -> KitRepository: ...
+
+    @property
+    def check_ins(self) -> CheckInRepository: ...
 
     @property
     def accounts(self) -> AccountRepository: ...

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from backtone.domain.catalogue import Catalogue
 from backtone.domain.exercise import Span
 from backtone.domain.exposure import Change, Target
+from backtone.domain.kit import Kit, default_kit
 from backtone.domain.plan import PlanItem, Role
 from backtone.domain.progression_rules import describe_load
 from backtone.domain.progression_words import help_words
+from backtone.domain.readiness import CheckIn
 from backtone.domain.training import LoggedSet, WeightUnit
+from backtone.domain.vocabulary import LoadKind
 
 # After these changes last time's reps mean little: the new target starts at the bottom.
 FRESH = frozenset(
@@ -29,11 +31,22 @@ class SetEntry:
 
 
 @dataclass(frozen=True)
-class SessionItem:
-    """One exercise of a coached session: what to do today and why.
+class RampSet:
+    """A ramp-up set before a heavy lift: a share of the working load, rounded to the kit."""
 
-    Main items carry the progression engine's target (`change` and `reason`); warm-up and
-    cool-down items keep the plan's prescription. `last` holds last time's working sets.
+    percent: int
+    reps: int
+    load_kg: float | None  # None while the working load is not known yet
+
+
+@dataclass(frozen=True)
+class SessionItem:
+    """One exercise of a coached session: what to do today, what the plan said, and why.
+
+    `planned` is the plan's item (None in a session put together ad hoc); the target (sets,
+    reps or seconds, load) is the plan's numbers moved by the person's logs, and `reason`
+    says how. Warm-up and cool-down items keep the plan's numbers. `last` holds last time's
+    working sets; `ramp` the ramp-up sets before a heavy lift.
     """
 
     exercise_id: str
@@ -50,16 +63,48 @@ class SessionItem:
     assisted: bool = False
     cues: tuple[str, ...] = ()
     last: tuple[LoggedSet, ...] = ()
-    planned_exercise_id: str = ""
+    planned: PlanItem | None = None
+    ramp: tuple[RampSet, ...] = ()
+    load_kind: LoadKind = LoadKind.BODYWEIGHT
+
+    @property
+    def planned_exercise_id(self) -> str:
+        return self.planned.exercise_id if self.planned is not None else self.exercise_id
 
     @property
     def target(self) -> Target:
         """What is stored with the workout, so next time's suggestion knows what was asked."""
-        return Target(self.sets, self.reps, self.seconds, self.load_kg, self.change)
+        return Target(self.sets, self.reps, self.seconds, self.load_kg, self.change, self.planned)
 
     @property
     def timed(self) -> bool:
         return self.seconds is not None
+
+    @property
+    def changed(self) -> bool:
+        """Whether today's exercise or sets differ from the plan's, or its range leaves the
+        plan's (aiming higher inside the plan's range, 13-15 within 12-15, is the plan's)."""
+        p = self.planned
+        if p is None:
+            return False
+        today, plan = self.reps or self.seconds, p.reps or p.seconds
+        inside = (
+            today is not None and plan is not None
+            and today.high == plan.high and today.low >= plan.low
+        )  # fmt: skip
+        return (p.exercise_id, p.sets) != (self.exercise_id, self.sets) or not inside
+
+    @property
+    def is_seed(self) -> bool:
+        """The seed mark: the plan's numbers are a seed's and today keeps them."""
+        return self.planned is not None and self.planned.is_seed and not self.changed
+
+    def plan_words(self) -> str:
+        """The plan's numbers: 'Push-up 3 x 10' where today differs, else ''."""
+        if self.planned is None or not self.changed:
+            return ""
+        p = self.planned
+        return f"{p.name} {p.sets} x {p.amount()}"
 
     def as_plan_item(self) -> PlanItem:
         return PlanItem(
@@ -72,16 +117,25 @@ class SessionItem:
         """'8-12', '30 s', '10 min' or '30 s each side'."""
         return self.as_plan_item().amount()
 
-    def load_words(self, kind_of: Catalogue, unit: WeightUnit = WeightUnit.KG) -> str:
+    def load_words(self, unit: WeightUnit, kit: Kit) -> str:
         """' at 14 kg a hand', ' with 20 kg of help' or '' when the person picks the load."""
-        if self.load_kg is None or self.exercise_id not in kind_of:
+        if self.load_kg is None:
             return ""
-        kind = kind_of.get(self.exercise_id).load
         if self.assisted:
-            return f" with {help_words(kind, self.load_kg, unit)}"
+            return f" with {help_words(self.load_kind, self.load_kg, unit, kit)}"
         if self.load_kg <= 0:
             return ""
-        return f" at {describe_load(kind, self.load_kg, unit)}"
+        return f" at {describe_load(self.load_kind, self.load_kg, unit, kit)}"
+
+    def ramp_words(self, unit: WeightUnit) -> str:
+        """'ramp up: 8 at 10 kg, 4 at 14 kg' (or by share of the load while it is unknown)."""
+        if not self.ramp:
+            return ""
+        parts = [
+            f"{r.reps} at {unit.say(r.load_kg)}" if r.load_kg else f"{r.reps} at {r.percent}%"
+            for r in self.ramp
+        ]
+        return "ramp up: " + ", ".join(parts)
 
     def prefill(self, set_number: int) -> SetEntry:
         """Set `set_number` (from 1) as last time, when it still applies; else the target."""
@@ -108,6 +162,19 @@ class SessionPlan:
     items: tuple[SessionItem, ...]
     session_id: int | None = None
     plan_name: str = ""
+    deload: bool = False  # the plan's week is a deload
+    notes: tuple[str, ...] = ()  # what today changed for a check-in: left out, swapped
+    check_in: CheckIn | None = None
+    unit: WeightUnit = WeightUnit.KG  # the person's: how loads are said
+    kit: Kit = field(default_factory=lambda: default_kit(WeightUnit.KG))
+
+    def load_words(self, item: SessionItem) -> str:
+        """An item's load in the person's unit and kit: ' at 45 lb a hand'."""
+        return item.load_words(self.unit, self.kit)
+
+    def target_words(self, item: SessionItem) -> str:
+        """One way to say an item's target: '3 x 12-15 at 14 kg a hand'."""
+        return f"{item.sets} x {item.amount()}{self.load_words(item)}"
 
     @property
     def main_items(self) -> tuple[SessionItem, ...]:
@@ -124,9 +191,14 @@ class GuidedWorkout:
     sets: tuple[LoggedSet, ...] = ()
 
     def done(self, position: int) -> tuple[LoggedSet, ...]:
-        """Sets logged so far for the item at `position`."""
+        """Working sets logged so far for the item at `position` (ramp-ups not counted)."""
         exercise_id = self.session.items[position].exercise_id
-        return tuple(s for s in self.sets if s.exercise_id == exercise_id)
+        return tuple(s for s in self.sets if s.exercise_id == exercise_id and s.is_hard)
+
+    def ramped(self, position: int) -> int:
+        """Ramp-up sets logged so far for the item at `position`."""
+        exercise_id = self.session.items[position].exercise_id
+        return sum(1 for s in self.sets if s.exercise_id == exercise_id and not s.is_hard)
 
     def resume_at(self) -> int:
         """Where to pick up: the first main item with sets still to do, else the cool-down.

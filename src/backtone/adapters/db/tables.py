@@ -157,6 +157,27 @@ posture_checks = Table(
     Index("ix_posture_checks_user_taken", "user_id", "taken_at"),
 )
 
+kits = Table(
+    "kits",
+    metadata,
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("data", JSON, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+check_ins = Table(
+    "check_ins",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("day", Date, nullable=False),
+    Column("sleep", String(8), nullable=False),
+    Column("soreness", JSON, nullable=False),
+    Column("pain", JSON, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("user_id", "day", name="uq_check_ins_user_day"),
+)
+
 profiles = Table(
     "profiles",
     metadata,

@@ -16,6 +16,7 @@ from backtone.adapters.db.account_repository import (
 )
 from backtone.adapters.db.import_memory_repository import SqlImportMemoryRepository
 from backtone.adapters.db.plan_repository import SqlPlanRepository, SqlProfileRepository
+from backtone.adapters.db.readiness_repository import SqlCheckInRepository, SqlKitRepository
 from backtone.adapters.db.repositories import (
     SqlBodyWeightRepository,
     SqlExerciseRepository,
@@ -47,6 +48,8 @@ class SqlUnitOfWork:
             self.trainers = SqlTrainerRepository(self.session)
             self.idempotency = SqlIdempotencyRepository(self.session)
             self.import_memory = SqlImportMemoryRepository(self.session)
+            self.kits = SqlKitRepository(self.session)
+            self.check_ins = SqlCheckInRepository(self.session)
         self._depth += 1
         return self
 

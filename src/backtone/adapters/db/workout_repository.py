@@ -14,6 +14,7 @@ from backtone.adapters.db import digests
 from backtone.adapters.db.records_query import exercise_records
 from backtone.adapters.db.repositories import as_utc
 from backtone.adapters.db.tables import exercise_digests, logged_sets, workouts
+from backtone.adapters.formats.plan_json import item_from_dict, item_to_dict
 from backtone.domain.errors import NotFound
 from backtone.domain.exercise import Span
 from backtone.domain.exercise_digest import ExerciseDigest
@@ -446,6 +447,7 @@ def _target_json(item: PlanItem, target: Target) -> dict[str, Any]:
         "rest_seconds": item.rest_seconds,
         "per_side": item.per_side,
         "reason": item.note,
+        "planned": item_to_dict(target.planned) if target.planned is not None else None,
     }
 
 
@@ -458,6 +460,7 @@ def _target_from_json(entry: dict[str, Any]) -> tuple[PlanItem, Target]:
         seconds=seconds,
         load_kg=entry.get("load_kg"),
         change=Change(change) if change else None,
+        planned=item_from_dict(entry["planned"]) if entry.get("planned") else None,
     )
     item = PlanItem(
         exercise_id=entry["exercise_id"],

@@ -70,7 +70,27 @@ def item_to_dict(item: PlanItem) -> dict[str, Any]:
         "source": item.source.value,
         "note": item.note,
         "ramp": [{"percent": r.percent, "reps": r.reps} for r in item.ramp],
+        "rung": item.rung,
     }
+
+
+def item_from_dict(i: dict[str, Any]) -> PlanItem:
+    """Read back what item_to_dict wrote (items saved before ramps and rungs read as none)."""
+    return PlanItem(
+        exercise_id=i["exercise_id"],
+        name=i["name"],
+        role=Role(i["role"]),
+        sets=int(i["sets"]),
+        rest_seconds=int(i["rest_seconds"]),
+        reps=_read_span(i["reps"]),
+        seconds=_read_span(i["seconds"]),
+        per_side=bool(i["per_side"]),
+        estimated_seconds=int(i["estimated_seconds"]),
+        source=Source(i["source"]),
+        note=i["note"],
+        ramp=tuple(RampStep(int(r["percent"]), int(r["reps"])) for r in i.get("ramp", ())),
+        rung=i.get("rung"),
+    )
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
@@ -127,26 +147,7 @@ def plan_from_dict(data: dict[str, Any]) -> Plan:
                     PlanSession(
                         day=date.fromisoformat(s["date"]),
                         title=s["title"],
-                        items=tuple(
-                            PlanItem(
-                                exercise_id=i["exercise_id"],
-                                name=i["name"],
-                                role=Role(i["role"]),
-                                sets=int(i["sets"]),
-                                rest_seconds=int(i["rest_seconds"]),
-                                reps=_read_span(i["reps"]),
-                                seconds=_read_span(i["seconds"]),
-                                per_side=bool(i["per_side"]),
-                                estimated_seconds=int(i["estimated_seconds"]),
-                                source=Source(i["source"]),
-                                note=i["note"],
-                                ramp=tuple(
-                                    RampStep(int(r["percent"]), int(r["reps"]))
-                                    for r in i.get("ramp", ())
-                                ),
-                            )
-                            for i in s["items"]
-                        ),
+                        items=tuple(item_from_dict(i) for i in s["items"]),
                     )
                     for s in w["sessions"]
                 ),

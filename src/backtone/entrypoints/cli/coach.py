@@ -7,9 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 if TYPE_CHECKING:
-    from backtone.domain.catalogue import Catalogue
     from backtone.domain.exercise import Span
-    from backtone.domain.training import WeightUnit
     from backtone.services.coaching import SessionItem, SessionPlan
 
 
@@ -33,7 +31,7 @@ def next_session(
     if as_json:
         print_json(session_json(session))
         return
-    show_session(session, app.catalogue, unit)
+    show_session(session)
 
 
 def workout(
@@ -95,6 +93,17 @@ def _span_json(span: Span | None) -> dict[str, int] | None:
     return None if span is None else {"low": span.low, "high": span.high}
 
 
+def _planned_json(item: SessionItem) -> dict[str, Any] | None:
+    p = item.planned
+    if p is None:
+        return None
+    return {
+        "exercise_id": p.exercise_id, "sets": p.sets, "reps": _span_json(p.reps),
+        "seconds": _span_json(p.seconds), "rest_seconds": p.rest_seconds, "rung": p.rung,
+        "seed": p.is_seed,
+    }  # fmt: skip
+
+
 def session_json(session: SessionPlan) -> dict[str, Any]:
     """The JSON `backtone next --json` prints (described in docs/cli.md)."""
     return {
@@ -102,6 +111,8 @@ def session_json(session: SessionPlan) -> dict[str, Any]:
         "title": session.title,
         "session_id": session.session_id,
         "plan": session.plan_name,
+        "deload": session.deload,
+        "notes": list(session.notes),
         "items": [
             {
                 "exercise_id": i.exercise_id,
@@ -117,34 +128,49 @@ def session_json(session: SessionPlan) -> dict[str, Any]:
                 "change": i.change.value if i.change is not None else None,
                 "reason": i.reason,
                 "planned_exercise_id": i.planned_exercise_id,
+                "seed": i.is_seed,
+                "target": session.target_words(i),
+                "plan": _planned_json(i),
+                "ramp": [
+                    {"percent": r.percent, "reps": r.reps, "load_kg": r.load_kg} for r in i.ramp
+                ],
             }
             for i in session.items
         ],
     }
 
 
-def describe_target(item: SessionItem, catalogue: Catalogue, unit: WeightUnit) -> str:
-    """'3 x 8-12 at 14 kg a hand, rest 60 s'."""
+def describe_target(item: SessionItem, session: SessionPlan) -> str:
+    """'3 x 8-12 at 14 kg a hand, rest 60 s (seed)'."""
     rest = f", rest {item.rest_seconds} s" if item.rest_seconds else ""
-    return f"{item.sets} x {item.amount()}{item.load_words(catalogue, unit)}{rest}"
+    seed = " (seed)" if item.is_seed else ""
+    return f"{session.target_words(item)}{rest}{seed}"
 
 
-def show_session(session: SessionPlan, catalogue: Catalogue, unit: WeightUnit) -> None:
-    """The session part by part; each main exercise with its target and, below, the reason."""
+def show_session(session: SessionPlan) -> None:
+    """The session part by part; each main exercise with its target and, below, what the
+    plan said (where today differs), the ramp-up sets and the reason."""
     from rich.markup import escape
 
     from backtone.domain.plan import Role
     from backtone.entrypoints.cli.output import console
 
     out = console()
-    out.print(f"[bold]{session.day:%A %d %b %Y}[/bold] — {escape(session.title)}")
+    deload = " (deload week)" if session.deload else ""
+    out.print(f"[bold]{session.day:%A %d %b %Y}[/bold] — {escape(session.title)}{deload}")
+    for note in session.notes:
+        out.print(f"[yellow]{escape(note)}[/yellow]")
     for role in Role:
         items = [i for i in session.items if i.role is role]
         if not items:
             continue
         out.print(f"\n[bold]{role.value.capitalize()}[/bold]")
         for item in items:
-            out.print(f"  {escape(item.name)}: {describe_target(item, catalogue, unit)}")
+            out.print(f"  {escape(item.name)}: {escape(describe_target(item, session))}")
+            if item.plan_words():
+                out.print(f"    [dim]plan: {escape(item.plan_words())}[/dim]")
+            if item.ramp:
+                out.print(f"    [dim]{escape(item.ramp_words(session.unit))}[/dim]")
             if item.reason:
                 out.print(f"    [dim]{escape(item.reason)}[/dim]")
     out.print("\nStart it with `backtone workout`.")

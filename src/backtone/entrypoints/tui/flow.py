@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, tzinfo
 from backtone.domain.catalogue import Catalogue
 from backtone.domain.exercise import Exercise
 from backtone.domain.plan import Role
-from backtone.domain.training import LoggedSet, WeightUnit
+from backtone.domain.training import LoggedSet, SetType, WeightUnit
 from backtone.services import coaching
 from backtone.services.coaching import GuidedWorkout, SessionItem, SessionPlan, WorkoutSummary
 from backtone.services.ports import Clock, UnitOfWork
@@ -55,7 +55,12 @@ class WorkoutFlow:
         self.session = session
         sets = workout.sets if workout is not None else ()
         self.done: list[list[LoggedSet]] = [
-            [s for s in sets if s.exercise_id == item.exercise_id] for item in self.items
+            [s for s in sets if s.exercise_id == item.exercise_id and s.is_hard]
+            for item in self.items
+        ]
+        self.ramped: list[int] = [
+            sum(1 for s in sets if s.exercise_id == item.exercise_id and not s.is_hard)
+            for item in self.items
         ]
         self.position = workout.resume_at() if workout is not None else 0
         self.rest: Rest | None = None
@@ -117,6 +122,25 @@ class WorkoutFlow:
         self.start_rest(item.rest_seconds)
         return logged
 
+    def log_ramp_set(self) -> LoggedSet | None:
+        """Store the current item's next ramp-up set as a warm-up set (kept out of records and
+        progression); None when there is none left."""
+        item = self.current
+        if item is None or self.ramped[self.position] >= len(item.ramp):
+            return None
+        step = item.ramp[self.ramped[self.position]]
+        logged = LoggedSet(
+            item.exercise_id, set_type=SetType.WARMUP, reps=step.reps, load_kg=step.load_kg
+        )
+        w = self.wiring
+        workout = self._started()
+        coaching.log_guided_set(
+            uow=w.uow, clock=w.clock, user_id=w.user_id, workout_id=workout.workout_id,
+            logged=logged,
+        )  # fmt: skip
+        self.ramped[self.position] += 1
+        return logged
+
     def next_item(self) -> None:
         """Done with the current item (a stretch, or sets enough): on to the next one."""
         self.position = min(self.position + 1, len(self.items))
@@ -144,6 +168,7 @@ class WorkoutFlow:
         self.items[self.position] = new
         self.session = replace(self.session, items=tuple(self.items))
         self.done[self.position] = []
+        self.ramped[self.position] = 0
         return new
 
     def start_rest(self, seconds: int) -> None:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from backtone.domain.plan import Role
 from backtone.domain.training import LoggedSet, WeightUnit
-from backtone.entrypoints.tui.flow import Wiring
-from backtone.services.coaching import SessionItem, WorkoutSummary
+from backtone.services.coaching import SessionItem, SessionPlan, WorkoutSummary
 
 
 def minutes_seconds(seconds: float) -> str:
@@ -14,14 +13,30 @@ def minutes_seconds(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
-def target_line(item: SessionItem, set_number: int, wiring: Wiring) -> str:
-    """'Set 2 of 3 — target 8-12 reps at 14 kg a hand, rest 60 s'."""
+def target_line(item: SessionItem, set_number: int, session: SessionPlan) -> str:
+    """'Set 2 of 3 — target 8-12 reps at 14 kg a hand, rest 60 s (seed)'."""
     unit = "" if item.timed or item.per_side else " reps"
-    what = f"{item.amount()}{unit}{item.load_words(wiring.builtin, wiring.unit)}"
+    what = f"{item.amount()}{unit}{session.load_words(item)}"
     rest = f", rest {item.rest_seconds} s" if item.rest_seconds else ""
+    seed = " (seed)" if item.is_seed else ""
     if item.role is not Role.MAIN:
-        return f"{item.sets} x {what}{rest} — enter when done"
-    return f"Set {min(set_number, item.sets)} of {item.sets} — target {what}{rest}"
+        return f"{item.sets} x {what}{rest}{seed} — enter when done"
+    return f"Set {min(set_number, item.sets)} of {item.sets} — target {what}{rest}{seed}"
+
+
+def plan_line(item: SessionItem, ramped: int, session: SessionPlan) -> str:
+    """What the plan said where today differs, and the ramp-up still to do (u logs one)."""
+    lines = [f"plan: {item.plan_words()}"] if item.plan_words() else []
+    if item.ramp and ramped < len(item.ramp):
+        left = item.ramp[ramped:]
+        said = ", ".join(
+            f"{r.reps} at {session.unit.say(r.load_kg)}"
+            if r.load_kg
+            else f"{r.reps} at {r.percent}%"
+            for r in left
+        )
+        lines.append(f"ramp up first: {said} (u logs one)")
+    return "\n".join(lines)
 
 
 def describe_set(s: LoggedSet, unit: WeightUnit) -> str:

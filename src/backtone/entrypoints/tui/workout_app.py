@@ -22,7 +22,13 @@ from backtone.domain.exercise import Exercise
 from backtone.domain.plan import Role
 from backtone.domain.training import LoggedSet, WeightUnit
 from backtone.entrypoints.tui.flow import Wiring, WorkoutFlow
-from backtone.entrypoints.tui.words import describe_set, minutes_seconds, summary_lines, target_line
+from backtone.entrypoints.tui.words import (
+    describe_set,
+    minutes_seconds,
+    plan_line,
+    summary_lines,
+    target_line,
+)
 from backtone.services.coaching import GuidedWorkout, SessionPlan, SetEntry, WorkoutSummary
 
 TICK_SECONDS = 0.25
@@ -120,6 +126,7 @@ class WorkoutScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "enter", "Log set / done", priority=True),
         Binding("s", "skip", "Skip", priority=True),
+        Binding("u", "ramp", "Ramp-up set done", priority=True),
         Binding("w", "swap", "Swap", priority=True),
         Binding("p", "pause", "Pause", priority=True),
         Binding("f", "finish", "Finish", priority=True),
@@ -135,6 +142,7 @@ class WorkoutScreen(Screen[None]):
         with Vertical(id="card"):
             yield Static(id="name")
             yield Static(id="target")
+            yield Static(id="plan")
             yield Static(id="reason")
             yield Static(id="cues")
             yield Static(id="done")
@@ -164,7 +172,9 @@ class WorkoutScreen(Screen[None]):
             return
         self.app.sub_title = f"exercise {flow.position + 1} of {len(flow.items)}"
         self.query_one("#name", Static).update(f"{item.name} · {item.role.value}")
-        self.query_one("#target", Static).update(target_line(item, flow.set_number, flow.wiring))
+        self.query_one("#target", Static).update(target_line(item, flow.set_number, flow.session))
+        ramped = flow.ramped[flow.position]
+        self.query_one("#plan", Static).update(plan_line(item, ramped, flow.session))
         self.query_one("#reason", Static).update(f"[dim]{item.reason}[/dim]" if item.reason else "")
         cues = "\n".join(f"• {cue}" for cue in item.cues[:3])
         self.query_one("#cues", Static).update(cues)
@@ -253,6 +263,14 @@ class WorkoutScreen(Screen[None]):
             self.finish()
         else:
             self.show_card()
+
+    def action_ramp(self) -> None:
+        logged = self.flow.log_ramp_set()
+        if logged is None:
+            self.status("No ramp-up set left for this exercise.")
+            return
+        self.status(f"Ramp-up saved: {describe_set(logged, self.flow.wiring.unit)}")
+        self.show_card()
 
     def action_skip(self) -> None:
         if self.flow.current is not None:

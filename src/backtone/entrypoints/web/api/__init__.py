@@ -11,11 +11,14 @@ from backtone.entrypoints.web.api import (
     plans,
     posture,
     progress,
+    readiness,
     trainers,
     training,
 )
 from backtone.entrypoints.web.errors import API_ERRORS
 
 router = APIRouter(prefix="/api/v1", responses=API_ERRORS)
-for module in (accounts, plans, training, progress, exercises, trainers, form_checks, posture):
+for module in (
+    accounts, plans, training, readiness, progress, exercises, trainers, form_checks, posture,
+):  # fmt: skip
     router.include_router(module.router)

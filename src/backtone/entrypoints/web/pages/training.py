@@ -21,6 +21,7 @@ from backtone.entrypoints.web.deps import (
 from backtone.entrypoints.web.pages.forms import see_other
 from backtone.entrypoints.web.rendering import render
 from backtone.entrypoints.web.views.history import history_view
+from backtone.entrypoints.web.views.readiness import CheckInRequest
 from backtone.entrypoints.web.views.sets import SetRequest
 from backtone.entrypoints.web.views.today import summary_view, today_view
 from backtone.entrypoints.web.views.workout import (
@@ -32,6 +33,7 @@ from backtone.entrypoints.web.views.workout import (
 )
 from backtone.services.catalogue import catalogue_for
 from backtone.services.coaching import finish_workout
+from backtone.services.readiness import check_in
 from backtone.services.training_log import workout_history
 
 router = APIRouter(include_in_schema=False)
@@ -75,6 +77,22 @@ async def start(me: PageUser, app: BacktoneDep, uow: UowDep, clock: ClockDep) ->
     return see_other("/today")
 
 
+@router.post("/today/check-in", dependencies=[CsrfChecked])
+async def today_check_in(request: Request, me: PageUser, uow: UowDep, clock: ClockDep) -> Response:
+    """The optional check-in before a session: sleep, soreness by region, pain."""
+    form = await request.form()
+    soreness = {
+        key.removeprefix("sore_"): int(_number(str(value), key) or 0)
+        for key, value in form.items()
+        if key.startswith("sore_")
+    }
+    body = CheckInRequest.model_validate(
+        {"sleep": form.get("sleep", "ok"), "soreness": soreness, "pain": form.getlist("pain")}
+    )
+    check_in(uow=uow, clock=clock, user_id=me.id, check_in=body.check_in(today_for(me, clock)))
+    return see_other("/today")
+
+
 @router.post("/today/{workout_id}/sets", dependencies=[CsrfChecked])
 async def log_set(
     request: Request,
@@ -87,9 +105,11 @@ async def log_set(
     reps: Annotated[str, Form(max_length=10)] = "",
     load: Annotated[str, Form(max_length=10)] = "",
     seconds: Annotated[str, Form(max_length=10)] = "",
+    warmup: Annotated[str, Form(max_length=5)] = "",
     idempotency_key: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
-    """Quick entry: without JavaScript the page reloads; with it, JSON comes back."""
+    """Quick entry (a ramp-up set with `warmup`): without JavaScript the page reloads; with
+    it, JSON comes back."""
     reps_value = _number(reps, "reps")
     entry = SetRequest.model_validate(
         {
@@ -97,6 +117,7 @@ async def log_set(
             "reps": None if reps_value is None else int(reps_value),
             "load": _number(load, "load"),
             "seconds": _number(seconds, "seconds"),
+            "warmup": bool(warmup),
         }
     )
     logged, _ = log_to_workout(

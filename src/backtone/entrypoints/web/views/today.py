@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 from backtone.domain.account import Account
 from backtone.domain.catalogue import Catalogue
 from backtone.domain.errors import NotFound
+from backtone.domain.readiness import SORENESS_WORDS, CheckIn, Sleep
 from backtone.domain.training import LoggedSet, WeightUnit
 from backtone.entrypoints.web.views.history import SetView, set_text, set_view
 from backtone.services.catalogue import catalogue_for
@@ -28,12 +29,24 @@ from backtone.services.ports import Clock, UnitOfWork
 from backtone.services.workout_summary import WorkoutSummary
 
 
+class RampView(BaseModel):
+    """A ramp-up set before a heavy lift, in the person's unit."""
+
+    reps: int
+    load: float | None
+    text: str
+    done: bool
+
+
 class CardView(BaseModel):
     position: int
     exercise_id: str
     name: str
     role: str
     target: str
+    plan: str = Field(description="The plan's numbers where today differs from them, else ''")
+    seed: bool = Field(description="Today keeps a seed article's own numbers")
+    ramp: list[RampView]
     reason: str
     sets: int
     rest_seconds: int
@@ -49,6 +62,9 @@ class CardView(BaseModel):
 class TodayView(BaseModel):
     day: date
     unit: str
+    deload: bool = False
+    notes: list[str] = Field(default=[], description="What today's check-in changed")
+    check_in: str | None = Field(default=None, description="Today's check-in, in words")
     has_plan: bool
     started: bool
     workout_id: int | None
@@ -63,16 +79,31 @@ def _card(
     position: int,
     item: SessionItem,
     done: tuple[LoggedSet, ...],
+    ramped: int,
     catalogue: Catalogue,
-    unit: WeightUnit,
+    session: SessionPlan,
 ) -> CardView:
+    unit = session.unit
     fill = item.prefill(len(done) + 1)
     return CardView(
         position=position,
         exercise_id=item.exercise_id,
         name=item.name,
         role=item.role.value,
-        target=f"{item.sets} x {item.amount()}{item.load_words(catalogue, unit)}",
+        target=session.target_words(item),
+        plan=item.plan_words(),
+        seed=item.is_seed,
+        ramp=[
+            RampView(
+                reps=r.reps,
+                load=None if r.load_kg is None else round(unit.from_kg(r.load_kg), 1),
+                text=f"{r.reps} at {unit.say(r.load_kg)}"
+                if r.load_kg
+                else f"{r.reps} at {r.percent}%",
+                done=n < ramped,
+            )
+            for n, r in enumerate(item.ramp)
+        ],
         reason=item.reason,
         sets=item.sets,
         rest_seconds=item.rest_seconds,
@@ -86,6 +117,20 @@ def _card(
     )
 
 
+def check_in_words(check_in: CheckIn) -> str:
+    """'Slept poorly; lats sore (moderate); pain: lower back' or 'All good'."""
+    slept = {Sleep.POOR: "slept poorly", Sleep.GOOD: "slept well"}.get(check_in.sleep)
+    parts = [slept] if slept else []
+    parts += [
+        f"{r.value.replace('-', ' ')} sore ({SORENESS_WORDS[level]})"
+        for r, level in check_in.soreness
+        if level
+    ]
+    if check_in.pain:
+        parts.append("pain: " + ", ".join(sorted(r.value.replace("-", " ") for r in check_in.pain)))
+    return "; ".join(parts).capitalize() or "All good"
+
+
 def _view(
     today: date,
     unit: WeightUnit,
@@ -94,12 +139,16 @@ def _view(
     workout: GuidedWorkout | None,
 ) -> TodayView:
     cards = [
-        _card(n, item, workout.done(n) if workout else (), catalogue, unit)
+        _card(n, item, workout.done(n) if workout else (), workout.ramped(n) if workout else 0,
+              catalogue, session)
         for n, item in enumerate(session.items)
-    ]
+    ]  # fmt: skip
     return TodayView(
         day=today,
         unit=unit.value,
+        deload=session.deload,
+        notes=list(session.notes),
+        check_in=check_in_words(session.check_in) if session.check_in else None,
         has_plan=True,
         started=workout is not None,
         workout_id=workout.workout_id if workout else None,
