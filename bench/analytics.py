@@ -19,7 +19,7 @@ from backtone.domain.analytics import Period, summarise_progress
 from backtone.domain.analytics_balance import push_pull_balance
 from backtone.domain.analytics_bodyweight import body_weight_trend
 from backtone.domain.analytics_consistency import calendar_heatmap, consistency
-from backtone.domain.analytics_strength import bodyweight_records, pull_up_rung, strength_progress
+from backtone.domain.analytics_strength import bodyweight_records, strength_progress
 from backtone.domain.analytics_volume import weekly_volume
 from backtone.domain.vocabulary import Level
 from backtone.domain.volume_targets import WEEKLY_TARGETS as TARGETS
@@ -73,7 +73,6 @@ def main() -> None:
     progress = strength_progress(workouts, catalogue, tz=ZONE)
     timed("1RM and best set per exercise", lambda: strength_progress(workouts, catalogue, tz=ZONE))
     timed("bodyweight rep records", lambda: bodyweight_records(progress, catalogue))
-    timed("pull-up ladder rung", lambda: pull_up_rung(workouts, tz=ZONE))
     timed("body weight trend", lambda: body_weight_trend(history.body_weights, tz=ZONE))
     total = timed(
         "whole progress summary",

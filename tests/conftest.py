@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, text
+from typer.testing import CliRunner
 
 from backtone.adapters.db import migrate
 from backtone.adapters.db.engine import make_engine
 from backtone.adapters.db.tables import metadata
+from backtone.entrypoints.cli.context import backtone_app, state
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data"
@@ -111,3 +113,17 @@ def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
 def database_url(engine: Engine) -> str:
     """The URL of a migrated, empty database (each test runs on SQLite and PostgreSQL)."""
     return engine.url.render_as_string(hide_password=False)
+
+
+@pytest.fixture
+def runner_on_both(
+    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[CliRunner]:
+    """A CLI runner whose database is SQLite in one run and PostgreSQL in the other."""
+    monkeypatch.setenv("BACKTONE_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("BACKTONE_DATABASE_URL", database_url)
+    backtone_app.cache_clear()
+    state.user_name = "me"
+    yield CliRunner()
+    backtone_app().engine.dispose()
+    backtone_app.cache_clear()

@@ -23,17 +23,3 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 @pytest.fixture
 def runner(data_dir: Path) -> CliRunner:
     return CliRunner()
-
-
-@pytest.fixture
-def runner_on_both(
-    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[CliRunner]:
-    """A CLI runner whose database is SQLite in one run and PostgreSQL in the other."""
-    monkeypatch.setenv("BACKTONE_DATA_DIR", str(tmp_path))
-    monkeypatch.setenv("BACKTONE_DATABASE_URL", database_url)
-    backtone_app.cache_clear()
-    state.user_name = "me"
-    yield CliRunner()
-    backtone_app().engine.dispose()
-    backtone_app.cache_clear()

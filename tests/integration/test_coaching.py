@@ -243,7 +243,10 @@ def test_the_summary_counts_sets_volume_and_the_records_broken(
     one_rm = next(r for r in summary.records if r.record == "estimated one-rep max")
     assert one_rm.before == pytest.approx(20 * (1 + 10 / 30))
     assert one_rm.value == pytest.approx(22 * (1 + 10 / 30))
-    assert summary.streak_weeks == 2  # last week's logged session and this one
+    # One streak, the progress page's: last week's lone session was not a week on plan, and
+    # this week is under way with one of its three sessions done.
+    assert (summary.week_done, summary.week_planned, summary.streak_weeks) == (1, 3, 0)
+    assert summary.streak_words() == "This week: 1 of 3 planned sessions; 0 weeks on plan in a row"
     assert finish(uow, clock, me, workout.workout_id) == summary
 
 

@@ -29,14 +29,22 @@ class FakeWorkouts:
         self.queries = 0
 
     def history_of(
-        self, user_id: int, exercise_ids: Iterable[str], limit: int, *, excluding: int | None = None
+        self,
+        user_id: int,
+        exercise_ids: Iterable[str],
+        limit: int,
+        *,
+        excluding: int | None = None,
+        before: datetime | None = None,
     ) -> list[Workout]:
         self.queries += 1
         wanted = frozenset(exercise_ids)
         found = [
             w
             for w in self.stored
-            if w.id != excluding and any(s.exercise_id in wanted for s in w.sets)
+            if w.id != excluding
+            and (before is None or w.started_at < before)
+            and any(s.exercise_id in wanted for s in w.sets)
         ]
         found.sort(key=lambda w: (w.started_at, w.id or 0), reverse=True)
         return [

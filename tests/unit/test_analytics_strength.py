@@ -9,7 +9,6 @@ from backtone.adapters.catalogue.loader import load_builtin_catalogue
 from backtone.domain.analytics_strength import (
     bodyweight_records,
     new_records,
-    pull_up_rung,
     strength_progress,
 )
 from backtone.domain.training import LoggedSet, SetType, WeightUnit, Workout
@@ -26,10 +25,9 @@ def lift(exercise: str, reps: int, kg: float | None = None) -> LoggedSet:
     return LoggedSet(exercise, reps=reps, load_kg=kg)
 
 
-def test_empty_history_has_no_progress_records_or_rung() -> None:
+def test_empty_history_has_no_progress_or_records() -> None:
     assert strength_progress([], CATALOGUE, tz=LONDON) == {}
     assert bodyweight_records({}, CATALOGUE) == ()
-    assert pull_up_rung([], tz=LONDON) is None
 
 
 def test_each_session_keeps_its_best_set_by_epley_estimate() -> None:
@@ -96,58 +94,6 @@ def test_rep_records_put_pull_ups_first_and_skip_weighted_sets() -> None:
     ]
     assert records[0].day == date(2026, 3, 9)
     assert records[-1].seconds == 45
-
-
-def test_the_rung_is_the_hardest_one_a_set_reached() -> None:
-    history = [
-        on(2, LoggedSet("dead-hang", duration_seconds=30), lift("negative-pull-up", 4)),
-        on(9, lift("assisted-pull-up", 5, 30), lift("negative-pull-up", 5)),
-    ]
-    position = pull_up_rung(history, tz=LONDON)
-    assert position is not None
-    # Dead hang is rung 0, negatives rung 2, assisted (a stand-in for band-assisted) rung 3.
-    assert (position.exercise_id, position.rung, position.reached_on) == (
-        "assisted-pull-up",
-        3,
-        date(2026, 3, 9),
-    )
-    assert position.target == "3 x 5-8"
-    assert position.next_rung == ("close-grip-pull-up", "wide-grip-pull-up", "pull-up", "chin-up")
-    assert position.next_target == "2 x 1-3"
-
-
-def test_more_pull_ups_in_a_set_climb_the_rungs_of_the_same_exercise() -> None:
-    one = pull_up_rung([on(2, lift("pull-up", 1))], tz=LONDON)
-    four = pull_up_rung([on(2, lift("pull-up", 4))], tz=LONDON)
-    assert one is not None and four is not None
-    assert (one.rung, one.target) == (4, "2 x 1-3")
-    assert (four.rung, four.target) == (5, "3 x 3-5")
-
-
-def test_a_short_hang_is_not_yet_a_rung() -> None:
-    history = [on(2, LoggedSet("dead-hang", duration_seconds=12))]
-    assert pull_up_rung(history, tz=LONDON) is None
-    history.append(on(5, LoggedSet("dead-hang", duration_seconds=25)))
-    position = pull_up_rung(history, tz=LONDON)
-    assert position is not None and position.rung == 0 and position.seconds == 25
-
-
-def test_the_top_rung_needs_pull_ups_with_added_load() -> None:
-    wide = pull_up_rung([on(2, lift("wide-grip-pull-up", 6))], tz=LONDON)
-    weighted = pull_up_rung([on(2, lift("pull-up", 5, 5))], tz=LONDON)
-    assert wide is not None and not wide.at_top
-    assert weighted is not None and weighted.at_top and weighted.next_rung == ()
-
-
-def test_warm_up_sets_do_not_reach_a_rung() -> None:
-    warm = LoggedSet("pull-up", set_type=SetType.WARMUP, reps=5)
-    assert pull_up_rung([on(2, warm)], tz=LONDON) is None
-
-
-def test_since_lets_a_long_lay_off_lower_the_rung() -> None:
-    history = [on(2, lift("pull-up", 5)), on(20, lift("negative-pull-up", 5), month=6)]
-    position = pull_up_rung(history, tz=LONDON, since=date(2026, 5, 1))
-    assert position is not None and position.exercise_id == "negative-pull-up"
 
 
 def test_new_records_are_bests_beaten_inside_the_period() -> None:

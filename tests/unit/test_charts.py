@@ -88,7 +88,7 @@ def test_consistency_chart_carries_planned_done_and_the_streak() -> None:
     assert chart.series_named("planned").y == (2.0, 1.0, 1.0)
     assert chart.series_named("done").y == (2.0, 0.0, 1.0)
     assert chart.series_named("on plan").y == (1.0, 0.0, 1.0)
-    assert f"{result.current_streak} weeks on plan in a row" in chart.title
+    assert result.current_streak == 1 and "1 week on plan in a row (best 1)" in chart.title
 
 
 def test_heatmap_chart_has_one_value_per_day() -> None:
@@ -116,6 +116,19 @@ def test_pull_up_chart_plots_the_best_unweighted_set_per_session() -> None:
     series = chart.series_named("Pull-up")
     assert series.x == (date(2026, 3, 4), date(2026, 3, 16))
     assert series.y == (3.0, 5.0)
+
+
+def test_assisted_help_is_its_own_falling_line_on_the_pull_up_chart() -> None:
+    helped = [
+        on(date(2026, 3, d), LoggedSet("band-assisted-pull-up", reps=8, load_kg=kg))
+        for d, kg in ((2, 30.0), (9, 20.0), (16, 10.0))
+    ]
+    progress = strength_progress([*HISTORY, *helped], CATALOGUE, tz=LONDON)
+    chart = charts.pull_up_chart(progress, unit=WeightUnit.KG)
+    assert chart.series_named("Band-assisted pull-up: help").y == (30.0, 20.0, 10.0)
+    assert chart.series_named("Pull-up").y == (3.0, 5.0)
+    # The strength chart's default lines leave help out: it has no one-rep max.
+    assert "band-assisted-pull-up" not in charts.most_trained(progress)
 
 
 def test_body_weight_chart_plots_weigh_ins_and_the_average_in_pounds() -> None:

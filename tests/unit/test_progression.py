@@ -50,10 +50,25 @@ def test_someone_in_pounds_gets_a_pound_dumbbell_and_reads_it_in_pounds() -> Non
 
 
 def test_a_custom_dumbbell_set_only_suggests_the_pairs_it_has() -> None:
-    home = replace(POUND_KIT, dumbbells=(lb(15), lb(25), lb(35)))
-    suggestion = next_for(ROW, [session(ROW, 0, [15, 15, 15], lb(25))], 3, unit=LB, kit=home)
+    home = replace(POUND_KIT, dumbbells=(lb(15), lb(25), lb(30), lb(35)))
+    suggestion = next_for(ROW, [session(ROW, 0, [15, 15, 15], lb(30))], 3, unit=LB, kit=home)
     assert suggestion.load_kg == pytest.approx(lb(35))
-    assert "add 10 lb a hand" in suggestion.reason
+    assert suggestion.reason == "3 x 15 at 30 lb a hand: add 5 lb a hand and restart at 12"
+
+
+def test_a_jump_too_big_to_restart_at_the_bottom_builds_reps_first_then_takes_it() -> None:
+    # 25 -> 35 lb is 40 % heavier: 12 reps there is out of reach after 15 at 25 lb.
+    home = replace(POUND_KIT, dumbbells=(lb(15), lb(25), lb(35)))
+    first = next_for(ROW, [session(ROW, 0, [15, 15, 15], lb(25))], 3, unit=LB, kit=home)
+    assert (first.change, first.reps) == (Change.ADD_REPS, Span(16, 20))
+    assert first.load_kg == pytest.approx(lb(25))
+    assert first.reason == (
+        "3 x 15 at 25 lb a hand: 35 lb a hand is a 40 % jump, so build to 20 reps at 25 lb a"
+        " hand first, lowering over 3 s; 30 lb a hand would be a smaller step"
+    )
+    built = next_for(ROW, [session(ROW, 0, [20, 20, 20], lb(25))], 3, unit=LB, kit=home)
+    assert (built.change, built.reps) == (Change.ADD_LOAD, Span(12, 15))
+    assert built.load_kg == pytest.approx(lb(35))
 
 
 def test_the_heaviest_pair_owned_holds_and_says_what_would_help() -> None:

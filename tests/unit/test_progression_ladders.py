@@ -147,8 +147,13 @@ def test_weighted_pull_ups_progress_by_two_and_a_half_kilos() -> None:
 
 
 def test_imported_pull_ups_without_a_target_are_placed_by_what_was_done() -> None:
+    # 3, 3, 2 reaches the bottom of 2 x 1-3 in two sets but not of 3 x 3-5 in three: the
+    # session was on the first-full-reps step, at its top, so the next one is 3 x 3-5.
     suggestion = next_for("pull-up", [session("pull-up", 0, [3, 3, 2])], today=2)
-    assert (suggestion.change, suggestion.sets, suggestion.reps) == (Change.HOLD, 3, Span(3, 5))
+    assert (suggestion.change, suggestion.sets, suggestion.reps) == (
+        Change.CLIMB_RUNG, 3, Span(3, 5)
+    )  # fmt: skip
+    assert suggestion.rung == 5
 
 
 def test_the_plan_says_pull_ups_but_the_person_resumes_on_their_rung() -> None:

@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from backtone.domain.records import DatedSet, brzycki, compute_records, epley
+from backtone.domain.records import DatedSet, as_help, brzycki, compute_records, epley
 from backtone.domain.training import LoggedSet, SetType
 
 DAY = datetime(2026, 10, 1, 8, tzinfo=UTC)
@@ -56,3 +56,18 @@ def test_no_history_means_no_records() -> None:
 def test_long_sets_do_not_inflate_the_estimated_max() -> None:
     records = compute_records("row", [dated(1, 0, 30, 10), dated(2, 1, 5, 20)])
     assert records.epley_1rm is not None and records.epley_1rm.detail == "5 x 20 kg"
+
+
+def test_an_assisted_move_records_the_least_help_not_a_heavier_max() -> None:
+    # Help logged as load: 30 kg of help, then 20 kg, then 10 kg is getting stronger.
+    help_sets = [
+        DatedSet(
+            n, DAY + timedelta(days=7 * n), LoggedSet("band-assisted-pull-up", reps=r, load_kg=kg)
+        )
+        for n, (r, kg) in enumerate([(8, 30.0), (8, 20.0), (6, 10.0)])
+    ]
+    records = as_help(compute_records("band-assisted-pull-up", help_sets))
+    assert records.epley_1rm is None and records.best_volume_session is None
+    assert records.least_help == (10.0, 6)
+    assert records.most_reps_in_a_set is not None
+    assert records.most_reps_in_a_set.detail == "8 reps with 20 kg of help"

@@ -9,7 +9,8 @@ import pytest
 from backtone.adapters.catalogue.loader import load_builtin_catalogue
 from backtone.adapters.formats.charts import volume_chart
 from backtone.adapters.formats.report_pdf import render_monthly_report
-from backtone.domain.analytics import Period, ProgressSummary, summarise_progress
+from backtone.domain.analytics import LadderStanding, Period, ProgressSummary, summarise_progress
+from backtone.domain.ladders import PULL_UP_LADDER
 from backtone.domain.plan import PlanSession
 from backtone.domain.training import LoggedSet, WeightUnit, Workout
 from backtone.domain.vocabulary import Level
@@ -48,6 +49,15 @@ def march_summary(*, pushing: bool = True) -> ProgressSummary:
         targets=TARGETS[Level.BEGINNER],
         body_weights=[(datetime(2026, 3, d, 7, tzinfo=UTC), 80 - d / 10) for d in (2, 9, 23)],
         period=MARCH,
+        ladder=LadderStanding(
+            PULL_UP_LADDER,
+            6,
+            "pull-up",
+            "Pull-up",
+            "3 x 5-8",
+            "9 reps",
+            "Wide-grip pull-up 3 x 5-8",
+        ),
     )
 
 
@@ -65,14 +75,17 @@ def test_page_one_holds_sessions_streak_volume_balance_and_records() -> None:
     assert "my-old-curl" in text  # the deleted exercise is named, not hidden
     assert "Front and back" in text
     assert "Barbell bent-over row" in text and "estimated 1RM" in text
-    # Nine pull-ups in a set reach "3 x 5-8", the seventh of the nine rungs.
-    assert "Pull-up ladder: rung 7 of 9" in text and "3 x 5-8" in text
+    # The coach's standing at the month's end, as the service reads it.
+    assert (
+        "Pull-up ladder at the month's end: step 7 of 9: Pull-up 3 x 5-8; "
+        "then Wide-grip pull-up 3 x 5-8." in text
+    )
     assert "Body weight" in text
 
 
 def test_neglected_pushing_is_written_in_the_report() -> None:
     _, text = text_of(render_monthly_report(MARCH.first, march_summary(pushing=False)))
-    assert "work the front as well as the back" in " ".join(text.split())
+    assert "Add some pushing: none in your last" in " ".join(text.split())
 
 
 def test_each_pair_of_charts_adds_a_page() -> None:

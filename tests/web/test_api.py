@@ -94,7 +94,7 @@ def test_finishing_a_workout_sums_it_up(api_user: Callable[..., ApiUser]) -> Non
     url = f"/api/v1/workouts/{today['workout_id']}"
     sam.post(f"{url}/sets", json={"exercise_id": card["exercise_id"], "reps": 8})
     summary = sam.post(f"{url}/finish").json()
-    assert summary["sets"] == 1 and summary["streak_weeks"] == 1
+    assert summary["sets"] == 1 and summary["streak"].startswith("This week: 1 of ")
     assert not sam.get("/api/v1/today").json()["started"]
 
 

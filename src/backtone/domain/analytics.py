@@ -22,18 +22,16 @@ from backtone.domain.analytics_consistency import (
 )
 from backtone.domain.analytics_strength import (
     ExerciseProgress,
-    LadderPosition,
+    LadderStanding,
     NewRecord,
     RepRecord,
     bodyweight_records,
     new_records,
     progress_from_digests,
-    rung_from_digests,
 )
 from backtone.domain.analytics_volume import TargetStatus, WeeklyVolume, weekly_volume
 from backtone.domain.catalogue import Catalogue
 from backtone.domain.exercise_digest import ExerciseDigest, digest_workouts
-from backtone.domain.ladders import PULL_UP_LADDER, Ladder
 from backtone.domain.plan import PlanSession
 from backtone.domain.training import Workout
 from backtone.domain.vocabulary import Region
@@ -46,7 +44,7 @@ __all__ = [
     "CalendarHeatmap",
     "Consistency",
     "ExerciseProgress",
-    "LadderPosition",
+    "LadderStanding",
     "NewRecord",
     "Period",
     "ProgressSummary",
@@ -74,7 +72,7 @@ class ProgressSummary:
     strength: Mapping[str, ExerciseProgress]  # all history up to the period's end
     rep_records: tuple[RepRecord, ...]
     new_records: tuple[NewRecord, ...]  # bests beaten inside the period
-    ladder: LadderPosition | None
+    ladder: LadderStanding | None  # where the coach has the person on the pull-up ladder
     body_weight: BodyWeightTrend
 
 
@@ -105,7 +103,7 @@ def summarise_progress(
     today: date,
     planned_sessions: Iterable[PlanSession] = (),
     targets: Mapping[Region, tuple[int, int]] | None = None,
-    ladder: Ladder | None = PULL_UP_LADDER,
+    ladder: LadderStanding | None = None,
     body_weights: Iterable[tuple[datetime, float]] = (),
     period: Period | None = None,
 ) -> ProgressSummary:
@@ -113,8 +111,9 @@ def summarise_progress(
 
     Pass the workouts, or a TrainingHistory as storage reads it. For a monthly report pass
     `Period.month(year, month)` and `today` no later than the month's last day: weekly
-    figures cover the ISO weeks the month touches, strength and the ladder use everything
-    up to its end, and streaks are counted up to its end.
+    figures cover the ISO weeks the month touches, strength uses everything up to its end,
+    and streaks are counted up to its end. The ladder standing is the coach's (the service
+    reads it with the progression engine) and is passed in as it is.
     """
     if not isinstance(history, TrainingHistory):
         history = TrainingHistory.of(history)
@@ -142,7 +141,7 @@ def summarise_progress(
         strength=progress,
         rep_records=bodyweight_records(progress, catalogue),
         new_records=new_records(progress, first=period.first, last=end),
-        ladder=rung_from_digests(digests, tz=tz, ladder=ladder) if ladder is not None else None,
+        ladder=ladder,
         body_weight=body_weight_trend(
             [(when, kg) for when, kg in body_weights if until_end(when)],
             tz=tz,

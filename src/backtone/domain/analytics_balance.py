@@ -24,6 +24,9 @@ from backtone.domain.training import SetType, Workout
 
 # This many weeks in a row of back work without any pushing counts as neglecting the front.
 NEGLECT_WEEKS = 2
+# Balance is judged once the person trained in this many weeks of the period: a first
+# session, or a first week of a plan that opens with back work, says nothing about it yet.
+BALANCE_WEEKS = 3
 
 
 class BalanceFlag(StrEnum):
@@ -48,7 +51,21 @@ class Balance:
 
     weeks: tuple[BalanceWeek, ...]
     flags: tuple[BalanceFlag, ...]
-    weeks_without_push: int  # the latest run of weeks with no pushing, counted to the end
+    weeks_without_push: int  # the latest run of trained weeks with no pushing, to the end
+
+    @property
+    def weeks_trained(self) -> int:
+        return sum(1 for w in self.weeks if w.push_sets or w.pull_sets)
+
+    @property
+    def waiting(self) -> str:
+        """Why no verdict yet, or '' once there is enough history to judge."""
+        if not self.weeks_trained or self.weeks_trained >= BALANCE_WEEKS:
+            return ""
+        return (
+            f"Front/back balance is judged after {BALANCE_WEEKS} weeks of training; "
+            f"you have {self.weeks_trained} so far."
+        )
 
     @property
     def push_sets(self) -> int:
@@ -69,13 +86,13 @@ class Balance:
         said: list[str] = []
         if BalanceFlag.PULL_LAGS in self.flags:
             said.append(
-                f"Pulling lags pushing ({self.pull_sets} pull vs {self.push_sets} push hard "
-                "sets): give the back at least as many sets as the front."
+                f"Add back work: {self.pull_sets} pulling sets to {self.push_sets} pushing "
+                "ones lately; aim for at least as many pulling sets as pushing."
             )
         if BalanceFlag.PUSH_NEGLECTED in self.flags:
             said.append(
-                f"No pushing for {self.weeks_without_push} weeks: work the front as well as "
-                "the back, with push-ups or a press."
+                f"Add some pushing: none in your last {self.weeks_without_push} weeks of "
+                "training; a few sets of push-ups keep the front as strong as the back."
             )
         return tuple(said)
 
@@ -108,15 +125,19 @@ def push_pull_balance(
                 elif side == "pull":
                     pull[i] += 1
     rows = tuple(BalanceWeek(w, push[i], pull[i]) for i, w in enumerate(weeks))
+    # Weeks before the first one trained are not weeks without pushing.
+    trained = [i for i, row in enumerate(rows) if row.push_sets or row.pull_sets]
+    since = rows[trained[0] :] if trained else ()
     without = 0
-    for row in reversed(rows):
+    for row in reversed(since):
         if row.push_sets:
             break
         without += 1
     flags: list[BalanceFlag] = []
-    if sum(pull) < sum(push):
-        flags.append(BalanceFlag.PULL_LAGS)
-    # Idle weeks are a consistency matter: neglect needs back work done while pushing stopped.
-    if without >= NEGLECT_WEEKS and sum(pull[len(rows) - without :]) > 0:
-        flags.append(BalanceFlag.PUSH_NEGLECTED)
+    if len(trained) >= BALANCE_WEEKS:
+        if sum(pull) < sum(push):
+            flags.append(BalanceFlag.PULL_LAGS)
+        # Idle weeks are a consistency matter: neglect needs back work while pushing stopped.
+        if without >= NEGLECT_WEEKS and sum(pull[len(rows) - without :]) > 0:
+            flags.append(BalanceFlag.PUSH_NEGLECTED)
     return Balance(rows, tuple(flags), without)

@@ -63,11 +63,21 @@ class Consistency:
     def weeks_on_plan(self) -> int:
         return sum(w.on_plan for w in self.weeks)
 
+    def streak_words(self) -> str:
+        """The one streak the app shows, labelled: '3 weeks on plan in a row (best 5)'."""
+        return streak_words(self.current_streak, self.best_streak)
+
     def within(self, period: Period) -> Consistency:
         """Only the weeks the period touches; the streaks stay those of the whole history."""
         mondays = set(period.weeks)
         kept = tuple(w for w in self.weeks if w.week in mondays)
         return Consistency(kept, self.current_streak, self.best_streak)
+
+
+def streak_words(current: int, best: int | None = None) -> str:
+    """'1 week on plan in a row', with the best streak where it is known."""
+    words = f"{current} week{'' if current == 1 else 's'} on plan in a row"
+    return words + (f" (best {best})" if best is not None else "")
 
 
 def match_sessions(

@@ -17,7 +17,7 @@ from backtone.domain.exercise_digest import (
     heaviness,
     most,
 )
-from backtone.domain.ladders import PULL_UP_LADDER, Ladder, Rung
+from backtone.domain.ladders import Ladder
 from backtone.domain.training import Workout
 from backtone.domain.vocabulary import LoadKind
 
@@ -187,105 +187,30 @@ def bodyweight_records(
     return tuple(sorted(records, key=order))
 
 
-def _best_for(rung: Rung, d: ExerciseDigest) -> tuple[int | None, float | None]:
-    """The reps and hold that count for a rung: the weighted rung needs added load; on the
-    others a load is allowed, as assisted moves log the help given."""
-    if rung.added_load:
-        return d.loaded_reps, d.loaded_seconds
-    return d.most_reps, d.longest_hold
-
-
-def meets_rung(rung: Rung, d: ExerciseDigest) -> bool:
-    """Whether a workout's sets of an exercise reach the bottom of a rung's range: its reps,
-    or its hold in seconds."""
-    if d.exercise_id not in rung.exercise_ids:
-        return False
-    reps, seconds = _best_for(rung, d)
-    if rung.reps is not None:
-        return (reps or 0) >= max(rung.reps.low, 1)
-    assert rung.seconds is not None
-    return (seconds or 0.0) >= rung.seconds.low
-
-
 @dataclass(frozen=True)
-class LadderPosition:
-    """The highest rung reached (0 = the first), the set that showed it, and what comes next."""
+class LadderStanding:
+    """Where the coach has a person on a ladder: the step of their next target, the same one
+    `backtone next` and the today page give, and the step after it."""
 
-    rung: int
-    rungs: int
+    ladder: Ladder
+    rung: int  # 0 = the first step
     exercise_id: str
-    target: str  # the rung's sets x reps, e.g. "3 x 3-5"
-    reached_on: date
-    reps: int | None
-    seconds: float | None
-    next_rung: tuple[str, ...]
-    next_target: str = ""
+    name: str
+    target: str  # "2 x 1-3", with the load or help where there is one
+    reason: str
+    next_step: str  # the step after this one, "Pull-up 3 x 3-5", or "" at the top
+
+    @property
+    def rungs(self) -> int:
+        return len(self.ladder.rungs)
 
     @property
     def at_top(self) -> bool:
         return self.rung == self.rungs - 1
 
-
-def pull_up_rung(
-    workouts: Iterable[Workout],
-    *,
-    tz: tzinfo,
-    ladder: Ladder = PULL_UP_LADDER,
-    since: date | None = None,
-) -> LadderPosition | None:
-    """The hardest rung of the pull-up ladder that a logged set reached, or None.
-
-    A set reaches a rung when it is one of the rung's exercises and meets the bottom of its
-    range (3 pull-ups reach "3 x 3-5"; a 20-second hang reaches "3 x 20-30 s"). The first
-    workout to reach the highest rung is reported, with its best set of that exercise. With
-    `since`, only sets from that local date on count, so a long lay-off can lower the rung.
-    """
-    return rung_from_digests(digest_workouts(workouts), tz=tz, ladder=ladder, since=since)
-
-
-def rung_from_digests(
-    digests: Iterable[ExerciseDigest],
-    *,
-    tz: tzinfo,
-    ladder: Ladder = PULL_UP_LADDER,
-    since: date | None = None,
-) -> LadderPosition | None:
-    """pull_up_rung from the workouts' digests (see exercise_digest)."""
-    candidates: dict[str, list[int]] = {}
-    for index, rung in enumerate(ladder.rungs):
-        for exercise_id in rung.exercise_ids:
-            candidates.setdefault(exercise_id, []).append(index)
-    found: tuple[int, date, ExerciseDigest] | None = None
-    for d in sorted(digests, key=lambda d: d.started_at):
-        indexes = candidates.get(d.exercise_id)
-        if indexes is None or (found is not None and indexes[-1] <= found[0]):
-            continue  # not on the ladder, or no higher than the rung already found
-        day = d.started_at.astimezone(tz).date()
-        if since is not None and day < since:
-            continue
-        for index in reversed(indexes):
-            if found is not None and index <= found[0]:
-                break
-            if meets_rung(ladder.rungs[index], d):
-                found = (index, day, d)
-                break
-    if found is None:
-        return None
-    index, day, d = found
-    rung = ladder.rungs[index]
-    reps, seconds = _best_for(rung, d)
-    following = ladder.rungs[index + 1] if index + 1 < len(ladder.rungs) else None
-    return LadderPosition(
-        rung=index,
-        rungs=len(ladder.rungs),
-        exercise_id=d.exercise_id,
-        target=rung.target(),
-        reached_on=day,
-        reps=reps if rung.reps is not None else None,
-        seconds=seconds if rung.seconds is not None else None,
-        next_rung=following.exercise_ids if following else (),
-        next_target=following.target() if following else "",
-    )
+    def words(self) -> str:
+        """'step 5 of 9: Close-grip pull-up 2 x 1-3'."""
+        return f"step {self.rung + 1} of {self.rungs}: {self.name} {self.target}"
 
 
 @dataclass(frozen=True)

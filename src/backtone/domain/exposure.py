@@ -53,6 +53,7 @@ class Target:
     load_kg: float | None = None
     change: Change | None = None
     planned: PlanItem | None = None
+    rung: int | None = None  # the ladder step it was on, for a ladder's exercise
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,8 @@ class Spot:
 
     @property
     def top_reached(self) -> bool:
-        return len(self.done) >= self.sets and min(self.done) >= self.span.high
+        """Every prescribed set at the top of the range (sets done beyond them do not count)."""
+        return self.weakest >= self.span.high
 
     @property
     def score(self) -> tuple[float, float]:
@@ -171,6 +173,13 @@ def locate(
         return Spot(exposure, exercise, None, None, p.sets, p.reps, p.seconds, done, load, unit)
     target = exposure.target
     if (
+        target is not None
+        and target.rung is not None
+        and target.rung < len(ladder.rungs)
+        and exercise.id in ladder.rungs[target.rung].exercise_ids
+    ):
+        rung = target.rung  # the step it was shown on says it
+    elif (
         target is None
         and planned_rung is not None
         and exercise.id in ladder.rungs[planned_rung].exercise_ids
@@ -179,8 +188,7 @@ def locate(
     else:
         rung = ladder.locate(
             exercise.id,
-            best_reps=int(max(done, default=0)),
-            sets_done=len(done),
+            reps_done=[int(d) for d in done],
             loaded=bool(load) and exercise.id not in ASSISTED,
             target=(target.sets, target.reps) if target is not None else None,
         )

@@ -189,12 +189,14 @@ def default_kit(unit: WeightUnit) -> Kit:
 
 def parse_loads(text: str, unit: WeightUnit, field: str) -> tuple[float, ...]:
     """Loads typed in the person's unit, as kilograms: a list ("5, 7.5, 10") or a range with a
-    step ("2-24/2", "5-50 by 5").
+    step ("2-24/2", "5-50 by 5"); nothing typed means none owned.
 
     >>> parse_loads("2-8/2", WeightUnit.KG, "dumbbells")
     (2.0, 4.0, 6.0, 8.0)
     """
     cleaned = text.strip().lower().replace(" by ", "/").replace(unit.value, "")
+    if not cleaned.strip(" ,"):
+        return ()
     ranged = re.fullmatch(r"\s*([\d.]+)\s*-\s*([\d.]+)\s*/\s*([\d.]+)\s*", cleaned)
     try:
         if ranged:

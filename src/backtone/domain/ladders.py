@@ -112,16 +112,16 @@ class Ladder:
         self,
         exercise_id: str,
         *,
-        best_reps: int,
-        sets_done: int,
+        reps_done: Sequence[int],
         loaded: bool,
         target: tuple[int, Span | None] | None = None,
     ) -> int:
         """Which rung a session on `exercise_id` belonged to.
 
-        The target shown at the time settles it; without one (imported history), a session
-        with added load sits on the loaded rung, else on the highest rung whose bottom the
-        best set reached with that many sets.
+        The target shown at the time settles it; without one (logged freely, or imported), a
+        session with added load sits on the loaded rung, else on the highest rung whose
+        bottom its best sets all reached, as many sets as the rung asks: one set of 6 pull-ups
+        followed by 2 and 1 is the first-full-reps rung, not 3 x 5-8.
         """
         candidates = self.rungs_of(exercise_id)
         if not candidates:
@@ -137,13 +137,14 @@ class Ladder:
             for n in reversed(candidates):
                 if self.rungs[n].added_load:
                     return n
-        fitting = [
-            n
-            for n in candidates
-            if not self.rungs[n].added_load
-            and self.rungs[n].sets <= sets_done
-            and (self.rungs[n].reps is None or self.rungs[n].reps.low <= best_reps)  # type: ignore[union-attr]
-        ]
+        best = sorted(reps_done, reverse=True)
+
+        def reached(rung: Rung) -> bool:
+            wanted = best[: rung.sets]
+            low = rung.reps.low if rung.reps is not None else 0
+            return len(wanted) == rung.sets and min(wanted) >= low
+
+        fitting = [n for n in candidates if not self.rungs[n].added_load and reached(self.rungs[n])]
         return fitting[-1] if fitting else candidates[0]
 
 

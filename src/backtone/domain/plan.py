@@ -82,6 +82,10 @@ class PlanItem:
             text = f"{self.seconds} s"
         return text + (" each side" if self.per_side else "")
 
+    def dose(self) -> str:
+        """Sets and amount as the printouts say them: '3 x 8-12'; one set is just '30 s'."""
+        return f"{self.sets} x {self.amount()}" if self.sets > 1 else self.amount()
+
     def describe(self) -> str:
         """A short form such as '3 x 12, rest 60 s'."""
         rest = f", rest {self.rest_seconds} s" if self.rest_seconds else ""

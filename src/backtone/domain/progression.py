@@ -18,7 +18,7 @@ from datetime import date
 from backtone.domain.catalogue import Catalogue
 from backtone.domain.exercise import Exercise, Span
 from backtone.domain.exposure import BACKWARD, Change, Exposure, Spot, Target, locate
-from backtone.domain.kit import KILO_KIT, Kit
+from backtone.domain.kit import KILO_KIT, Kit, default_kit
 from backtone.domain.ladders import ASSISTED, VARIANTS, Ladder, family_ids, ladder_of
 from backtone.domain.progression_rules import RULES, Rules, describe_load
 from backtone.domain.progression_words import did, effort_words, help_words, load_words
@@ -337,6 +337,11 @@ def _heavier(spot: Spot, ctx: Coaching, done: str) -> Suggestion:
             " or add a heavier one to your kit"
         )
         return here(spot, Change.HOLD, why, sets=sets)
+    jump = heavier / spot.load_kg - 1 if spot.load_kg > 0 else 0.0
+    if spot.kind is not LoadKind.BAND and jump > ctx.rules.big_step:
+        most = spot.span.high + ctx.rules.big_step_reps
+        if min(spot.done, default=0) < most:
+            return _build_up(spot, ctx, done, heavier, jump, most, sets)
     if spot.kind is LoadKind.BAND or not _on_kit(spot.kind, spot.load_kg, ctx.kit):
         # A load that is not one of theirs (logged in the other unit, or an old kit) has no
         # sensible "add"; name the weight to pick up instead.
@@ -344,6 +349,24 @@ def _heavier(spot: Spot, ctx: Coaching, done: str) -> Suggestion:
     else:
         why = f"{done}: add {ctx.say(spot, heavier - spot.load_kg)}"
     return here(spot, Change.ADD_LOAD, why + _restart(spot), load=heavier, sets=sets)
+
+
+def _build_up(
+    spot: Spot, ctx: Coaching, done: str, heavier: float, jump: float, top: int, sets: int | None
+) -> Suggestion:
+    """The kit's next load is too big a jump: more reps at this load first, slower, and say
+    which load would make the step smaller."""
+    assert spot.load_kg is not None
+    here_load = describe_load(spot.kind, spot.load_kg, spot.unit, ctx.kit)
+    next_load = describe_load(spot.kind, heavier, spot.unit, ctx.kit)
+    why = (
+        f"{done}: {next_load} is a {jump:.0%} jump, so build to {top} reps at {here_load} first,"
+        " lowering over 3 s"
+    ).replace("%", " %")
+    between = default_kit(spot.unit).above(spot.kind, spot.load_kg)
+    if between is not None and between < heavier - 1e-6:
+        why += f"; {describe_load(spot.kind, between, spot.unit, ctx.kit)} would be a smaller step"
+    return replace(here(spot, Change.ADD_REPS, why, sets=sets), reps=Span(spot.span.high + 1, top))
 
 
 def _on_kit(kind: LoadKind, kg: float, kit: Kit) -> bool:

@@ -30,6 +30,10 @@ class Rules:
     hard_rir: int = 0
     seconds_step: int = 5  # timed holds grow 5 s at a time
     assist_climb_kg: float = 10.0  # the top of the range with this little help: try full reps
+    # A kit's next load more than this much heavier is too big a jump to restart at the
+    # bottom of the range: first build up to `big_step_reps` more reps at the load held.
+    big_step: float = 0.25
+    big_step_reps: int = 5
 
 
 RULES = Rules()

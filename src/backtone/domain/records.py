@@ -7,7 +7,7 @@ two on shared data, so these functions stay the definition.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from backtone.domain.training import LoggedSet
@@ -41,6 +41,22 @@ class ExerciseRecords:
     best_volume_session: Record | None = None
     most_reps_in_a_set: Record | None = None
     best_reps_by_load: tuple[tuple[float, int], ...] = ()  # (load kg, reps), heaviest first
+    least_help: tuple[float, int] | None = None  # (help kg, reps) for an assisted move
+
+
+def as_help(records: ExerciseRecords) -> ExerciseRecords:
+    """Records of an assisted move, whose logged load is the help given: more of it is an
+    easier set, so no estimate or volume is a record. What counts is the least help
+    needed (with its best reps there) and the most reps."""
+    by_load = records.best_reps_by_load
+    reps = records.most_reps_in_a_set
+    if reps is not None and by_load:
+        help_kg = min(kg for kg, n in by_load if n == reps.value)
+        reps = replace(reps, detail=f"{reps.value:g} reps with {help_kg:g} kg of help")
+    return replace(
+        records, epley_1rm=None, brzycki_1rm=None, best_volume_session=None,
+        most_reps_in_a_set=reps, least_help=min(by_load, default=None),
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ class Suggestion:
 
     def as_target(self) -> Target:
         """What to store with the session, so the next suggestion knows what was asked."""
-        return Target(self.sets, self.reps, self.seconds, self.load_kg, self.change)
+        return Target(self.sets, self.reps, self.seconds, self.load_kg, self.change, rung=self.rung)
 
 
 KEEP = object()

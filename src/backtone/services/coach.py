@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, tzinfo
+from datetime import date, datetime, tzinfo
 
 from backtone.domain.catalogue import Catalogue
 from backtone.domain.dosage import dose_for
@@ -54,6 +54,7 @@ class Coach:
     unit: WeightUnit = WeightUnit.KG  # the person's, for the loads in the reasons
     kit: Kit | None = None  # the person's loads; the unit's common kit when not set
     check_in: CheckIn | None = None
+    before: datetime | None = None  # history up to here only (a past month's report)
     _history: dict[frozenset[str], list[Exposure]] = field(default_factory=dict, repr=False)
 
     @property
@@ -66,7 +67,7 @@ class Coach:
         """Each planned item with its target, and notes on what a check-in changed; their
         histories are read in one go."""
         planned = tuple(planned)
-        support = _support_items(planned)
+        support = support_items(planned)
         families = [self._family(p, p in support) for p in planned if p.role is Role.MAIN]
         self.read_history(families)
         items: list[SessionItem] = []
@@ -114,7 +115,7 @@ class Coach:
             per_side=planned.per_side if chosen.id == exercise.id else chosen.prescription.per_side,
             change=suggestion.change, reason=reason, assisted=suggestion.assisted,
             cues=chosen.cues, last=last, planned=planned, load_kind=chosen.load,
-            ramp=self._ramp(planned, chosen, suggestion.load_kg, last),
+            ramp=self._ramp(planned, chosen, suggestion.load_kg, last), rung=suggestion.rung,
         )  # fmt: skip
 
     def resumed_items(self, stored: Iterable[tuple[PlanItem, Target]]) -> tuple[SessionItem, ...]:
@@ -141,7 +142,7 @@ class Coach:
             reps=target.reps, seconds=target.seconds, load_kg=target.load_kg,
             rest_seconds=stored.rest_seconds, per_side=stored.per_side, change=target.change,
             reason=stored.note, assisted=exercise.id in ASSISTED, cues=exercise.cues, last=last,
-            planned=target.planned, load_kind=exercise.load, ramp=ramp,
+            planned=target.planned, load_kind=exercise.load, ramp=ramp, rung=target.rung,
         )  # fmt: skip
 
     def _ramp(
@@ -200,8 +201,9 @@ class Coach:
         limit = HISTORY_WORKOUTS
         while pending:
             recent = self.uow.workouts.history_of(
-                self.user_id, frozenset().union(*pending), limit, excluding=self.excluding
-            )
+                self.user_id, frozenset().union(*pending), limit, excluding=self.excluding,
+                before=self.before,
+            )  # fmt: skip
             complete = len(recent) < limit  # every workout holding any of them is here
             short = []
             for family in pending:
@@ -224,7 +226,7 @@ class Coach:
             ]
 
 
-def _support_items(planned: Sequence[PlanItem]) -> set[PlanItem]:
+def support_items(planned: Sequence[PlanItem]) -> set[PlanItem]:
     """Main items below the session's highest planned rung of the same ladder."""
     top: dict[str, int] = {}
     for p in planned:

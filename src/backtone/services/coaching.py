@@ -15,6 +15,7 @@ from backtone.domain.catalogue import Catalogue, ExerciseFilter
 from backtone.domain.errors import Conflict, InvalidInput, NotFound
 from backtone.domain.exercise import Exercise
 from backtone.domain.plan import PlanSession
+from backtone.domain.plan_record import PlanRecord
 from backtone.domain.profile import Profile
 from backtone.domain.session_log import covered
 from backtone.domain.training import LoggedSet, WeightUnit, Workout
@@ -71,15 +72,7 @@ def next_session(
         record = uow.plans.current(user_id)
         if record is None:
             raise NotFound("current plan", "yours", ["make one with `backtone plan`"])
-        done = uow.workouts.finished_sessions(user_id, record.session_ids)
-        upcoming = [
-            (session_id, session)
-            for session_id, session in zip(record.session_ids, record.plan.sessions, strict=True)
-            if session.day >= today and session_id not in done
-        ]
-        if upcoming and upcoming[0][1].day == today and _logged_today(uow, user_id, today, tz,
-                                                                      upcoming[0][1]):  # fmt: skip
-            upcoming = upcoming[1:]
+        upcoming = sessions_ahead(uow, user_id, record, today, tz)
         if not upcoming:
             last = record.plan.sessions[-1].day if record.plan.sessions else today
             raise NotFound(
@@ -100,6 +93,22 @@ def next_session(
         session.day, session.title, items, session_id, record.plan.name, deload=deload,
         notes=notes, check_in=check_in, unit=unit, kit=kit,
     )  # fmt: skip
+
+
+def sessions_ahead(
+    uow: UnitOfWork, user_id: int, record: PlanRecord, today: date, tz: tzinfo
+) -> list[tuple[int, PlanSession]]:
+    """The plan's sessions from today on that are not done yet, in order (inside a uow)."""
+    done = uow.workouts.finished_sessions(user_id, record.session_ids)
+    upcoming = [
+        (session_id, session)
+        for session_id, session in zip(record.session_ids, record.plan.sessions, strict=True)
+        if session.day >= today and session_id not in done
+    ]
+    if upcoming and upcoming[0][1].day == today and _logged_today(uow, user_id, today, tz,
+                                                                  upcoming[0][1]):  # fmt: skip
+        upcoming = upcoming[1:]
+    return upcoming
 
 
 def _logged_today(

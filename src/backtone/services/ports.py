@@ -96,7 +96,13 @@ class WorkoutRepository(Protocol):
     def delete(self, user_id: int, workout_id: int) -> None: ...
 
     def history_of(
-        self, user_id: int, exercise_ids: Iterable[str], limit: int, *, excluding: int | None = None
+        self,
+        user_id: int,
+        exercise_ids: Iterable[str],
+        limit: int,
+        *,
+        excluding: int | None = None,
+        before: datetime | None = None,
     ) -> list[Workout]: ...
 
     # Progress (services/progress.py): recent weeks in full, the whole history as digests.

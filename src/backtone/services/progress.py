@@ -11,11 +11,18 @@ from backtone.domain.analytics import (
     summarise_progress,
 )
 from backtone.domain.analytics_basis import Period
+from backtone.domain.analytics_strength import LadderStanding
 from backtone.domain.catalogue import Catalogue
 from backtone.domain.errors import InvalidInput
+from backtone.domain.ladders import PULL_UP_LADDER, Ladder
+from backtone.domain.plan import PlanItem, Role
+from backtone.domain.plan_record import PlanRecord
+from backtone.domain.training import WeightUnit
 from backtone.domain.vocabulary import Level
 from backtone.domain.volume_targets import WEEKLY_TARGETS
 from backtone.services.catalogue import catalogue_for
+from backtone.services.coach import Coach, item_of, kit_for, support_items
+from backtone.services.coaching import sessions_ahead
 from backtone.services.ports import Clock, UnitOfWork
 
 
@@ -33,6 +40,7 @@ def progress_summary(
     period = period or Period.last_weeks(today, VOLUME_WEEKS)
     # A day's margin either side of the weeks looked at covers every time zone.
     since = datetime.combine(period.weeks[0] - timedelta(days=1), time(), UTC)
+    end = min(period.last, today)
     with uow:
         history = TrainingHistory(
             recent=uow.workouts.started_since(user_id, since),
@@ -41,6 +49,7 @@ def progress_summary(
         )
         record = uow.plans.current(user_id)
         weights = uow.body_weights.for_user(user_id)
+        ladder = ladder_standing(uow, catalogue, user_id, record, end, tz)
     level = record.plan.profile.level if record else Level.BEGINNER
     return summarise_progress(
         history,
@@ -51,7 +60,72 @@ def progress_summary(
         targets=WEEKLY_TARGETS[level],
         body_weights=weights,
         period=period,
+        ladder=ladder,
     )
+
+
+def ladder_standing(
+    uow: UnitOfWork,
+    catalogue: Catalogue,
+    user_id: int,
+    record: PlanRecord | None,
+    on: date,
+    tz: tzinfo,
+    ladder: Ladder = PULL_UP_LADDER,
+) -> LadderStanding | None:
+    """Where the coach has the person on a ladder on `on` (inside a uow), None before they
+    worked on it: the target the progression engine gives the plan's next session holding
+    the ladder (the lead item where it holds two steps), so this is the step `backtone next`
+    shows. Without such a session, the ladder move last logged is coached on its own."""
+    profile = uow.profiles.get(user_id) or (record.plan.profile if record else None)
+    unit = profile.units if profile else WeightUnit.KG
+    kit = kit_for(uow, user_id, unit)
+    coach = Coach(
+        uow, catalogue, user_id, tz, profile.equipment if profile else None, unit=unit, kit=kit,
+        before=datetime.combine(on + timedelta(days=1), time(), tz).astimezone(UTC),
+    )  # fmt: skip
+    history = coach.exposures(ladder.exercise_ids)
+    if not history:
+        return None
+    planned, day, deload = _ladder_item(uow, user_id, record, on, tz, ladder)
+    if planned is None:
+        latest = max(history, key=lambda e: e.day)
+        planned = item_of(catalogue.get(latest.exercise_id), profile)
+    coach.check_in = uow.check_ins.on(user_id, day)
+    item = coach.item(planned, day, deload=deload)
+    if item.rung is None:
+        return None
+    following = ladder.rungs[item.rung + 1] if item.rung + 1 < len(ladder.rungs) else None
+    next_step = ""
+    if following is not None:
+        move = next((catalogue.get(i).name for i in following.exercise_ids if i in catalogue),
+                    following.exercise_ids[0])  # fmt: skip
+        next_step = f"{move} {following.target()}"
+    return LadderStanding(
+        ladder=ladder, rung=item.rung, exercise_id=item.exercise_id, name=item.name,
+        target=f"{item.sets} x {item.amount()}{item.load_words(unit, kit)}",
+        reason=item.reason, next_step=next_step,
+    )  # fmt: skip
+
+
+def _ladder_item(
+    uow: UnitOfWork,
+    user_id: int,
+    record: PlanRecord | None,
+    on: date,
+    tz: tzinfo,
+    ladder: Ladder,
+) -> tuple[PlanItem | None, date, bool]:
+    """The lead item of the ladder in the plan's next session that holds it, that session's
+    day and whether it falls in a deload week; no item (and `on`) without one."""
+    if record is not None:
+        for session_id, session in sessions_ahead(uow, user_id, record, on, tz):
+            mains = [i for i in session.items if i.role is Role.MAIN]
+            support = support_items(mains)
+            lead = [i for i in mains if i.exercise_id in ladder.exercise_ids and i not in support]
+            if lead:
+                return lead[0], session.day, record.is_deload(session_id)
+    return None, on, False
 
 
 def record_body_weight(

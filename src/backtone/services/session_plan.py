@@ -66,6 +66,7 @@ class SessionItem:
     planned: PlanItem | None = None
     ramp: tuple[RampSet, ...] = ()
     load_kind: LoadKind = LoadKind.BODYWEIGHT
+    rung: int | None = None  # the step of its ladder today's target is (0 = the first)
 
     @property
     def planned_exercise_id(self) -> str:
@@ -74,7 +75,9 @@ class SessionItem:
     @property
     def target(self) -> Target:
         """What is stored with the workout, so next time's suggestion knows what was asked."""
-        return Target(self.sets, self.reps, self.seconds, self.load_kg, self.change, self.planned)
+        return Target(
+            self.sets, self.reps, self.seconds, self.load_kg, self.change, self.planned, self.rung
+        )
 
     @property
     def timed(self) -> bool:

@@ -8,8 +8,9 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from backtone.domain.catalogue import Catalogue
 from backtone.domain.errors import NotFound
 from backtone.domain.exercise import Exercise
+from backtone.domain.ladders import ASSISTED
 from backtone.domain.quicklog import parse_sets
-from backtone.domain.records import ExerciseRecords
+from backtone.domain.records import ExerciseRecords, as_help
 from backtone.domain.training import LoggedSet, SetType, WeightUnit, Workout
 from backtone.services.catalogue import catalogue_for
 from backtone.services.ports import Clock, UnitOfWork
@@ -105,4 +106,5 @@ def personal_records(
     """Records for one exercise, or for every exercise the person has logged."""
     with uow:
         ids = [exercise_id] if exercise_id else uow.workouts.exercises_logged(user_id)
-        return [uow.workouts.records(user_id, i) for i in ids]
+        found = [uow.workouts.records(user_id, i) for i in ids]
+    return [as_help(r) if r.exercise_id in ASSISTED else r for r in found]

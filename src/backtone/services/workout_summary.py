@@ -1,11 +1,12 @@
-"""The summary at the end of a guided workout: sets, volume, records broken, weeks in a row."""
+"""The summary at the end of a guided workout: sets, volume, records broken, the week so far
+and the streak of weeks on plan."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import datetime, tzinfo
 
-from backtone.domain.analytics_basis import WEEK, week_start
+from backtone.domain.analytics_consistency import consistency_of, streak_words
 from backtone.domain.ladders import ASSISTED
 from backtone.domain.records import DatedSet, ExerciseRecords, Record, compute_records
 from backtone.domain.training import SetType, Workout
@@ -43,7 +44,18 @@ class WorkoutSummary:
     sets: int  # every set but warm-ups
     volume_kg: float  # reps x load of those sets; assisted work's load is help, not counted
     records: tuple[BrokenRecord, ...]
-    streak_weeks: int  # ISO weeks in a row, up to this one, with at least one workout
+    streak_weeks: int  # weeks on plan in a row, as the progress page counts them
+    week_done: int  # planned sessions done this week (workouts, without a plan)
+    week_planned: int
+
+    def streak_words(self) -> str:
+        """'This week: 2 of 3 planned sessions; 4 weeks on plan in a row'."""
+        week = (
+            f"This week: {self.week_done} of {self.week_planned} planned sessions"
+            if self.week_planned
+            else f"This week: {self.week_done} workout{'' if self.week_done == 1 else 's'}"
+        )
+        return f"{week}; {streak_words(self.streak_weeks)}"
 
     @property
     def minutes(self) -> int:
@@ -60,7 +72,10 @@ def summarise(uow: UnitOfWork, user_id: int, workout: Workout, tz: tzinfo) -> Wo
         r for i in ids if i not in ASSISTED for r in _records_broken(uow, user_id, workout, i)
     ]
     today = workout.ended_at.astimezone(tz).date()
-    streak = week_streak(uow.workouts.start_times(user_id), tz, today)
+    record = uow.plans.current(user_id)
+    planned = record.plan.sessions if record is not None else ()
+    weeks = consistency_of(uow.workouts.start_times(user_id), planned, tz=tz, today=today)
+    this_week = weeks.weeks[-1]
     return WorkoutSummary(
         workout_id=workout.id,
         started_at=workout.started_at,
@@ -69,7 +84,9 @@ def summarise(uow: UnitOfWork, user_id: int, workout: Workout, tz: tzinfo) -> Wo
         sets=len(hard),
         volume_kg=volume,
         records=tuple(broken),
-        streak_weeks=streak,
+        streak_weeks=weeks.current_streak,
+        week_done=this_week.matched if this_week.planned else this_week.done,
+        week_planned=this_week.planned,
     )
 
 
@@ -97,13 +114,3 @@ def _records_broken(
 def _record(records: ExerciseRecords, field: str) -> Record | None:
     found: Record | None = getattr(records, field)
     return found
-
-
-def week_streak(start_times: list[datetime], tz: tzinfo, today: date) -> int:
-    """ISO weeks in a row with at least one workout, counting back from the week of `today`."""
-    weeks = {week_start(t.astimezone(tz).date()) for t in start_times}
-    monday, streak = week_start(today), 0
-    while monday in weeks:
-        streak += 1
-        monday -= WEEK
-    return streak

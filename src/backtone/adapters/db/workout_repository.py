@@ -356,8 +356,10 @@ class SqlWorkoutRepository:
         limit: int,
         *,
         excluding: int | None = None,
+        before: datetime | None = None,
     ) -> list[Workout]:
-        """The newest workouts holding any of these exercises, newest first, only their sets."""
+        """The newest workouts holding any of these exercises (started before `before`, if
+        given), newest first, only their sets."""
         ids = sorted(set(exercise_ids))
         query = select(workouts).where(
             workouts.c.user_id == user_id,
@@ -370,6 +372,8 @@ class SqlWorkoutRepository:
         )
         if excluding is not None:
             query = query.where(workouts.c.id != excluding)
+        if before is not None:
+            query = query.where(workouts.c.started_at < before)
         rows = list(
             self.session.execute(
                 query.order_by(desc(workouts.c.started_at), desc(workouts.c.id)).limit(limit)
@@ -448,6 +452,7 @@ def _target_json(item: PlanItem, target: Target) -> dict[str, Any]:
         "per_side": item.per_side,
         "reason": item.note,
         "planned": item_to_dict(target.planned) if target.planned is not None else None,
+        "rung": target.rung,
     }
 
 
@@ -461,6 +466,7 @@ def _target_from_json(entry: dict[str, Any]) -> tuple[PlanItem, Target]:
         load_kg=entry.get("load_kg"),
         change=Change(change) if change else None,
         planned=item_from_dict(entry["planned"]) if entry.get("planned") else None,
+        rung=entry.get("rung"),
     )
     item = PlanItem(
         exercise_id=entry["exercise_id"],

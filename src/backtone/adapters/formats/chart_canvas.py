@@ -146,8 +146,10 @@ def wrap(text: str, width: int = 48) -> str:
     return "\n".join(textwrap.wrap(text, width))
 
 
-def plot_lines(axes: Axes, series: Sequence[Series], marker: str = "o") -> None:
-    for i, s in enumerate(series):
+def plot_lines(
+    axes: Axes, series: Sequence[Series], marker: str = "o", first_colour: int = 0
+) -> None:
+    for i, s in enumerate(series, start=first_colour):
         axes.plot(
             day_numbers(s.x),
             s.y,

@@ -38,6 +38,7 @@ from backtone.domain.analytics import (
 )
 from backtone.domain.analytics_strength import PULL_UP_FAMILY
 from backtone.domain.errors import InvalidInput
+from backtone.domain.ladders import ASSISTED
 from backtone.domain.training import WeightUnit
 from backtone.domain.vocabulary import BACK_REGIONS
 
@@ -174,10 +175,7 @@ def consistency_chart(consistency: Consistency, *, fmt: ChartFormat = ChartForma
         Series("done", weeks, tuple(float(w.done) for w in consistency.weeks), "sessions"),
         Series("on plan", weeks, tuple(float(w.on_plan) for w in consistency.weeks), "yes=1"),
     )
-    title = (
-        f"Sessions a week: {consistency.current_streak} weeks on plan in a row "
-        f"(best {consistency.best_streak})"
-    )
+    title = f"Sessions a week: {consistency.streak_words()}"
     with new_figure() as (figure, axes):
         axes.set_title(title)
         if not weeks:
@@ -267,9 +265,19 @@ def pull_up_chart(
     progress: Mapping[str, ExerciseProgress],
     exercise_ids: Sequence[str] = PULL_UP_FAMILY,
     *,
+    unit: WeightUnit = WeightUnit.KG,
     fmt: ChartFormat = ChartFormat.PNG,
 ) -> Chart:
-    """Most reps in one unweighted set per session date, for each pull-up variation logged."""
+    """Most reps in one unweighted set per session date, for each pull-up variation logged,
+    and the help an assisted pull-up needed (on its own axis: a falling line is progress)."""
+    helped = []
+    for exercise_id in sorted(ASSISTED):
+        item = progress.get(exercise_id)
+        points = [p for p in item.sessions if p.load_kg] if item is not None else []
+        if item is not None and points:
+            x = tuple(p.day for p in points)
+            y = tuple(round(unit.from_kg(p.load_kg or 0.0), 1) for p in points)
+            helped.append(Series(f"{item.name}: help", x, y, unit.value))
     series = []
     for exercise_id in exercise_ids:
         item = progress.get(exercise_id)
@@ -284,15 +292,21 @@ def pull_up_chart(
     title = "Pull-ups: best set per session"
     with new_figure() as (figure, axes):
         axes.set_title(title)
-        if not series:
+        if not series and not helped:
             say_empty(axes, "No pull-ups logged yet")
-        else:
+        if series:
             plot_lines(axes, series)
             axes.set_ylabel("Reps in one set")
             axes.set_ylim(0, max(max(s.y) for s in series) + 1)
             whole_numbers(axes)
             axes.legend(loc="upper left")
-        return Chart("pull-ups", title, tuple(series), to_bytes(figure, fmt), fmt)
+        if helped:
+            help_axes = axes.twinx() if series else axes
+            plot_lines(help_axes, helped, marker="s", first_colour=len(series))
+            help_axes.set_ylabel(f"Help ({unit.value}), less is stronger")
+            help_axes.set_ylim(0, max(max(s.y) for s in helped) * 1.15)
+            help_axes.legend(loc="upper right")
+        return Chart("pull-ups", title, (*series, *helped), to_bytes(figure, fmt), fmt)
 
 
 def body_weight_chart(
@@ -336,8 +350,9 @@ CHART_NAMES = ("volume", "balance", "consistency", "heatmap", "strength", "pullu
 
 
 def most_trained(progress: Mapping[str, ExerciseProgress], count: int = 3) -> list[str]:
-    """The loaded exercises with the most sessions: the default lines of the strength chart."""
-    rated = [p for p in progress.values() if any(s.load_kg for s in p.sessions)]
+    """The exercises with an estimated 1RM and the most sessions: the strength chart's default
+    lines (assisted moves log help, not load, and have none)."""
+    rated = [p for p in progress.values() if any(s.e1rm_kg for s in p.sessions)]
     rated.sort(key=lambda p: (-len(p.sessions), p.exercise_id))
     return [p.exercise_id for p in rated[:count]]
 
@@ -363,7 +378,7 @@ def render_chart(
         chosen = list(exercises) or most_trained(summary.strength)
         return strength_chart(summary.strength, chosen, unit=unit, fmt=fmt)
     if name == "pullups":
-        return pull_up_chart(summary.strength, fmt=fmt)
+        return pull_up_chart(summary.strength, unit=unit, fmt=fmt)
     if name == "bodyweight":
         return body_weight_chart(summary.body_weight, unit=unit, fmt=fmt)
     raise InvalidInput("chart", f"unknown chart {name!r}", CHART_NAMES)

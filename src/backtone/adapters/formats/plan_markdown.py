@@ -25,8 +25,7 @@ def _session(session: PlanSession) -> list[str]:
             rest = f"{item.rest_seconds} s" if item.rest_seconds else "-"
             note = item.guidance().replace("|", "/")
             lines.append(
-                f"| {label} | {item.name}{_mark(item)} | {item.sets} x {item.amount()} | {rest}"
-                f" | {note} |"
+                f"| {label} | {item.name}{_mark(item)} | {item.dose()} | {rest} | {note} |"
             )
     return [*lines, ""]
 

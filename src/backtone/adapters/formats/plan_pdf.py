@@ -56,9 +56,7 @@ def _bookend(pdf: _Sheet, session: PlanSession, role: Role, size: int, line: flo
         return
     pdf.set_fill_color(*ROLE_SHADE[role])
     label = "Warm-up: " if role is Role.WARM_UP else "Cool-down: "
-    text = label + "  |  ".join(
-        f"{i.marked_name} {f'{i.sets} x ' if i.sets > 1 else ''}{i.amount()}" for i in items
-    )
+    text = label + "  |  ".join(f"{i.marked_name} {i.dose()}" for i in items)
     pdf.set_font("Helvetica", "", max(7, size - 2))
     pdf.multi_cell(0, line * 0.85, _text(text), fill=True, new_x="LMARGIN", new_y="NEXT")
 

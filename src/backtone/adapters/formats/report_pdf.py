@@ -93,7 +93,7 @@ def _headline(pdf: _Report, summary: ProgressSummary) -> None:
     boxes = (
         ("Sessions", f"{c.sessions_done}{planned}"),
         ("Weeks on plan", f"{c.weeks_on_plan} of {len(c.weeks)}"),
-        ("Streak", f"{c.current_streak} wk (best {c.best_streak})"),
+        ("Weeks on plan in a row", f"{c.current_streak} (best {c.best_streak})"),
         ("Training days", str(_training_days(summary))),
     )
     width = WIDTH / len(boxes)
@@ -139,7 +139,9 @@ def _balance(pdf: _Report, summary: ProgressSummary) -> None:
     _line(pdf, f"{b.pull_sets} pull and {b.push_sets} push hard sets: {ratio}.")
     for message in b.messages:
         _line(pdf, message, colour=WARN)
-    if not b.messages and b.pull_sets:
+    if b.waiting:
+        _line(pdf, b.waiting)
+    elif not b.messages and b.pull_sets:
         _line(pdf, "Balanced: the back got at least as many sets as the front.")
 
 
@@ -177,16 +179,8 @@ def _records(pdf: _Report, summary: ProgressSummary, unit: WeightUnit) -> None:
         _line(pdf, "Best bodyweight sets so far - " + "; ".join(bests) + ".", size=10)
     ladder = summary.ladder
     if ladder is not None:
-        following = " or ".join(e.replace("-", " ") for e in ladder.next_rung)
-        step = "the top rung" if ladder.at_top else f"next: {following}, {ladder.next_target}"
-        known = summary.strength.get(ladder.exercise_id)
-        name = known.name if known is not None else ladder.exercise_id
-        _line(
-            pdf,
-            f"Pull-up ladder: rung {ladder.rung + 1} of {ladder.rungs} ({name} {ladder.target}, "
-            f"reached {ladder.reached_on:%d %b %Y}); {step}.",
-            size=10,
-        )
+        step = "the top step" if ladder.at_top else f"then {ladder.next_step}"
+        _line(pdf, f"Pull-up ladder at the month's end: {ladder.words()}; {step}.", size=10)
 
 
 def _body_weight(pdf: _Report, summary: ProgressSummary, unit: WeightUnit) -> None:

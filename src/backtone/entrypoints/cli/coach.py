@@ -129,6 +129,7 @@ def session_json(session: SessionPlan) -> dict[str, Any]:
                 "reason": i.reason,
                 "planned_exercise_id": i.planned_exercise_id,
                 "seed": i.is_seed,
+                "rung": i.rung,
                 "target": session.target_words(i),
                 "plan": _planned_json(i),
                 "ramp": [

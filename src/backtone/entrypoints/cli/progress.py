@@ -44,12 +44,14 @@ def _summary_json(s: ProgressSummary) -> dict[str, Any]:
         "sessions": [[c.week.isoformat(), c.planned, c.done] for c in s.consistency.weeks],
         "current_streak_weeks": s.consistency.current_streak,
         "best_streak_weeks": s.consistency.best_streak,
-        "pull_up_rung": (
+        "pull_up_ladder": (
             {
-                "rung": s.ladder.rung + 1,
+                "rung": s.ladder.rung,
                 "of": s.ladder.rungs,
                 "exercise_id": s.ladder.exercise_id,
                 "target": s.ladder.target,
+                "reason": s.ladder.reason,
+                "next_step": s.ladder.next_step,
             }
             if s.ladder
             else None
@@ -76,20 +78,19 @@ def _show(s: ProgressSummary, unit: WeightUnit) -> None:
         target = f"{low_high[0]}-{low_high[1]}" if low_high else ""
         table.add_row(region, *(str(n) for n in row), target)
     out.print(table)
-    for flag in s.balance.flags:
-        out.print(f"[yellow]balance:[/yellow] {flag.value.replace('-', ' ')}")
+    for advice in s.balance.messages:
+        out.print(f"[yellow]{advice}[/yellow]")
+    if s.balance.waiting:
+        out.print(s.balance.waiting)
     c = s.consistency
     done = sum(w.done for w in c.weeks)
     planned = sum(w.planned for w in c.weeks)
     out.print(
-        f"Sessions: {done} done, {planned} planned; streak {c.current_streak} weeks "
-        f"(best {c.best_streak}). Consistency is what tones a back."
+        f"Sessions: {done} done, {planned} planned; {c.streak_words()}. "
+        "Consistency is what tones a back."
     )
     if s.ladder:
-        out.print(
-            f"Pull-up ladder: rung {s.ladder.rung + 1} of {s.ladder.rungs} — "
-            f"{s.ladder.exercise_id}, {s.ladder.target}"
-        )
+        out.print(f"Pull-up ladder: {s.ladder.words()} — {s.ladder.reason}")
     for record in s.new_records:
         out.print(f"[green]new record[/green] {record.exercise_id}")
     if s.body_weight.weekly_mean:

@@ -182,6 +182,9 @@ def _records_json(r: ExerciseRecords) -> dict[str, Any]:
         "best_session_volume_kg": _record_json(r.best_volume_session),
         "most_reps_in_a_set": _record_json(r.most_reps_in_a_set),
         "best_reps_by_load": [{"load_kg": kg, "reps": n} for kg, n in r.best_reps_by_load],
+        "least_help": (
+            {"help_kg": r.least_help[0], "reps": r.least_help[1]} if r.least_help else None
+        ),
     }
 
 
@@ -213,6 +216,8 @@ def records(
 
     for r in found:
         loads = ", ".join(f"{n}@{kg:g}" for kg, n in r.best_reps_by_load[:4])
+        if r.least_help:
+            loads = f"least help {r.least_help[0]:g} kg ({r.least_help[1]} reps)"
         table.add_row(r.exercise_id, cell(r.epley_1rm), cell(r.brzycki_1rm),
                       cell(r.best_volume_session),
                       f"{r.most_reps_in_a_set.value:g}" if r.most_reps_in_a_set else "—",

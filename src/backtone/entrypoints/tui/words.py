@@ -51,7 +51,6 @@ def describe_set(s: LoggedSet, unit: WeightUnit) -> str:
 
 def summary_lines(summary: WorkoutSummary, unit: WeightUnit) -> list[str]:
     """The end-of-session summary, a line per figure and per record broken."""
-    weeks = "week" if summary.streak_weeks == 1 else "weeks"
     lines = [
         "[b]Workout done[/b]",
         "",
@@ -59,7 +58,7 @@ def summary_lines(summary: WorkoutSummary, unit: WeightUnit) -> list[str]:
         f"Exercises: {summary.exercises}",
         f"Sets: {summary.sets}",
         f"Volume: {unit.say(summary.volume_kg)}",
-        f"Streak: {summary.streak_weeks} {weeks} in a row with a workout",
+        summary.streak_words(),
         "",
     ]
     if summary.records:

@@ -8,7 +8,7 @@ from pydantic import BaseModel
 
 from backtone.bootstrap import Backtone
 from backtone.domain.account import Account
-from backtone.domain.analytics import ProgressSummary
+from backtone.domain.analytics import LadderStanding, ProgressSummary
 from backtone.domain.catalogue import Catalogue
 from backtone.domain.records import ExerciseRecords, Record
 from backtone.domain.training import WeightUnit
@@ -30,6 +30,7 @@ class RecordView(BaseModel):
     most_reps: int | None
     most_reps_detail: str
     best_volume: float | None
+    least_help: float | None  # an assisted move's record: the least help needed
     unit: str
 
 
@@ -39,6 +40,26 @@ class RegionRow(BaseModel):
     target: str
 
 
+class LadderView(BaseModel):
+    """Where the coach has you on the pull-up ladder: the step `next` and today show."""
+
+    rung: int  # 0 = the first step, as `next --json` and the plan's JSON count
+    of: int
+    exercise_id: str
+    target: str
+    reason: str
+    next_step: str
+    words: str  # "step 5 of 9: Close-grip pull-up 2 x 1-3"
+
+
+def _ladder(standing: LadderStanding) -> LadderView:
+    return LadderView(
+        rung=standing.rung, of=standing.rungs, exercise_id=standing.exercise_id,
+        target=standing.target, reason=standing.reason, next_step=standing.next_step,
+        words=standing.words(),
+    )  # fmt: skip
+
+
 class ProgressView(BaseModel):
     owner: str
     first: date
@@ -46,11 +67,13 @@ class ProgressView(BaseModel):
     weeks: list[date]
     regions: list[RegionRow]
     balance_flags: list[str]
+    balance_advice: list[str]  # a sentence per flag, or why it is too early to say
     sessions_done: int
     sessions_planned: int
     current_streak: int
     best_streak: int
-    ladder: str | None
+    streak: str  # "3 weeks on plan in a row (best 5)"
+    ladder: LadderView | None
     new_records: list[str]
     records: list[RecordView]
     charts: list[str]
@@ -69,6 +92,7 @@ def _record(r: ExerciseRecords, catalogue: Catalogue, unit: WeightUnit) -> Recor
         most_reps=None if reps is None else int(reps.value),
         most_reps_detail=reps.detail if reps else "",
         best_volume=value(r.best_volume_session),
+        least_help=round(unit.from_kg(r.least_help[0]), 1) if r.least_help else None,
         unit=unit.value,
     )
 
@@ -101,16 +125,15 @@ def progress_view(
         last=summary.period.last,
         weeks=weeks,
         regions=rows,
-        balance_flags=[f.value.replace("-", " ") for f in summary.balance.flags],
+        balance_flags=[f.value for f in summary.balance.flags],
+        balance_advice=list(summary.balance.messages)
+        or ([summary.balance.waiting] if summary.balance.waiting else []),
         sessions_done=summary.consistency.sessions_done,
         sessions_planned=summary.consistency.sessions_planned,
         current_streak=summary.consistency.current_streak,
         best_streak=summary.consistency.best_streak,
-        ladder=(
-            f"rung {ladder.rung + 1} of {ladder.rungs}: {ladder.exercise_id}, {ladder.target}"
-            if ladder
-            else None
-        ),
+        streak=summary.consistency.streak_words(),
+        ladder=_ladder(ladder) if ladder else None,
         new_records=[r.exercise_id for r in summary.new_records],
         records=[_record(r, catalogue, unit) for r in records],
         charts=list(CHARTS),

@@ -46,6 +46,7 @@ class CardView(BaseModel):
     target: str
     plan: str = Field(description="The plan's numbers where today differs from them, else ''")
     seed: bool = Field(description="Today keeps a seed article's own numbers")
+    rung: int | None = Field(description="Its step on a ladder, 0 = the first; none off them")
     ramp: list[RampView]
     reason: str
     sets: int
@@ -93,6 +94,7 @@ def _card(
         target=session.target_words(item),
         plan=item.plan_words(),
         seed=item.is_seed,
+        rung=item.rung,
         ramp=[
             RampView(
                 reps=r.reps,
@@ -225,6 +227,7 @@ class SummaryView(BaseModel):
     unit: str
     records: list[RecordBroken]
     streak_weeks: int
+    streak: str  # "This week: 2 of 3 planned sessions; 4 weeks on plan in a row"
 
 
 def summary_view(summary: WorkoutSummary, unit: WeightUnit) -> SummaryView:
@@ -239,4 +242,5 @@ def summary_view(summary: WorkoutSummary, unit: WeightUnit) -> SummaryView:
             RecordBroken(exercise_id=r.exercise_id, text=r.describe()) for r in summary.records
         ],
         streak_weeks=summary.streak_weeks,
+        streak=summary.streak_words(),
     )
