@@ -13,7 +13,6 @@ from pydantic import BaseModel, Field
 from backtone.domain.account import Account
 from backtone.domain.catalogue import Catalogue
 from backtone.domain.errors import NotFound
-from backtone.domain.readiness import SORENESS_WORDS, CheckIn, Sleep
 from backtone.domain.training import LoggedSet, WeightUnit
 from backtone.entrypoints.web.views.history import SetView, set_text, set_view
 from backtone.services.catalogue import catalogue_for
@@ -26,6 +25,7 @@ from backtone.services.coaching import (
 )
 from backtone.services.plans import current_plan
 from backtone.services.ports import Clock, UnitOfWork
+from backtone.services.readiness import check_in_words
 from backtone.services.workout_summary import WorkoutSummary
 
 
@@ -115,20 +115,6 @@ def _card(
         load=None if fill.load_kg is None else round(unit.from_kg(fill.load_kg), 1),
         seconds=fill.seconds,
     )
-
-
-def check_in_words(check_in: CheckIn) -> str:
-    """'Slept poorly; lats sore (moderate); pain: lower back' or 'All good'."""
-    slept = {Sleep.POOR: "slept poorly", Sleep.GOOD: "slept well"}.get(check_in.sleep)
-    parts = [slept] if slept else []
-    parts += [
-        f"{r.value.replace('-', ' ')} sore ({SORENESS_WORDS[level]})"
-        for r, level in check_in.soreness
-        if level
-    ]
-    if check_in.pain:
-        parts.append("pain: " + ", ".join(sorted(r.value.replace("-", " ") for r in check_in.pain)))
-    return "; ".join(parts).capitalize() or "All good"
 
 
 def _view(
