@@ -117,6 +117,16 @@ def kit_from(view: KitView) -> Kit:
     )
 
 
+KIT_FIELDS = ("dumbbells", "kettlebells", "bar", "plates", "stack_step", "stack_max", "bands")
+
+
+def kit_form(kit: Kit) -> dict[str, str]:
+    """The kit as a form shows it: each field as text, numbers without a trailing '.0'."""
+    shown = kit_view(kit).model_dump()
+    return {name: f"{shown[name]:g}" if isinstance(shown[name], float) else shown[name]
+            for name in KIT_FIELDS}  # fmt: skip
+
+
 def kit_typed(unit: WeightUnit, typed: Mapping[str, object]) -> Kit:
     """The kit as typed in a form or on the command line, in `unit`; the first mistake names
     its field (a KitView field name) and what is allowed."""

@@ -46,6 +46,7 @@ class CardView(BaseModel):
     target: str
     plan: str = Field(description="The plan's numbers where today differs from them, else ''")
     seed: bool = Field(description="Today keeps a seed article's own numbers")
+    from_kit: bool = Field(description="The target's load is one of the person's kit")
     ramp: list[RampView]
     reason: str
     sets: int
@@ -93,6 +94,7 @@ def _card(
         target=session.target_words(item),
         plan=item.plan_words(),
         seed=item.is_seed,
+        from_kit=item.load_kg is not None,
         ramp=[
             RampView(
                 reps=r.reps,
