@@ -144,3 +144,20 @@ def test_log_help_says_when_logged_sets_count_for_the_days_session(runner: CliRu
     said = " ".join(runner.invoke(app, ["log", "--help"]).output.split())
     assert "count towards that day's session once they cover it" in said
     assert "main exercises" in said and "`backtone next` moves on" in said
+
+
+def test_a_kit_kept_in_kilograms_reads_in_pounds_once_pounds_are_chosen(runner: CliRunner) -> None:
+    runner.invoke(app, ["kit", "--dumbbells", "10, 20"])
+    make_plan(runner, "--units", "lb")
+    shown = json.loads(runner.invoke(app, ["kit", "--json"]).output)
+    assert shown["unit"] == "lb" and shown["dumbbells"] == "22.05, 44.09"
+
+
+def test_a_check_in_for_another_day_leaves_todays_session_alone(runner: CliRunner) -> None:
+    make_plan(runner)
+    runner.invoke(app, ["log", ROW, "3x15@10kg", "--date", "yesterday"])
+    result = runner.invoke(app, ["checkin", "--sleep", "poor", "--date", "yesterday", "--json"])
+    answer = json.loads(result.output)
+    assert answer["session_day"] == date.today().isoformat()
+    assert "counts on its own day only" in answer["changes"][0]
+    assert row_in_next(runner)["load_kg"] == 12  # yesterday's poor sleep holds nothing today
