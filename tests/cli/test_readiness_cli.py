@@ -27,6 +27,7 @@ def test_the_kit_starts_as_the_common_one_in_the_persons_unit(runner: CliRunner)
     in_pounds = json.loads(runner.invoke(app, ["kit", "--json"]).output)
     assert in_pounds["unit"] == "lb"
     assert in_pounds["dumbbells"] == "5-100 lb in 5s" and in_pounds["bar"] == 45
+    assert in_pounds["bands"].startswith("yellow:11, red:22, green:33.1")  # nominal, rounded
 
 
 def test_a_dumbbell_list_of_your_own_decides_the_next_load(runner: CliRunner) -> None:

@@ -98,7 +98,8 @@ def kit(
     for line in kit_lines(kept):
         out.print(f"  {line}", markup=False)
     if not (reset or changes):
-        out.print('Change it with e.g. `backtone kit --dumbbells "2-24/2"` (see --help).')
+        example = "5-50/5" if view.unit == "lb" else "2-24/2"
+        out.print(f'Change it with e.g. `backtone kit --dumbbells "{example}"` (see --help).')
 
 
 def kit_lines(kit: Kit) -> list[str]:

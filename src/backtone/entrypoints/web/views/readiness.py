@@ -80,7 +80,8 @@ def kit_view(kit: Kit) -> KitView:
         stack_step=round(unit.from_kg(kit.stack_step_kg), 2),
         stack_max=round(unit.from_kg(kit.stack_max_kg), 2),
         kettlebells=say_loads(kit.kettlebells, unit).removesuffix(f" {unit.value}"),
-        bands=", ".join(f"{b.colour}:{unit.from_kg(b.kg):g}" for b in kit.bands),
+        # Bands are nominal figures: a tenth is close enough, and 11 lb reads better than 11.0231.
+        bands=", ".join(f"{b.colour}:{round(unit.from_kg(b.kg), 1):g}" for b in kit.bands),
     )
 
 
