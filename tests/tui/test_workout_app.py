@@ -8,15 +8,12 @@ from dataclasses import replace
 from datetime import UTC, timedelta
 
 import pytest
-from sqlalchemy import Engine
-from sqlalchemy.orm import sessionmaker
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, OptionList, ProgressBar, Static
 
-from backtone.adapters.catalogue.loader import load_builtin_catalogue
-from backtone.adapters.db.unit_of_work import SqlUnitOfWork
 from backtone.domain.plan import Role
 from backtone.domain.training import LoggedSet, WeightUnit
+from backtone.entrypoints.tui.check_in import CheckInScreen
 from backtone.entrypoints.tui.flow import Wiring
 from backtone.entrypoints.tui.workout_app import (
     ResumeScreen,
@@ -26,22 +23,10 @@ from backtone.entrypoints.tui.workout_app import (
     WorkoutScreen,
 )
 from backtone.services import coaching
-from backtone.services.plans import keep_plan
 from backtone.services.training_log import workout_history
-from backtone.services.users import ensure_local_user
 from tests.conftest import FixedClock
-from tests.integration.coaching_support import MONDAY, home_dumbbell_plan
-
-CATALOGUE = load_builtin_catalogue()
-
-
-@pytest.fixture
-def wiring(engine: Engine, clock: FixedClock) -> Wiring:
-    """A person with a home-dumbbell plan whose first session is today."""
-    uow = SqlUnitOfWork(sessionmaker(engine, expire_on_commit=False))
-    me = ensure_local_user(uow=uow, clock=clock, name="me")
-    keep_plan(uow=uow, clock=clock, user_id=me.id, plan=home_dumbbell_plan())
-    return Wiring(uow=uow, builtin=CATALOGUE, clock=clock, user_id=me.id, tz=UTC)
+from tests.integration.coaching_support import MONDAY
+from tests.tui.conftest import CATALOGUE
 
 
 def todays(wiring: Wiring) -> coaching.SessionPlan:
@@ -67,6 +52,13 @@ def field(app: WorkoutApp, selector: str) -> Input:
     return app.screen.query_one(selector, Input)
 
 
+async def skip_check_in(pilot: Pilot[object]) -> None:
+    """A fresh session of today's starts with the check-in; escape skips it."""
+    assert isinstance(pilot.app.screen, CheckInScreen)
+    await pilot.press("escape")
+    await pilot.pause()
+
+
 async def log_set(pilot: Pilot[object], reps: str | None = None, load: str | None = None) -> None:
     app = pilot.app
     if reps is not None:
@@ -89,6 +81,7 @@ def test_a_whole_session_with_rest_a_swap_and_a_skip_ends_in_the_database(
     app.bell = lambda: bells.append(1)  # type: ignore[method-assign]
 
     async def script(pilot: Pilot[object]) -> None:
+        await skip_check_in(pilot)
         screen = app.screen
         assert isinstance(screen, WorkoutScreen)
         # The warm-up: one done, one skipped; neither is logged.
@@ -168,6 +161,7 @@ def test_quitting_keeps_the_sets_and_the_next_start_offers_to_resume(
     first = WorkoutApp(wiring, session=session)
 
     async def quit_after_one_set(pilot: Pilot[object]) -> None:
+        await skip_check_in(pilot)
         await pilot.press("s", "s")  # past the warm-up
         await log_set(pilot, reps="10", load="16")
         await pilot.press("q")
@@ -216,6 +210,7 @@ def test_starting_fresh_closes_the_unfinished_workout_with_its_sets(
     async def start_fresh(pilot: Pilot[object]) -> None:
         await pilot.press("n")
         await pilot.pause()
+        await skip_check_in(pilot)
         assert isinstance(app.screen, WorkoutScreen)
         assert "Set 1 of" in text(app, "#target") or "enter when done" in text(app, "#target")
         await pilot.press("q")
@@ -232,6 +227,7 @@ def test_a_set_without_reps_is_refused_with_a_message_and_nothing_is_stored(
     app = WorkoutApp(wiring, session=todays(wiring))
 
     async def empty_entry(pilot: Pilot[object]) -> None:
+        await skip_check_in(pilot)
         await pilot.press("s", "s")
         await log_set(pilot, reps="")
         assert "reps: is empty" in text(app, "#status")
@@ -247,6 +243,7 @@ def test_someone_in_pounds_types_pounds_and_the_log_keeps_kilograms(wiring: Wiri
     app = WorkoutApp(in_pounds, session=todays(in_pounds))
 
     async def one_set(pilot: Pilot[object]) -> None:
+        await skip_check_in(pilot)
         await pilot.press("s", "s")
         assert str(app.screen.query_one("#load-label", Label).render()) == "lb"
         await log_set(pilot, reps="10", load="44")

@@ -3,10 +3,17 @@ which loads you can actually set."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+from datetime import date, tzinfo
+
+from backtone.domain.catalogue import Catalogue
+from backtone.domain.errors import NotFound
 from backtone.domain.kit import Kit
-from backtone.domain.readiness import CheckIn
+from backtone.domain.readiness import SORENESS_WORDS, CheckIn, Sleep, fewer_sets, hold_reason
 from backtone.domain.training import WeightUnit
+from backtone.services.catalogue import catalogue_for
 from backtone.services.coach import kit_for
+from backtone.services.coaching import SessionPlan, next_session
 from backtone.services.ports import Clock, UnitOfWork
 
 
@@ -26,9 +33,11 @@ def check_ins(*, uow: UnitOfWork, user_id: int) -> list[CheckIn]:
 
 
 def my_kit(*, uow: UnitOfWork, user_id: int, unit: WeightUnit) -> Kit:
-    """The person's kit as they set it, else the common kit in their unit."""
+    """The person's kit as they set it, else the common kit in their unit; either way said
+    in `unit` (a kit kept in kilograms reads in pounds once they chose pounds)."""
     with uow:
-        return kit_for(uow, user_id, unit)
+        kit = kit_for(uow, user_id, unit)
+    return kit if kit.unit is unit else replace(kit, unit=unit)
 
 
 def set_kit(*, uow: UnitOfWork, clock: Clock, user_id: int, kit: Kit) -> Kit:
@@ -37,3 +46,73 @@ def set_kit(*, uow: UnitOfWork, clock: Clock, user_id: int, kit: Kit) -> Kit:
         uow.kits.save(user_id, kit, updated_at=clock.now())
         uow.commit()
     return kit
+
+
+@dataclass(frozen=True)
+class CheckInEffects:
+    """What a day's check-in changes: the next session read with it, and the changes in words."""
+
+    session: SessionPlan | None  # None: no plan, or no session left in it
+    changes: tuple[str, ...]
+
+
+def check_in_effects(
+    *,
+    uow: UnitOfWork,
+    builtin: Catalogue,
+    user_id: int,
+    day: date,
+    tz: tzinfo,
+    unit: WeightUnit | None = None,
+) -> CheckInEffects:
+    """The next session as the day's check-in leaves it, and what the check-in changed there."""
+    catalogue = catalogue_for(uow=uow, builtin=builtin, user_id=user_id)
+    try:
+        session = next_session(
+            uow=uow, builtin=builtin, user_id=user_id, today=day, tz=tz, catalogue=catalogue,
+            unit=unit,
+        )  # fmt: skip
+    except NotFound:
+        return CheckInEffects(None, ("No session is planned, so it changes nothing yet.",))
+    return CheckInEffects(session, changes_in(session, catalogue, day))
+
+
+def changes_in(session: SessionPlan, catalogue: Catalogue, day: date) -> tuple[str, ...]:
+    """What the day's check-in changed in this session, a line per kind of change: swaps and
+    exercises left out, exercises held at last time's numbers and why, a set taken off."""
+    check_in = session.check_in
+    if session.day != day or check_in is None:
+        return (
+            f"Your next session is on {session.day:%A %d %b}; a check-in counts on its own day "
+            "only, so it changes nothing there.",
+        )
+    held: dict[str, list[str]] = {}
+    fewer: list[str] = []
+    for item in session.main_items:
+        if item.exercise_id not in catalogue:
+            continue
+        exercise = catalogue.get(item.exercise_id)
+        why = hold_reason(exercise, check_in)
+        if why:
+            held.setdefault(why, []).append(item.name)
+        if fewer_sets(exercise, check_in):
+            fewer.append(item.name)
+    lines = list(session.notes)
+    lines += [f"Nothing goes up for {why}: {', '.join(n)}." for why, n in held.items()]
+    if fewer:
+        lines.append(f"A set fewer for the soreness: {', '.join(fewer)}.")
+    return tuple(lines) or ("Nothing changes today: train as planned.",)
+
+
+def check_in_words(check_in: CheckIn) -> str:
+    """'Slept poorly; lats sore (moderate); pain: lower back' or 'All good'."""
+    slept = {Sleep.POOR: "slept poorly", Sleep.GOOD: "slept well"}.get(check_in.sleep)
+    parts = [slept] if slept else []
+    parts += [
+        f"{r.value.replace('-', ' ')} sore ({SORENESS_WORDS[level]})"
+        for r, level in check_in.soreness
+        if level
+    ]
+    if check_in.pain:
+        parts.append("pain: " + ", ".join(sorted(r.value.replace("-", " ") for r in check_in.pain)))
+    return "; ".join(parts).capitalize() or "All good"

@@ -16,6 +16,7 @@ from backtone.entrypoints.cli import (
     plan,
     posture,
     progress,
+    readiness,
     tour,
     training_log,
     transfer,
@@ -62,6 +63,8 @@ _register(app, "posture", posture.posture)
 _register(app, "plan", plan.plan)
 _register(app, "plans", plan.plans)
 _register(app, "next", coach.next_session)
+_register(app, "checkin", readiness.checkin)
+_register(app, "kit", readiness.kit)
 _register(app, "workout", coach.workout)
 _register(app, "progress", progress.progress)
 _register(app, "report", progress.report)

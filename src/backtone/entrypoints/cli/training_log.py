@@ -77,7 +77,12 @@ def log(
     warmup: Annotated[bool, typer.Option("--warmup", help="Mark the sets as warm-ups.")] = False,
     notes: Annotated[str, typer.Option(help="A note kept with each set.")] = "",
 ) -> None:
-    """Log sets fast: `backtone log "dumbbell row" 3x12@14kg`."""
+    """Log sets fast: `backtone log "dumbbell row" 3x12@14kg`.
+
+    Sets logged on a day of your plan count towards that day's session once they cover it: a
+    working set of each of its main exercises (or of another step of the exercise's ladder, or
+    a stand-in for it) on that day. The session is then done and `backtone next` moves on.
+    """
     from backtone.domain.errors import InvalidInput
     from backtone.domain.training import SetType, WeightUnit
     from backtone.services.training_log import log_sets

@@ -8,13 +8,14 @@ quitting at once leaves nothing behind.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from backtone.domain.catalogue import Catalogue
 from backtone.domain.exercise import Exercise
 from backtone.domain.plan import Role
+from backtone.domain.readiness import CheckIn
 from backtone.domain.training import LoggedSet, SetType, WeightUnit
-from backtone.services import coaching
+from backtone.services import coaching, readiness
 from backtone.services.coaching import GuidedWorkout, SessionItem, SessionPlan, WorkoutSummary
 from backtone.services.ports import Clock, UnitOfWork
 
@@ -29,6 +30,30 @@ class Wiring:
     user_id: int
     tz: tzinfo
     unit: WeightUnit = WeightUnit.KG  # the one the person reads and types loads in
+
+    @property
+    def today(self) -> date:
+        return self.clock.now().astimezone(self.tz).date()
+
+
+def offers_check_in(wiring: Wiring, session: SessionPlan | None) -> bool:
+    """Whether to ask how the person feels first: a planned session of today's with no
+    check-in yet (one given on the web or with `backtone checkin` counts)."""
+    return (
+        session is not None
+        and session.session_id is not None
+        and session.check_in is None
+        and session.day == wiring.today
+    )
+
+
+def check_in_today(wiring: Wiring, answers: CheckIn) -> readiness.CheckInEffects:
+    """Keep today's check-in, then read the session again with it."""
+    w = wiring
+    readiness.check_in(uow=w.uow, clock=w.clock, user_id=w.user_id, check_in=answers)
+    return readiness.check_in_effects(
+        uow=w.uow, builtin=w.builtin, user_id=w.user_id, day=answers.day, tz=w.tz, unit=w.unit
+    )
 
 
 @dataclass(frozen=True)

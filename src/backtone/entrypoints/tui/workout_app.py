@@ -20,8 +20,10 @@ from textual.widgets.option_list import Option
 from backtone.domain.errors import BacktoneError, InvalidInput
 from backtone.domain.exercise import Exercise
 from backtone.domain.plan import Role
+from backtone.domain.readiness import CheckIn
 from backtone.domain.training import LoggedSet, WeightUnit
-from backtone.entrypoints.tui.flow import Wiring, WorkoutFlow
+from backtone.entrypoints.tui.check_in import CheckInScreen, ReadyScreen
+from backtone.entrypoints.tui.flow import Wiring, WorkoutFlow, check_in_today, offers_check_in
 from backtone.entrypoints.tui.words import (
     describe_set,
     minutes_seconds,
@@ -343,6 +345,15 @@ class WorkoutApp(App[WorkoutSummary | None]):
     #rest { height: auto; padding: 0 2; margin-top: 1; }
     #status { padding: 0 2; margin-top: 1; }
     #summary { padding: 1 2; }
+    #check-in { padding: 1 2; }
+    #check-in-intro { width: 100%; }
+    #check-in .question { margin-top: 1; text-style: bold; }
+    #sleep { height: auto; layout: horizontal; }
+    #soreness { grid-size: 4; grid-columns: 14 16; grid-rows: 1; grid-gutter: 0 2; height: auto; }
+    #pain { grid-size: 4; grid-rows: 1; height: auto; }
+    #check-in-buttons { height: auto; margin-top: 1; }
+    #check-in-buttons Button { margin-right: 2; }
+    #ready { padding: 1 2; }
     """
 
     def __init__(
@@ -365,7 +376,7 @@ class WorkoutApp(App[WorkoutSummary | None]):
             ask = ResumeScreen(self.unfinished, can_start=self.session is not None)
             self.push_screen(ask, self.resume_or_start)
         else:
-            self.begin(WorkoutFlow(self.wiring, None, self._session()))
+            self.start_fresh()
 
     def resume_or_start(self, resume: bool | None) -> None:
         assert self.unfinished is not None
@@ -373,7 +384,27 @@ class WorkoutApp(App[WorkoutSummary | None]):
             self.begin(WorkoutFlow.resume(self.wiring, self.unfinished))
             return
         WorkoutFlow.resume(self.wiring, self.unfinished).finish()  # its sets stay in the log
-        self.begin(WorkoutFlow(self.wiring, None, self.session))
+        self.start_fresh()
+
+    def start_fresh(self) -> None:
+        """Today's session, after the optional check-in where one is due."""
+        if offers_check_in(self.wiring, self.session):
+            self.push_screen(CheckInScreen(self.wiring.today), self.checked_in)
+        else:
+            self.start_session()
+
+    def checked_in(self, answers: CheckIn | None) -> None:
+        """Skipped: the session as it was. Saved: read again with the check-in, and shown."""
+        if answers is None:
+            self.start_session()
+            return
+        effects = check_in_today(self.wiring, answers)
+        self.session = effects.session or self.session
+        ready = ReadyScreen(answers, effects, self._session())
+        self.push_screen(ready, self.start_session)
+
+    def start_session(self, _: object = None) -> None:
+        self.begin(WorkoutFlow(self.wiring, None, self._session()))
 
     def begin(self, flow: WorkoutFlow) -> None:
         self.flow = flow

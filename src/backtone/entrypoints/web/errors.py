@@ -50,12 +50,21 @@ def _is_api(request: Request) -> bool:
 
 
 def _page(
-    request: Request, status: int, message: str, reasons: list[str] | None = None
+    request: Request,
+    status: int,
+    message: str,
+    reasons: list[str] | None = None,
+    field: str | None = None,
 ) -> Response:
-    # A form page asks for its own template back, filled in, with the message on top.
+    # A form page asks for its own template back, filled in, with the message on top (or
+    # beside the field it names, where the form shows its fields' errors).
     form = getattr(request.state, "form_template", None)
     if form is not None and status != 404:
-        context = {"error": message, "reasons": reasons or [], **request.state.form_context}
+        beside = message.removeprefix(f"{field}: ") if field else message
+        context = {
+            "error": message, "error_field": field, "error_beside": beside,
+            "reasons": reasons or [], **request.state.form_context,
+        }  # fmt: skip
         return render(request, form, context, status=status)
     return render(request, "error.html", {"status": status, "message": message}, status=status)
 
@@ -70,7 +79,8 @@ def install_error_handlers(app: FastAPI) -> None:
         if _is_api(request):
             return JSONResponse(error_body(error), status_code=status, headers=headers)
         reasons = list(error.reasons) if isinstance(error, Infeasible) else None
-        response = _page(request, status, str(error), reasons)
+        field = error.field if isinstance(error, InvalidInput) else None
+        response = _page(request, status, str(error), reasons, field)
         response.headers.update(headers)
         return response
 

@@ -1,4 +1,5 @@
-"""Pages: settings (units, equipment, days, minutes, time zone) and accepting a trainer's invite."""
+"""Pages: settings (units, equipment, days, minutes, time zone, your kit) and accepting a
+trainer's invite."""
 
 from __future__ import annotations
 
@@ -6,13 +7,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, Form, Request, Response
 
-from backtone.entrypoints.web.deps import ClockDep, CsrfChecked, PageUser, UowDep
+from backtone.domain.kit import default_kit
+from backtone.entrypoints.web.deps import ClockDep, CsrfChecked, PageUser, UowDep, units_for
 from backtone.entrypoints.web.pages.auth import COMMON_ZONES
 from backtone.entrypoints.web.pages.forms import on_error_show, see_other
 from backtone.entrypoints.web.rendering import render
+from backtone.entrypoints.web.views.readiness import KIT_FIELDS, kit_form, kit_typed
 from backtone.entrypoints.web.views.settings import SettingsRequest, apply_settings, settings_view
 from backtone.services.accounts import account
 from backtone.services.plans import saved_profile
+from backtone.services.readiness import my_kit, set_kit
 from backtone.services.trainers import accept_invite, trainer_of
 
 router = APIRouter(include_in_schema=False)
@@ -24,12 +28,15 @@ def _context(uow: UowDep, me: PageUser, **extra: object) -> dict[str, object]:
     view = settings_view(
         fresh, saved_profile(uow=uow, user_id=me.id), trainer.name if trainer else None
     )
-    return {"settings": view, "zones": COMMON_ZONES, **extra}
+    kit = kit_form(my_kit(uow=uow, user_id=me.id, unit=units_for(uow, me)))
+    return {"settings": view, "zones": COMMON_ZONES, "kit": kit, **extra}
 
 
 @router.get("/settings")
-async def settings(request: Request, me: PageUser, uow: UowDep, saved: bool = False) -> Response:
-    return render(request, "settings.html", _context(uow, me, saved=saved))
+async def settings(
+    request: Request, me: PageUser, uow: UowDep, saved: bool = False, kit: str = ""
+) -> Response:
+    return render(request, "settings.html", _context(uow, me, saved=saved, kit_saved=bool(kit)))
 
 
 @router.post("/settings", dependencies=[CsrfChecked])
@@ -69,3 +76,40 @@ async def join_trainer(
     on_error_show(request, "settings.html", **_context(uow, me))
     accept_invite(uow=uow, clock=clock, client=me, code=code)
     return see_other("/settings?saved=true")
+
+
+KitText = Annotated[str, Form(max_length=300)]
+
+
+@router.post("/settings/kit", dependencies=[CsrfChecked])
+async def save_kit(
+    request: Request,
+    me: PageUser,
+    uow: UowDep,
+    clock: ClockDep,
+    dumbbells: KitText = "",
+    kettlebells: KitText = "",
+    bar: KitText = "",
+    plates: KitText = "",
+    stack_step: KitText = "",
+    stack_max: KitText = "",
+    bands: KitText = "",
+) -> Response:
+    """Keep the loads typed; a mistake comes back beside its field with the answers kept."""
+    typed = {
+        "dumbbells": dumbbells, "kettlebells": kettlebells, "bar": bar, "plates": plates,
+        "stack_step": stack_step, "stack_max": stack_max, "bands": bands,
+    }  # fmt: skip
+    context = _context(uow, me)
+    context["kit"] = typed
+    on_error_show(request, "settings.html", inline_errors=[*KIT_FIELDS, "stack"], **context)
+    kit = kit_typed(units_for(uow, me), typed)
+    set_kit(uow=uow, clock=clock, user_id=me.id, kit=kit)
+    return see_other("/settings?kit=saved#kit")
+
+
+@router.post("/settings/kit/reset", dependencies=[CsrfChecked])
+async def reset_kit(me: PageUser, uow: UowDep, clock: ClockDep) -> Response:
+    """Back to the common kit in the person's unit."""
+    set_kit(uow=uow, clock=clock, user_id=me.id, kit=default_kit(units_for(uow, me)))
+    return see_other("/settings?kit=saved#kit")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
 from backtone.domain.errors import InvalidInput
 from backtone.domain.kit import Band, Kit, default_kit, parse_loads, parse_plates, say_loads
@@ -79,7 +80,8 @@ def kit_view(kit: Kit) -> KitView:
         stack_step=round(unit.from_kg(kit.stack_step_kg), 2),
         stack_max=round(unit.from_kg(kit.stack_max_kg), 2),
         kettlebells=say_loads(kit.kettlebells, unit).removesuffix(f" {unit.value}"),
-        bands=", ".join(f"{b.colour}:{unit.from_kg(b.kg):g}" for b in kit.bands),
+        # Bands are nominal figures: a tenth is close enough, and 11 lb reads better than 11.0231.
+        bands=", ".join(f"{b.colour}:{round(unit.from_kg(b.kg), 1):g}" for b in kit.bands),
     )
 
 
@@ -90,9 +92,20 @@ def kit_from(view: KitView) -> Kit:
     for part in (p.strip() for p in view.bands.split(",") if p.strip()):
         colour, _, size = part.partition(":")
         try:
-            bands.append(Band(colour.strip(), round(unit.to_kg(float(size)), 3)))
+            kg = round(unit.to_kg(float(size)), 3)
         except ValueError:
-            raise InvalidInput("bands", f"{part!r}", "colour:resistance, e.g. red:10") from None
+            kg = 0.0
+        if not colour.strip() or not 0 < kg <= 200:
+            raise InvalidInput(
+                "bands",
+                f"{part!r} is not a band",
+                f"colour:resistance in {unit.value}, e.g. red:10",
+            )
+        bands.append(Band(colour.strip(), kg))
+    if view.stack_max < view.stack_step:
+        raise InvalidInput(
+            "stack_max", f"{view.stack_max:g} is below one step", f"{view.stack_step:g} or more"
+        )
     return replace(
         default_kit(unit),
         dumbbells=parse_loads(_range(view.dumbbells), unit, "dumbbells"),
@@ -103,6 +116,28 @@ def kit_from(view: KitView) -> Kit:
         kettlebells=parse_loads(_range(view.kettlebells), unit, "kettlebells"),
         bands=tuple(sorted(bands, key=lambda b: b.kg)),
     )
+
+
+KIT_FIELDS = ("dumbbells", "kettlebells", "bar", "plates", "stack_step", "stack_max", "bands")
+
+
+def kit_form(kit: Kit) -> dict[str, str]:
+    """The kit as a form shows it: each field as text, numbers without a trailing '.0'."""
+    shown = kit_view(kit).model_dump()
+    return {name: f"{shown[name]:g}" if isinstance(shown[name], float) else shown[name]
+            for name in KIT_FIELDS}  # fmt: skip
+
+
+def kit_typed(unit: WeightUnit, typed: Mapping[str, object]) -> Kit:
+    """The kit as typed in a form or on the command line, in `unit`; the first mistake names
+    its field (a KitView field name) and what is allowed."""
+    try:
+        view = KitView.model_validate({**typed, "unit": unit.value})
+    except ValidationError as error:
+        first = error.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]) or "kit"
+        raise InvalidInput(field, str(first["msg"]).lower()) from None
+    return kit_from(view)
 
 
 def _range(text: str) -> str:

@@ -13,7 +13,6 @@ from pydantic import BaseModel, Field
 from backtone.domain.account import Account
 from backtone.domain.catalogue import Catalogue
 from backtone.domain.errors import NotFound
-from backtone.domain.readiness import SORENESS_WORDS, CheckIn, Sleep
 from backtone.domain.training import LoggedSet, WeightUnit
 from backtone.entrypoints.web.views.history import SetView, set_text, set_view
 from backtone.services.catalogue import catalogue_for
@@ -26,6 +25,7 @@ from backtone.services.coaching import (
 )
 from backtone.services.plans import current_plan
 from backtone.services.ports import Clock, UnitOfWork
+from backtone.services.readiness import check_in_words
 from backtone.services.workout_summary import WorkoutSummary
 
 
@@ -47,6 +47,7 @@ class CardView(BaseModel):
     plan: str = Field(description="The plan's numbers where today differs from them, else ''")
     seed: bool = Field(description="Today keeps a seed article's own numbers")
     rung: int | None = Field(description="Its step on a ladder, 0 = the first; none off them")
+    from_kit: bool = Field(description="The target's load is one of the person's kit")
     ramp: list[RampView]
     reason: str
     sets: int
@@ -95,6 +96,7 @@ def _card(
         plan=item.plan_words(),
         seed=item.is_seed,
         rung=item.rung,
+        from_kit=item.load_kg is not None,
         ramp=[
             RampView(
                 reps=r.reps,
@@ -117,20 +119,6 @@ def _card(
         load=None if fill.load_kg is None else round(unit.from_kg(fill.load_kg), 1),
         seconds=fill.seconds,
     )
-
-
-def check_in_words(check_in: CheckIn) -> str:
-    """'Slept poorly; lats sore (moderate); pain: lower back' or 'All good'."""
-    slept = {Sleep.POOR: "slept poorly", Sleep.GOOD: "slept well"}.get(check_in.sleep)
-    parts = [slept] if slept else []
-    parts += [
-        f"{r.value.replace('-', ' ')} sore ({SORENESS_WORDS[level]})"
-        for r, level in check_in.soreness
-        if level
-    ]
-    if check_in.pain:
-        parts.append("pain: " + ", ".join(sorted(r.value.replace("-", " ") for r in check_in.pain)))
-    return "; ".join(parts).capitalize() or "All good"
 
 
 def _view(
