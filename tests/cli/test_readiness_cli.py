@@ -34,11 +34,11 @@ def test_a_dumbbell_list_of_your_own_decides_the_next_load(runner: CliRunner) ->
     make_plan(runner)
     runner.invoke(app, ["log", ROW, "3x15@10kg", "--date", "yesterday"])
     assert row_in_next(runner)["load_kg"] == 12  # the common kit: 2 kg steps
-    saved = runner.invoke(app, ["kit", "--dumbbells", "10, 13.5, 16"])
+    saved = runner.invoke(app, ["kit", "--dumbbells", "10, 11.5, 16"])
     assert saved.exit_code == 0, saved.output
-    assert "10, 13.5, 16 kg" in saved.output
+    assert "10, 11.5, 16 kg" in saved.output
     row = row_in_next(runner)
-    assert row["load_kg"] == 13.5 and "add 3.5 kg" in str(row["reason"])
+    assert row["load_kg"] == 11.5 and "add 1.5 kg" in str(row["reason"])
 
 
 def test_every_part_of_the_kit_can_be_set_and_reset(runner_on_both: CliRunner) -> None:

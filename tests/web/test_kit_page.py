@@ -53,14 +53,14 @@ def test_a_saved_dumbbell_list_gives_todays_load(web: TestClient) -> None:
         dora.post("/api/v1/sets", json={"exercise_id": ROW, "reps": 15, "load": 10})
     assert "at 12 kg a hand" in web.get("/today").text  # the common kit: 2 kg steps
 
-    saved = save_kit(web, token, dumbbells="10, 13.5, 16")
+    saved = save_kit(web, token, dumbbells="10, 11.5, 16")
     assert saved.status_code == 303
     assert saved.headers["location"] == "/settings?kit=saved#kit"
     page = web.get("/settings?kit=saved").text
-    assert "Kit saved" in page and kit_fields(page)["dumbbells"] == "10, 13.5, 16"
+    assert "Kit saved" in page and kit_fields(page)["dumbbells"] == "10, 11.5, 16"
     today = web.get("/today").text
-    assert "at 13.5 kg a hand" in today and 'href="/settings#kit"' in today
-    assert dora.get("/api/v1/kit").json()["dumbbells"] == "10, 13.5, 16"
+    assert "at 11.5 kg a hand" in today and 'href="/settings#kit"' in today
+    assert dora.get("/api/v1/kit").json()["dumbbells"] == "10, 11.5, 16"
 
 
 def test_a_mistake_shows_beside_its_field_with_the_answers_kept(web: TestClient) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from tests.web.conftest import EVERY_DAY, ApiUser
 
 LB_KIT = {
@@ -20,9 +22,11 @@ def test_the_kit_starts_as_the_units_common_kit_and_keeps_what_is_set(
     assert first["unit"] == "kg" and first["dumbbells"].startswith("2-40")
     saved = sam.client.put("/api/v1/kit", json=LB_KIT, headers=sam.auth)
     assert saved.status_code == 200, saved.text
+    assert saved.json()["bar"] == 45 and saved.json()["kettlebells"] == ""
+    # Read back in the person's own unit (kilograms: they never chose pounds).
     again = sam.get("/api/v1/kit").json()
-    assert again["unit"] == "lb" and again["bar"] == 45 and again["kettlebells"] == ""
-    assert again["plates"] == "2.5x2, 5x2, 10x2"
+    assert again["unit"] == "kg" and again["bar"] == pytest.approx(20.41, abs=0.01)
+    assert again["dumbbells"].startswith("2.27, 4.54") and again["kettlebells"] == ""
     # Someone else's kit is untouched.
     assert api_user("ann").get("/api/v1/kit").json()["unit"] == "kg"
 
