@@ -162,6 +162,7 @@ def test_every_surface_gives_the_same_numbers(
         assert f"| {item.name}{mark} | {item.dose()} |" in markdown
         assert item.name[:20] in pdf and item.dose() in pdf
     assert "adjusts these numbers from the sets you log" in markdown
+    assert "adjusts these numbers from the sets you log" in pdf
 
     # The progress page puts the person on the ladder step `next` coaches today.
     lead = [i for i in cli_today["items"] if i["rung"] is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fpdf import FPDF
 
-from backtone.domain.plan import Plan, PlanItem, PlanSession, PlanWeek, Role
+from backtone.domain.plan import ADJUSTS, Plan, PlanItem, PlanSession, PlanWeek, Role
 
 PAGE_W, PAGE_H, MARGIN = 210.0, 297.0, 12.0
 SIZES = (15, 14, 13, 12, 11, 10, 9, 8)  # largest type that still fits the week on one page
@@ -114,6 +114,7 @@ def _week(pdf: _Sheet, week: PlanWeek, size: int) -> None:
     pdf.set_font("Helvetica", "", max(7, size - 5))
     pdf.cell(0, size * 0.4, _text(f"{pdf.plan.name}  |  {pdf.plan.profile.describe()}"),
              new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+    pdf.multi_cell(0, size * 0.4, _text(ADJUSTS), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(size * 0.3)
     for session in week.sessions:
         _session(pdf, session, size)
