@@ -9,12 +9,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from backtone.adapters.catalogue.loader import load_builtin_catalogue
 from backtone.adapters.clock import SystemClock
+from backtone.adapters.common_passwords import common_passwords
 from backtone.adapters.db import migrate
 from backtone.adapters.db.engine import make_engine
+from backtone.adapters.db.rate_limiter import SqlRateLimiter
 from backtone.adapters.db.unit_of_work import SqlUnitOfWork
 from backtone.config import Settings
 from backtone.domain.catalogue import Catalogue
-from backtone.services.ports import Clock, HistoryCodecs
+from backtone.services.ports import Clock, HistoryCodecs, RateLimiter
 
 
 @dataclass
@@ -28,6 +30,15 @@ class Backtone:
 
     def uow(self) -> SqlUnitOfWork:
         return SqlUnitOfWork(self.session_factory)
+
+    @property
+    def limiter(self) -> RateLimiter:
+        """Rate-limit counters in the database, each hit committed on its own."""
+        return SqlRateLimiter(self.engine)
+
+    @property
+    def common_passwords(self) -> frozenset[str]:
+        return common_passwords()
 
     @property
     def catalogue(self) -> Catalogue:
