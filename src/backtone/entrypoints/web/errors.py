@@ -10,7 +10,14 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, ValidationError
 from starlette.exceptions import HTTPException
 
-from backtone.domain.errors import BacktoneError, Conflict, Infeasible, InvalidInput, NotFound
+from backtone.domain.errors import (
+    BacktoneError,
+    Conflict,
+    Infeasible,
+    InvalidInput,
+    NotFound,
+    Unavailable,
+)
 from backtone.entrypoints.web.deps import CsrfRejected, NotSignedIn
 from backtone.entrypoints.web.rendering import render
 from backtone.services.accounts import BadCredentials, NotAllowed, TooManyAttempts
@@ -23,6 +30,7 @@ STATUS: list[tuple[type[BacktoneError], int]] = [
     (BadCredentials, 401),
     (NotAllowed, 403),
     (TooManyAttempts, 429),
+    (Unavailable, 503),
 ]
 
 
@@ -143,5 +151,5 @@ API_ERRORS: dict[int | str, dict[str, Any]] = {
     404: {**_ERROR, "description": "Nothing with that id is yours"},
     409: {**_ERROR, "description": "Clashes with what is stored"},
     422: {**_ERROR, "description": "A value is not one the coach can use"},
-    429: {**_ERROR, "description": "Too many failed log-ins; see Retry-After"},
+    429: {**_ERROR, "description": "Too many log-ins or sign-ups; see Retry-After"},
 }
