@@ -189,6 +189,7 @@ def _parse_time(text: str) -> time:
 
 def _export(made: Plan, path: Path, session_time: time) -> None:
     from backtone.domain.errors import InvalidInput
+    from backtone.entrypoints.cli.files import write_file
 
     suffix = path.suffix.lower()
     if suffix not in EXPORTS:
@@ -209,10 +210,7 @@ def _export(made: Plan, path: Path, session_time: time) -> None:
         from backtone.adapters.formats.plan_pdf import plan_to_pdf
 
         data = plan_to_pdf(made)
-    try:
-        path.write_bytes(data)
-    except OSError as error:
-        raise InvalidInput("export", f"cannot write {path}: {error.strerror}") from None
+    write_file(path, data)
 
 
 def _questionnaire(weeks: int, units: str) -> tuple[Profile, int]:

@@ -9,6 +9,7 @@ import typer
 
 from backtone.entrypoints.cli.catalog_import import read_user_file
 from backtone.entrypoints.cli.context import backtone_app, current_user
+from backtone.entrypoints.cli.files import write_file
 from backtone.entrypoints.cli.output import console
 
 FileArg = Annotated[Path, typer.Argument(help="The file to write or read.")]
@@ -24,7 +25,7 @@ def export_json(path: FileArg) -> None:
     with app.uow() as uow:
         exercises = tuple(uow.exercises.for_user(user.id))
     workouts = tuple(export_workouts(uow=app.uow(), user_id=user.id))
-    path.write_text(write_backup(Backup(app.clock.now(), exercises, workouts)), encoding="utf-8")
+    write_file(path, write_backup(Backup(app.clock.now(), exercises, workouts)))
     sets = sum(len(w.sets) for w in workouts)
     console().print(f"Wrote {len(workouts)} workouts ({sets} sets) and "
                     f"{len(exercises)} of your own exercises to {path}.")  # fmt: skip
