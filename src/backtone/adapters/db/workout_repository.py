@@ -144,20 +144,20 @@ class SqlWorkoutRepository:
         self, user_id: int, workout_id: int, sets: Iterable[LoggedSet], created_at: datetime
     ) -> None:
         """Add sets after the workout's last; a workout of someone else's is not found."""
-        last_position = (
-            select(func.coalesce(func.max(logged_sets.c.position), 0))
-            .where(logged_sets.c.workout_id == workout_id)
-            .scalar_subquery()
-        )
-        # Locks the workout's row first (a write takes the lock on both engines), so sets
+        # Lock the workout's row first (a write takes the lock on both engines), so sets
         # appended at the same moment get positions one after the other and their digests
-        # are merged one at a time.
-        found = self.session.execute(
-            _lock(user_id, [workout_id]).returning(workouts.c.started_at, last_position)
-        ).first()
-        if found is None:
+        # are merged one at a time. The last position is read after the lock, by a statement
+        # of its own: on PostgreSQL each statement sees what was committed before it began.
+        started_at = self.session.execute(
+            _lock(user_id, [workout_id]).returning(workouts.c.started_at)
+        ).scalar()
+        if started_at is None:
             raise NotFound("workout", str(workout_id))
-        started_at, start = found
+        start = self.session.execute(
+            select(func.coalesce(func.max(logged_sets.c.position), 0)).where(
+                logged_sets.c.workout_id == workout_id
+            )
+        ).scalar_one()
         sets = list(sets)
         rows = [
             self._set_row(user_id, workout_id, start + n, s, created_at)
