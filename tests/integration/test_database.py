@@ -49,6 +49,31 @@ def test_an_error_inside_the_unit_of_work_rolls_back(engine: Engine) -> None:
         assert uow.users.get_by_name("sam") is None
 
 
+def test_only_the_outermost_block_commits_so_a_use_case_inside_another_is_one_transaction(
+    engine: Engine,
+) -> None:
+    uow = uow_for(engine)
+    with pytest.raises(RuntimeError, match="fell over"), uow:
+        with uow:
+            uow.users.add("sam", WHEN)
+            uow.commit()  # a step inside a caller's transaction: nothing is committed yet
+        raise RuntimeError("the caller fell over")
+    with uow_for(engine) as fresh:
+        assert fresh.users.get_by_name("sam") is None
+    with uow:
+        with uow:
+            uow.users.add("sam", WHEN)
+            uow.commit()
+        uow.commit()  # the outermost block's commit is the one that counts
+    with uow_for(engine) as fresh:
+        assert fresh.users.get_by_name("sam") is not None
+
+
+def test_a_commit_outside_any_block_is_a_mistake_said_at_once(engine: Engine) -> None:
+    with pytest.raises(RuntimeError, match="outside"):
+        uow_for(engine).commit()
+
+
 def test_custom_exercises_belong_to_their_owner_only(engine: Engine) -> None:
     with uow_for(engine) as uow:
         ana = uow.users.add("ana", WHEN)
