@@ -76,6 +76,7 @@ _FILE_ADVICE = {
     errno.EISDIR: "it is a folder; give a file name inside it",
     errno.ENOENT: "no such file or folder; check the path (its folder must exist)",
     errno.ENOTDIR: "a part of the path is a file, not a folder",
+    errno.EEXIST: "a file is in the way where a folder should be",
     errno.ENOSPC: "the disk is full; free some space and try again (nothing was half-written)",
     errno.EDQUOT: "the disk quota is used up; free some space and try again",
     errno.EFBIG: "the file grew past the size this system allows",

@@ -167,11 +167,13 @@ def _parse_start(text: str | None) -> date:
     from datetime import date
 
     from backtone.domain.errors import InvalidInput
+    from backtone.domain.plan import check_plan_start
 
+    today = date.today()  # the entrypoint is where the clock may be read
     if text is None:
-        return date.today()  # the entrypoint is where the clock may be read
+        return today
     try:
-        return date.fromisoformat(text)
+        return check_plan_start(date.fromisoformat(text), today)
     except ValueError:
         raise InvalidInput("start", f"{text!r} is not a date", "YYYY-MM-DD") from None
 

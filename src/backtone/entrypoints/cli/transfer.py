@@ -38,8 +38,9 @@ def import_json(path: FileArg) -> None:
     from backtone.services.backup import restore_workouts
     from backtone.services.catalogue import import_exercises
 
+    data = read_user_file(path)
     try:
-        backup = read_backup(read_user_file(path))
+        backup = read_backup(data)
     except InvalidInput as error:
         raise InvalidInput(f"{path}: {error.field}", error.problem, error.allowed) from None
     app = backtone_app()

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from backtone.domain.catalogue import Catalogue
-from backtone.domain.errors import InvalidInput
-from backtone.domain.plan import Plan
+from backtone.domain.plan import Plan, check_plan_start
 from backtone.domain.plan_record import PlanRecord
 from backtone.domain.profile import Profile, SelfTest, build_profile, kit_from_list
 from backtone.domain.training import WeightUnit
@@ -22,7 +21,6 @@ from backtone.services.trainers import find_plan
 
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 LimitationName = Literal["lower-back", "shoulder", "wrist", "elbow", "knee"]
-START_RANGE = timedelta(days=366)
 
 
 class PlanRequest(BaseModel):
@@ -95,9 +93,7 @@ def draft_plan(
 ) -> Plan:
     """The plan the answers make, not kept yet (planning writes nothing, so it may take its
     time before the request's transaction starts writing)."""
-    start = request.start or today
-    if abs(start - today) > START_RANGE:
-        raise InvalidInput("start", f"{start} is too far from today", "within a year of today")
+    start = check_plan_start(request.start or today, today)
     saved = saved_profile(uow=uow, user_id=owner_id)
     units = WeightUnit(request.units) if request.units else saved.units if saved else WeightUnit.KG
     return create_plan(
