@@ -146,10 +146,20 @@ class ErrorBody(BaseModel):
 
 _ERROR = {"model": ErrorBody}
 API_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {**_ERROR, "description": "The body could not be read (not JSON, or not UTF-8)"},
     401: {**_ERROR, "description": "No valid Bearer token, or a wrong name or password"},
     403: {**_ERROR, "description": "Not allowed for this account"},
     404: {**_ERROR, "description": "Nothing with that id is yours"},
     409: {**_ERROR, "description": "Clashes with what is stored"},
     422: {**_ERROR, "description": "A value is not one the coach can use"},
-    429: {**_ERROR, "description": "Too many log-ins or sign-ups; see Retry-After"},
+    429: {
+        **_ERROR,
+        "description": "Too many log-ins or sign-ups from this account or address",
+        "headers": {
+            "Retry-After": {
+                "description": "Seconds to wait before trying again",
+                "schema": {"type": "integer"},
+            }
+        },
+    },
 }
