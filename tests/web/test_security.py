@@ -204,3 +204,15 @@ def test_a_clip_that_cannot_be_read_is_refused_without_naming_server_folders(
     message = answer.json()["error"]["message"]
     assert "my set.mp4" in message
     assert tempfile.gettempdir() not in message and "clip.mp4" not in message
+
+
+def test_a_database_that_cannot_be_written_answers_503_naming_no_server_file(
+    app_with: App, tmp_path: Path
+) -> None:
+    app_with().close()  # makes the database file
+    read_only = f"sqlite:///file:{tmp_path / 'backtone.sqlite3'}?mode=ro&uri=true"
+    client = app_with(database_url=read_only)
+    refused = client.post("/api/v1/accounts", json={"name": "sam", "password": PASSWORD})
+    assert refused.status_code == 503
+    assert refused.json()["error"]["message"].startswith("the database cannot be used")
+    assert str(tmp_path) not in refused.text

@@ -8,6 +8,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, ValidationError
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException
 
 from backtone.domain.errors import (
@@ -81,6 +82,14 @@ def install_error_handlers(app: FastAPI) -> None:
         response = _page(request, status, str(error), reasons)
         response.headers.update(headers)
         return response
+
+    @app.exception_handler(OperationalError)
+    async def database_unusable(request: Request, error: OperationalError) -> Response:
+        # A full disk, a read-only file, a server down: the person can only wait. The
+        # message names no file or host of the server's (the log and `backtone db current`
+        # tell the operator which).
+        message = "the database cannot be used at the moment; try again in a while"
+        return await domain_error(request, Unavailable(message))
 
     @app.exception_handler(NotSignedIn)
     async def not_signed_in(request: Request, error: NotSignedIn) -> Response:
@@ -162,4 +171,5 @@ API_ERRORS: dict[int | str, dict[str, Any]] = {
             }
         },
     },
+    503: {**_ERROR, "description": "The database cannot be used now; try again later"},
 }
