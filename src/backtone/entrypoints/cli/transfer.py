@@ -45,12 +45,16 @@ def import_json(path: FileArg) -> None:
         raise InvalidInput(f"{path}: {error.field}", error.problem, error.allowed) from None
     app = backtone_app()
     user = current_user()
-    exercises = import_exercises(
-        uow=app.uow(), builtin=app.catalogue, user_id=user.id, exercises=backup.exercises
-    )
-    result = restore_workouts(
-        uow=app.uow(), clock=app.clock, user_id=user.id, workouts=backup.workouts
-    )
+    # One transaction for the whole backup: both use cases run inside this block, so their
+    # own commits wait for its one (all or nothing).
+    with app.uow() as uow:
+        exercises = import_exercises(
+            uow=uow, builtin=app.catalogue, user_id=user.id, exercises=backup.exercises
+        )
+        result = restore_workouts(
+            uow=uow, clock=app.clock, user_id=user.id, workouts=backup.workouts
+        )
+        uow.commit()
     console().print(
         f"Restored {result.workouts_added} workouts ({result.sets_added} sets) and "
         f"{exercises.added} exercises; {result.workouts_already_present} workouts were "
