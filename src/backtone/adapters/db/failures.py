@@ -80,4 +80,6 @@ def explain(error: BaseException, url: str) -> Unavailable | None:
             f"cannot reach {place} ({reason}); is the server running, and is "
             "BACKTONE_DATABASE_URL right?"
         )
-    return Unavailable(f"{place} failed: {reason}")
+    return Unavailable(
+        f"{place} failed: {reason}; check BACKTONE_DATABASE_URL, and `backtone db current`"
+    )
