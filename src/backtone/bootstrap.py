@@ -5,16 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from backtone.adapters.catalogue.loader import load_builtin_catalogue
 from backtone.adapters.clock import SystemClock
-from backtone.adapters.db import migrate
+from backtone.adapters.common_passwords import common_passwords
+from backtone.adapters.db import failures, migrate
 from backtone.adapters.db.engine import make_engine
+from backtone.adapters.db.rate_limiter import SqlRateLimiter
 from backtone.adapters.db.unit_of_work import SqlUnitOfWork
 from backtone.config import Settings
 from backtone.domain.catalogue import Catalogue
-from backtone.services.ports import Clock, HistoryCodecs
+from backtone.services.ports import Clock, HistoryCodecs, RateLimiter
 
 
 @dataclass
@@ -28,6 +31,15 @@ class Backtone:
 
     def uow(self) -> SqlUnitOfWork:
         return SqlUnitOfWork(self.session_factory)
+
+    @property
+    def limiter(self) -> RateLimiter:
+        """Rate-limit counters in the database, each hit committed on its own."""
+        return SqlRateLimiter(self.engine)
+
+    @property
+    def common_passwords(self) -> frozenset[str]:
+        return common_passwords()
 
     @property
     def catalogue(self) -> Catalogue:
@@ -45,7 +57,11 @@ def build(settings: Settings, *, clock: Clock | None = None, prepare_db: bool = 
     """Wire the app; a new database gets its schema (`prepare_db=False` leaves it alone)."""
     engine = make_engine(settings.sqlalchemy_url)
     if prepare_db:
-        migrate.prepare(engine)
+        try:
+            migrate.prepare(engine)
+        except DBAPIError as error:
+            engine.dispose()
+            raise failures.explain(error, settings.sqlalchemy_url) or error from None
     return Backtone(
         settings=settings,
         engine=engine,

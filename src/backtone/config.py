@@ -32,6 +32,12 @@ class Settings:
     secret_key: str = "dev-secret"
     environment: str = "development"
     models_dir: Path = Path("models")
+    # The address people open, as the proxy in front serves it: its scheme alone decides
+    # Secure cookies and HSTS (never a request's Host header, which a client chooses).
+    public_url: str = ""
+    # Proxies whose X-Forwarded-For/-Proto headers are believed (comma-separated addresses);
+    # the client address they give is what log-in and sign-up limits count.
+    trusted_proxies: str = ""
 
     def __post_init__(self) -> None:
         if self.environment not in ENVIRONMENTS:
@@ -44,6 +50,25 @@ class Settings:
             )
         if not 0 < self.port < 65536:
             raise InvalidInput("BACKTONE_PORT", str(self.port), "1-65535")
+        if self.public_url and not _is_site_url(self.public_url):
+            raise InvalidInput(
+                "BACKTONE_PUBLIC_URL", repr(self.public_url), "https://HOST or http://HOST[:PORT]"
+            )
+        if self.environment == "production" and not self.public_url:
+            raise InvalidInput(
+                "BACKTONE_PUBLIC_URL",
+                "is not set; in production it tells cookies and HSTS whether the site is HTTPS",
+                "the address people open, such as https://coach.example.org",
+            )
+
+    @property
+    def https(self) -> bool:
+        """Whether people reach the site over HTTPS: Secure cookies and HSTS then."""
+        return self.public_url.lower().startswith("https://")
+
+    @property
+    def proxies(self) -> list[str]:
+        return [p.strip() for p in self.trusted_proxies.split(",") if p.strip()]
 
     @property
     def sqlalchemy_url(self) -> str:
@@ -60,7 +85,14 @@ class Settings:
             values["data_dir"] = Path(env["BACKTONE_DATA_DIR"]).expanduser()
         if "BACKTONE_MODELS_DIR" in env:
             values["models_dir"] = Path(env["BACKTONE_MODELS_DIR"]).expanduser()
-        for name in ("database_url", "host", "secret_key", "environment"):
+        for name in (
+            "database_url",
+            "host",
+            "secret_key",
+            "environment",
+            "public_url",
+            "trusted_proxies",
+        ):
             key = f"BACKTONE_{name.upper()}"
             if key in env:
                 values[name] = env[key]
@@ -70,3 +102,14 @@ class Settings:
             except ValueError:
                 raise InvalidInput("BACKTONE_PORT", repr(env["BACKTONE_PORT"]), "1-65535") from None
         return cls(**values)  # type: ignore[arg-type]
+
+
+def _is_site_url(url: str) -> bool:
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  (raises on a port that is not a number)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)

@@ -74,6 +74,26 @@ def test_restoring_the_same_backup_twice_adds_nothing(engine: Engine, clock: Fix
     assert (again.workouts_added, again.workouts_already_present) == (0, 4)
 
 
+def test_guided_workouts_left_open_in_a_backup_come_back_ended_beside_the_open_one(
+    engine: Engine, clock: FixedClock
+) -> None:
+    uow = SqlUnitOfWork(sessionmaker(engine, expire_on_commit=False))
+    me = ensure_local_user(uow=uow, clock=clock, name="me")
+    left_open = [
+        Workout(
+            started_at=START + timedelta(days=n),
+            source="workout",
+            sets=(LoggedSet("pull-up", reps=5),),
+        )
+        for n in range(3)
+    ]
+    restore_workouts(uow=uow, clock=clock, user_id=me.id, workouts=left_open[:1])
+    result = restore_workouts(uow=uow, clock=clock, user_id=me.id, workouts=left_open)
+    assert (result.workouts_added, result.sets_added) == (2, 2)
+    restored = list(export_workouts(uow=uow, user_id=me.id))
+    assert [w.ended_at for w in restored] == [w.started_at for w in restored]
+
+
 @pytest.mark.parametrize(
     ("text", "where"),
     [

@@ -16,6 +16,7 @@ from backtone.adapters.db import migrate
 from backtone.adapters.db.engine import make_engine
 from backtone.adapters.db.tables import metadata
 from backtone.adapters.db.unit_of_work import SqlUnitOfWork
+from backtone.domain.account import TokenKind
 from tests.factories import make_exercise
 
 WHEN = datetime(2026, 11, 2, 7, 30, tzinfo=UTC)
@@ -47,6 +48,31 @@ def test_an_error_inside_the_unit_of_work_rolls_back(engine: Engine) -> None:
         raise RuntimeError("crash before commit")
     with uow_for(engine) as uow:
         assert uow.users.get_by_name("sam") is None
+
+
+def test_only_the_outermost_block_commits_so_a_use_case_inside_another_is_one_transaction(
+    engine: Engine,
+) -> None:
+    uow = uow_for(engine)
+    with pytest.raises(RuntimeError, match="fell over"), uow:
+        with uow:
+            uow.users.add("sam", WHEN)
+            uow.commit()  # a step inside a caller's transaction: nothing is committed yet
+        raise RuntimeError("the caller fell over")
+    with uow_for(engine) as fresh:
+        assert fresh.users.get_by_name("sam") is None
+    with uow:
+        with uow:
+            uow.users.add("sam", WHEN)
+            uow.commit()
+        uow.commit()  # the outermost block's commit is the one that counts
+    with uow_for(engine) as fresh:
+        assert fresh.users.get_by_name("sam") is not None
+
+
+def test_a_commit_outside_any_block_is_a_mistake_said_at_once(engine: Engine) -> None:
+    with pytest.raises(RuntimeError, match="outside"):
+        uow_for(engine).commit()
 
 
 def test_custom_exercises_belong_to_their_owner_only(engine: Engine) -> None:
@@ -104,3 +130,52 @@ def test_sqlite_runs_with_wal_and_foreign_keys(tmp_path: Path) -> None:
     with engine.connect() as connection:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def empty_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Engine:
+    if request.param == "sqlite":
+        return make_engine(f"sqlite:///{tmp_path / 'e.sqlite3'}")
+    engine: Engine = request.getfixturevalue("empty_postgres_engine")
+    return engine
+
+
+def test_the_reliability_migration_leaves_one_open_guided_workout_and_tokens_that_expire(
+    empty_engine: Engine,
+) -> None:
+    migrate.upgrade(empty_engine, "0008")
+    later = WHEN.replace(hour=9)
+    with empty_engine.begin() as connection:
+        run = connection.execute
+        run(text("INSERT INTO users (id, name, created_at) VALUES (1, 'sam', :t)"), {"t": WHEN})
+        for workout_id, started in ((1, WHEN), (2, later)):  # twins a race once opened
+            run(
+                text(
+                    "INSERT INTO workouts (id, user_id, started_at, name, notes, source, "
+                    "source_key) VALUES (:id, 1, :t, 'Monday', '', 'workout', :key)"
+                ),
+                {"id": workout_id, "t": started, "key": f"workout:{workout_id}"},
+            )
+        run(
+            text(
+                "INSERT INTO logged_sets (workout_id, user_id, exercise_id, position, set_type,"
+                " reps, notes, created_at) VALUES (1, 1, 'pull-up', 1, 'working', 5, '', :t)"
+            ),
+            {"t": WHEN.replace(minute=45)},
+        )
+        run(
+            text(
+                "INSERT INTO auth_tokens (user_id, kind, token_hash, label, created_at) "
+                "VALUES (1, 'api', 'digest', '', :t)"
+            ),
+            {"t": WHEN},
+        )
+    migrate.upgrade(empty_engine)
+    with uow_for(empty_engine) as uow:
+        older = uow.workouts.get(1, 1)
+        newer = uow.workouts.get(1, 2)
+        tokens = uow.auth_tokens.list_for(1, TokenKind.API, WHEN)
+    assert older is not None and older.ended_at == WHEN.replace(minute=45)  # at its last set
+    assert newer is not None and newer.ended_at is None
+    assert [t.expires_at is not None for t in tokens] == [True]
+    empty_engine.dispose()

@@ -10,7 +10,7 @@ from sqlalchemy import func, insert, select
 
 from backtone.adapters.db import migrate
 from backtone.adapters.db.engine import WriterGate, make_engine
-from backtone.adapters.db.tables import login_attempts
+from backtone.adapters.db.tables import rate_limits
 
 NOW = datetime(2026, 11, 2, 7, 30, tzinfo=UTC)
 
@@ -24,9 +24,9 @@ def test_many_threads_writing_at_once_all_get_their_rows_in(tmp_path: Path) -> N
         try:
             for i in range(15):
                 with engine.begin() as connection:
-                    connection.execute(select(func.count()).select_from(login_attempts))
+                    connection.execute(select(func.count()).select_from(rate_limits))
                     connection.execute(
-                        insert(login_attempts).values(key=f"{n}-{i}", attempted_at=NOW)
+                        insert(rate_limits).values(key=f"{n}-{i}", window_start=NOW, hits=1)
                     )
         except BaseException as error:  # collected: a thread's exception is otherwise lost
             failures.append(error)
@@ -37,7 +37,7 @@ def test_many_threads_writing_at_once_all_get_their_rows_in(tmp_path: Path) -> N
     for thread in threads:
         thread.join()
     with engine.connect() as connection:
-        count = connection.execute(select(func.count()).select_from(login_attempts)).scalar()
+        count = connection.execute(select(func.count()).select_from(rate_limits)).scalar()
     assert (failures, count) == ([], 8 * 15)
     engine.dispose()
 
@@ -59,7 +59,7 @@ def test_the_gate_is_given_back_when_the_transaction_ends(tmp_path: Path) -> Non
     gate = WriterGate.for_database(str(tmp_path / "g.sqlite3"))
     for end in ("commit", "rollback"):
         with engine.connect() as connection:
-            connection.execute(insert(login_attempts).values(key=end, attempted_at=NOW))
+            connection.execute(insert(rate_limits).values(key=end, window_start=NOW, hits=1))
             assert not taken_elsewhere(gate)  # held from the first write...
             getattr(connection, end)()
         assert taken_elsewhere(gate)  # ...to the end of the transaction

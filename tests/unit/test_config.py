@@ -29,3 +29,23 @@ def test_production_refuses_a_placeholder_secret() -> None:
 def test_a_port_that_is_not_a_number_names_the_variable() -> None:
     with pytest.raises(InvalidInput, match="BACKTONE_PORT"):
         Settings.from_env({"BACKTONE_PORT": "eighty"})
+
+
+def test_production_needs_the_public_address_to_know_whether_it_is_https() -> None:
+    secret = {"BACKTONE_ENVIRONMENT": "production", "BACKTONE_SECRET_KEY": "x" * 40}
+    with pytest.raises(InvalidInput, match="BACKTONE_PUBLIC_URL: is not set"):
+        Settings.from_env(secret)
+    settings = Settings.from_env({**secret, "BACKTONE_PUBLIC_URL": "https://coach.example.org"})
+    assert settings.https
+
+
+@pytest.mark.parametrize("url", ["coach.example.org", "ftp://coach.example.org", "https://"])
+def test_a_public_url_that_is_not_a_web_address_is_refused(url: str) -> None:
+    with pytest.raises(InvalidInput, match="BACKTONE_PUBLIC_URL"):
+        Settings.from_env({"BACKTONE_PUBLIC_URL": url})
+
+
+def test_trusted_proxies_are_read_as_a_list() -> None:
+    settings = Settings.from_env({"BACKTONE_TRUSTED_PROXIES": "10.0.0.2, 10.0.0.3"})
+    assert settings.proxies == ["10.0.0.2", "10.0.0.3"]
+    assert Settings.from_env({}).proxies == []

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from backtone.domain.errors import InvalidInput
+from backtone.domain.importing import parse_duration
 from backtone.domain.quicklog import SetEntry, parse_sets
 from backtone.domain.training import WeightUnit
 
@@ -35,10 +36,19 @@ def test_holds_are_timed_sets() -> None:
 @pytest.mark.parametrize(
     ("typed", "field"),
     [("3x-5", "reps"), ("-5", "reps"), ("3x5@5st", "unit"), ("three", "sets"), ("", "sets"),
-     ("3 x 5", "sets"), ("50x5", "sets")],
+     ("3 x 5", "sets"), ("50x5", "sets"), ("²", "sets"), ("3x²", "sets")],
 )  # fmt: skip
 def test_unreadable_input_names_the_field_and_the_forms_understood(typed: str, field: str) -> None:
     with pytest.raises(InvalidInput) as caught:
         parse_sets(typed)
     assert caught.value.field == field
     assert caught.value.allowed
+
+
+@pytest.mark.parametrize("typed", ["²", "1²", "³5"])
+def test_digits_that_are_not_decimal_are_refused_like_any_unreadable_number(typed: str) -> None:
+    """Found by the CLI's random-text test: str.isdigit() accepts '²', int() does not."""
+    with pytest.raises(InvalidInput):
+        parse_sets(typed)
+    with pytest.raises(InvalidInput):
+        parse_duration(typed)

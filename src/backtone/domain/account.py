@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Container
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -35,6 +37,16 @@ class Account:
 
 
 @dataclass(frozen=True)
+class TokenInfo:
+    """An API token as its owner may see it: never the token itself, only its digest is kept."""
+
+    id: int
+    label: str
+    created_at: datetime
+    expires_at: datetime | None
+
+
+@dataclass(frozen=True)
 class ClientLink:
     """A trainer's client and since when."""
 
@@ -42,10 +54,19 @@ class ClientLink:
     since: datetime
 
 
-def check_password(password: str) -> str:
-    """A password long enough to resist guessing and short enough to hash quickly."""
+def check_password(password: str, *, name: str = "", common: Container[str] = ()) -> str:
+    """A password long enough to resist guessing, short enough to hash quickly, and not one
+    of the `common` ones (lower case) nor the account's name: those are tried first."""
     if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
         raise InvalidInput(
             "password", f"has {len(password)} characters", f"{MIN_PASSWORD}-{MAX_PASSWORD}"
+        )
+    folded = password.lower()
+    named = bool(name) and re.fullmatch(re.escape(name.strip().lower()) + r"[\W\d_]*", folded)
+    if named or folded in common:
+        raise InvalidInput(
+            "password",
+            f"{'is your name' if named else 'is one of the most common'}, so it is guessed first",
+            "a phrase of a few unrelated words, or one from a password manager",
         )
     return password

@@ -12,7 +12,7 @@ from datetime import date, timedelta, tzinfo
 
 from backtone.domain.catalogue import Catalogue
 from backtone.domain.errors import InvalidInput
-from backtone.domain.training import Workout
+from backtone.domain.training import EARLIEST_DAY, Workout
 from backtone.domain.vocabulary import (
     PULL_PATTERNS,
     PUSH_PATTERNS,
@@ -25,6 +25,7 @@ from backtone.domain.vocabulary import (
 # Sets of exercises no longer in the catalogue (a deleted custom exercise) are counted here.
 UNKNOWN = "unknown"
 WEEK = timedelta(days=7)
+LATEST_YEAR = 2999  # far enough ahead; datetime arithmetic near year 9999 overflows
 
 
 def week_start(day: date) -> date:
@@ -81,6 +82,10 @@ class Period:
         """The calendar month, e.g. Period.month(2026, 11)."""
         if not 1 <= month <= 12:
             raise InvalidInput("month", f"{month} is not a month", "1-12")
+        if not EARLIEST_DAY.year <= year <= LATEST_YEAR:
+            raise InvalidInput(
+                "year", f"{year} is out of range", f"{EARLIEST_DAY.year}-{LATEST_YEAR}"
+            )
         first = date(year, month, 1)
         following = date(year + month // 12, month % 12 + 1, 1)
         return cls(first, following - timedelta(days=1))

@@ -49,3 +49,10 @@ class Infeasible(BacktoneError):
     def __init__(self, reasons: Sequence[str]) -> None:
         self.reasons = tuple(reasons)
         super().__init__("; ".join(self.reasons))
+
+
+class Unavailable(BacktoneError):
+    """Something backtone needs (the database, a file, the disk) cannot be used as it is.
+
+    The message says what failed and what to do about it, in one line.
+    """

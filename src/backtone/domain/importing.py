@@ -442,7 +442,7 @@ def parse_duration(text: str, field: str = "duration") -> int | None:
     clean = " ".join(text.lower().split())
     if not clean:
         return None
-    if clean.isdigit():  # a bare number of seconds
+    if clean.isdecimal():  # a bare number of seconds ("²" is a digit int() cannot read)
         return check_workout_seconds(int(clean), field)
     if (clock := _CLOCK.fullmatch(clean)) is not None:
         first, second, third = clock.groups()

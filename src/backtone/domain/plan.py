@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
+from backtone.domain.errors import InvalidInput
 from backtone.domain.exercise import SEED_SOURCES, Source, Span
 from backtone.domain.profile import WEEKDAY_NAMES, Profile
 from backtone.domain.warmup import RampStep, ramp_seconds
@@ -19,6 +20,7 @@ class Role(StrEnum):
     COOL_DOWN = "cool-down"
 
 
+START_RANGE = timedelta(days=366)  # a plan starts within a year of today, either way
 SEED_MARK = "seed"  # how every surface marks a seed's numbers
 # The line printouts carry: the numbers are the plan's; the app adjusts them from the log.
 ADJUSTS = "backtone adjusts these numbers from the sets you log; the app shows today's."
@@ -163,3 +165,10 @@ def item_seconds(
     work *= 2 if per_side else 1
     total = sets * work + (sets - 1) * rest_seconds + CHANGEOVER_SECONDS[role]
     return int(-(-(total + ramp_seconds(ramp, seconds_per_rep)) // 1))
+
+
+def check_plan_start(start: date, today: date) -> date:
+    """The first day of a plan: within a year of today, before or after."""
+    if abs(start - today) > START_RANGE:
+        raise InvalidInput("start", f"{start} is too far from today", "within a year of today")
+    return start

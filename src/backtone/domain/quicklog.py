@@ -51,7 +51,7 @@ def _load_kg(text: str, whole: str, default_unit: WeightUnit) -> float:
 
 
 def _count(text: str, whole: str, what: str) -> int:
-    if not text.isdigit():
+    if not text.isdecimal():  # not isdigit: "²" is a digit that int() cannot read
         raise _fail(whole, f"{what} must be a whole number, not {text!r}")
     return int(text)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Protocol
 
@@ -12,6 +12,16 @@ from backtone.domain.errors import InvalidInput
 KG_PER_LB = 0.45359237
 MAX_LOAD_KG = 600.0  # heavier than any lift on record: anything above is a typo
 MAX_REPS = 1000
+EARLIEST_DAY = date(1900, 1, 1)  # before any training log; far from datetime's own limits
+
+
+def check_logged_day(day: date, today: date, field: str = "date") -> date:
+    """A day something was done: not after today (where the person is), nor before 1900."""
+    if not EARLIEST_DAY <= day <= today:
+        raise InvalidInput(
+            field, f"{day.isoformat()} is not a day that has been", f"1900-01-01 to {today}"
+        )
+    return day
 
 
 class SetType(StrEnum):

@@ -1,25 +1,46 @@
-"""Use cases for web accounts: sign up, log in (rate-limited), sessions, API tokens, time zone."""
+"""Use cases for web accounts: sign up, log in (both rate-limited), sessions, API tokens."""
 
 from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import timedelta
+from collections.abc import Container
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from backtone.domain.account import Account, Role, TokenKind, check_password
+from backtone.domain.account import Account, Role, TokenInfo, TokenKind, check_password
 from backtone.domain.errors import BacktoneError, Conflict, InvalidInput, NotFound
 from backtone.domain.user import check_username
-from backtone.services.ports import Clock, PasswordHasher, UnitOfWork
+from backtone.services.ports import Clock, PasswordHasher, RateLimiter, UnitOfWork
 
 SESSION_LIFETIME = timedelta(days=30)
-MAX_FAILURES = 5  # per name and address inside the window
-FAILURE_WINDOW = timedelta(minutes=15)
+API_TOKEN_LIFETIME = timedelta(days=90)  # unless the client asks for another
+MAX_API_TOKEN_LIFETIME = timedelta(days=365)
 # Checked when the name is unknown, so a wrong name costs as long as a wrong password.
 _NO_SUCH_HASH = (
     "$argon2id$v=19$m=65536,t=3,p=4$ycnxs62WZZkFe5KVUzwm7A"
     "$ce+CCSNFV5FCmwTx2VmUOX06/Q2KBPtf8BWObjnoi2Q"
 )
+
+
+@dataclass(frozen=True)
+class Limit:
+    """At most `hits` attempts of one kind per key (an account, an address) per `window`."""
+
+    scope: str
+    hits: int
+    window: timedelta
+
+    def key(self, who: str) -> str:
+        return f"{self.scope}:{who}"[:200]
+
+
+# Every log-in is counted before its password is checked, and one that succeeds is taken back
+# off: so these count failures, and parallel guesses cannot slip past the count.
+LOGIN_PER_ACCOUNT = Limit("login:account", 5, timedelta(minutes=15))
+LOGIN_PER_ADDRESS = Limit("login:address", 20, timedelta(minutes=15))  # across names
+SIGNUP_PER_ADDRESS = Limit("signup:address", 10, timedelta(hours=1))
 
 
 class BadCredentials(BacktoneError):
@@ -30,11 +51,10 @@ class BadCredentials(BacktoneError):
 
 
 class TooManyAttempts(BacktoneError):
-    def __init__(self, retry_after_seconds: int) -> None:
+    def __init__(self, retry_after_seconds: int, what: str = "failed log-ins") -> None:
         self.retry_after_seconds = retry_after_seconds
-        super().__init__(
-            f"too many failed log-ins; try again in {max(1, retry_after_seconds // 60)} min"
-        )
+        minutes = max(1, -(-retry_after_seconds // 60))
+        super().__init__(f"too many {what}; try again in {minutes} min")
 
 
 class NotAllowed(BacktoneError):
@@ -57,20 +77,38 @@ def check_timezone(name: str) -> str:
     return name
 
 
+def _count(limiter: RateLimiter, now: datetime, what: str, *hits: tuple[Limit, str]) -> None:
+    """Count one attempt under each limit; TooManyAttempts if any of them is used up."""
+    waits = [
+        wait
+        for limit, who in hits
+        if (wait := limiter.hit(limit.key(who), limit=limit.hits, window=limit.window, now=now))
+    ]
+    if waits:
+        raise TooManyAttempts(int(max(waits).total_seconds()), what)
+
+
 def sign_up(
     *,
     uow: UnitOfWork,
     clock: Clock,
     hasher: PasswordHasher,
+    limiter: RateLimiter,
+    common_passwords: Container[str],
     name: str,
     password: str,
+    address: str,
     timezone: str = "UTC",
     role: Role = Role.PERSON,
 ) -> Account:
-    """Create an account with an Argon2-hashed password; the name must be free."""
+    """Create an account with an Argon2-hashed password; the name must be free.
+
+    The password may not be short, common or the name; sign-ups are limited per address.
+    """
     name = check_username(name)
-    check_password(password)
+    check_password(password, name=name, common=common_passwords)
     check_timezone(timezone)
+    _count(limiter, clock.now(), "sign-ups from this address", (SIGNUP_PER_ADDRESS, address))
     hashed = hasher.hash(password)
     with uow:
         if uow.accounts.get_by_name(name) is not None:
@@ -87,28 +125,30 @@ def log_in(
     uow: UnitOfWork,
     clock: Clock,
     hasher: PasswordHasher,
+    limiter: RateLimiter,
     name: str,
     password: str,
     address: str,
 ) -> Account:
-    """The account for a name and password; failures are counted per name and address."""
+    """The account for a name and password; attempts are limited per account and address."""
     folded = name.strip().lower()
-    key = f"{folded}|{address}"[:200]
-    now = clock.now()
+    _count(
+        limiter,
+        clock.now(),
+        "failed log-ins",
+        (LOGIN_PER_ACCOUNT, folded),
+        (LOGIN_PER_ADDRESS, address),
+    )
     with uow:
-        failures = uow.login_attempts.failures_since(key, now - FAILURE_WINDOW)
-        if len(failures) >= MAX_FAILURES:
-            wait = failures[-MAX_FAILURES] + FAILURE_WINDOW - now
-            raise TooManyAttempts(int(wait.total_seconds()) + 1)
         account = uow.accounts.get_by_name(folded)
         stored = uow.accounts.password_hash(account.id) if account else None
         if account is None or stored is None or not hasher.verify(stored, password):
             if stored is None:
                 hasher.verify(_NO_SUCH_HASH, password)
-            uow.login_attempts.add_failure(key, now)
-            uow.commit()
             raise BadCredentials()
-        uow.login_attempts.clear(key)
+        # Before any write of this transaction: the limiter commits on its own connection.
+        limiter.clear(LOGIN_PER_ACCOUNT.key(folded))
+        limiter.refund(LOGIN_PER_ADDRESS.key(address))
         if hasher.needs_rehash(stored):
             uow.accounts.set_password_hash(account.id, hasher.hash(password))
         uow.commit()
@@ -118,16 +158,70 @@ def log_in(
 def open_session(
     *, uow: UnitOfWork, clock: Clock, user_id: int, kind: TokenKind, label: str = ""
 ) -> str:
-    """A new random token for a browser session or an API client; only its digest is kept."""
+    """A new random token for a browser session (SESSION_LIFETIME) or an API client (90 days);
+    only its digest is kept."""
+    return _issue(uow, clock, user_id, kind, label, None).token
+
+
+@dataclass(frozen=True)
+class IssuedToken:
+    token: str  # shown once: only its digest is stored
+    expires_at: datetime
+
+
+def open_api_token(
+    *, uow: UnitOfWork, clock: Clock, user_id: int, label: str = "", days: int | None = None
+) -> IssuedToken:
+    """A new API token that works for `days` (1-365, 90 unless asked otherwise)."""
+    lifetime = API_TOKEN_LIFETIME if days is None else timedelta(days=days)
+    if not timedelta(days=1) <= lifetime <= MAX_API_TOKEN_LIFETIME:
+        raise InvalidInput("expires_in_days", str(days), "1-365")
+    return _issue(uow, clock, user_id, TokenKind.API, label, lifetime)
+
+
+def _issue(
+    uow: UnitOfWork,
+    clock: Clock,
+    user_id: int,
+    kind: TokenKind,
+    label: str,
+    lifetime: timedelta | None,
+) -> IssuedToken:
+    if lifetime is None:
+        lifetime = SESSION_LIFETIME if kind is TokenKind.SESSION else API_TOKEN_LIFETIME
     token = secrets.token_urlsafe(32)
     now = clock.now()
-    expires = now + SESSION_LIFETIME if kind is TokenKind.SESSION else None
     with uow:
         uow.auth_tokens.add(
-            user_id, kind, token_digest(token), created_at=now, expires_at=expires, label=label
+            user_id,
+            kind,
+            token_digest(token),
+            created_at=now,
+            expires_at=now + lifetime,
+            label=label[:100],
         )
         uow.commit()
-    return token
+    return IssuedToken(token, now + lifetime)
+
+
+def api_tokens(*, uow: UnitOfWork, clock: Clock, user_id: int) -> list[TokenInfo]:
+    """The person's API tokens that still work, newest first (never the tokens themselves)."""
+    with uow:
+        return uow.auth_tokens.list_for(user_id, TokenKind.API, clock.now())
+
+
+def token_id(*, uow: UnitOfWork, token: str) -> int | None:
+    """The id under which a token is listed (to mark the one in use)."""
+    with uow:
+        return uow.auth_tokens.id_of(token_digest(token))
+
+
+def revoke_api_token(*, uow: UnitOfWork, user_id: int, token_id: int) -> None:
+    """Make one of the person's API tokens stop working; another person's is not found."""
+    with uow:
+        if not uow.auth_tokens.revoke(user_id, token_id, TokenKind.API):
+            raise NotFound("API token", str(token_id))
+        uow.commit()
 
 
 def account_for_token(

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from backtone.domain.training import Workout
+from backtone.services.coaching import GUIDED_SOURCE
 from backtone.services.ports import Clock, UnitOfWork
 
 
@@ -25,10 +27,18 @@ class RestoreResult:
 def add_new_workouts(
     uow: UnitOfWork, clock: Clock, user_id: int, workouts: Iterable[Workout]
 ) -> RestoreResult:
-    """Add the workouts not stored yet, inside the caller's transaction."""
+    """Add the workouts not stored yet, inside the caller's transaction.
+
+    A guided workout still open in the backup comes back ended at its start: a person has one
+    open guided workout at most, and one from a backup is not resumed.
+    """
     keyed = {w.key: w for w in workouts}
     known = uow.workouts.known_source_keys(user_id, keyed)
-    fresh = [replace(w, source_key=key, id=None) for key, w in keyed.items() if key not in known]
+    fresh = [
+        replace(w, source_key=key, id=None, ended_at=_end_of_restored(w))
+        for key, w in keyed.items()
+        if key not in known
+    ]
     uow.workouts.add_many(user_id, fresh, created_at=clock.now())
     return RestoreResult(len(fresh), len(keyed) - len(fresh), sum(len(w.sets) for w in fresh))
 
@@ -41,3 +51,9 @@ def restore_workouts(
         result = add_new_workouts(uow, clock, user_id, workouts)
         uow.commit()
     return result
+
+
+def _end_of_restored(workout: Workout) -> datetime | None:
+    if workout.ended_at is None and workout.source == GUIDED_SOURCE:
+        return workout.started_at
+    return workout.ended_at

@@ -150,7 +150,12 @@ def adhoc_session(
 def start_workout(
     *, uow: UnitOfWork, clock: Clock, user_id: int, session: SessionPlan
 ) -> GuidedWorkout:
-    """Open a guided workout for a session, keeping its targets for next time's suggestions."""
+    """Open a guided workout for a session, keeping its targets for next time's suggestions.
+
+    A person has one open guided workout at most (the database holds to it): one left open
+    for longer than RESUMABLE is closed first, and a start that loses a race with another
+    start at the same moment gets the workout that won.
+    """
     now = clock.now()
     workout = Workout(
         started_at=now,
@@ -160,9 +165,16 @@ def start_workout(
         planned_session_id=session.session_id,
     )
     with uow:
-        workout_id = uow.workouts.add(
+        uow.workouts.close_stale(user_id, GUIDED_SOURCE, started_before=now - RESUMABLE)
+        workout_id = uow.workouts.add_unless_taken(
             user_id, replace(workout, source_key=workout.key), created_at=now
         )
+        if workout_id is None:
+            opened = uow.workouts.open_since(user_id, GUIDED_SOURCE, now - RESUMABLE)
+            found = opened[0] if opened is not None else None
+            if found is None or found.id is None:
+                raise Conflict("a workout was started at this very moment; try again")
+            return GuidedWorkout(found.id, found.started_at, session, found.sets)
         uow.workouts.set_targets(
             user_id, workout_id, [(i.as_plan_item(), i.target) for i in session.items]
         )

@@ -1,13 +1,25 @@
-"""Requests that may be retried: the first result is kept and handed back to every retry."""
+"""Requests that may be retried: the first result is kept and handed back to every retry.
+
+One mechanism for every route that takes an `Idempotency-Key`: the key is claimed, the
+action writes, and its result is stored in one transaction (the caller's, when the action
+runs inside a larger unit of work such as a web request's). So a crash at any step leaves
+either nothing, and the retry runs the action, or the key with its result, and the retry gets
+that result back: never a stored write without its answer, or a claim without a write.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
 from backtone.domain.errors import Conflict, InvalidInput
 from backtone.services.ports import Clock, UnitOfWork
 
 MAX_KEY = 200
+# A claim with no result can only be left by a request that died mid-way under an older
+# backtone (claim and result now commit together) or one still running: one older than this
+# is taken over by the next retry.
+CLAIM_EXPIRES = timedelta(minutes=2)
 
 
 def run_once(
@@ -21,22 +33,26 @@ def run_once(
 ) -> tuple[dict[str, object], bool]:
     """Run `action` unless this person already sent `key`; returns (result, replayed).
 
-    The key is claimed in the same transaction as the action's writes, so a retry sees
-    either nothing (and runs) or the claim (and gets the stored result). An action that does
-    not commit by itself has its writes, the claim and the result committed here at once.
+    `action` writes through the same unit of work and does not commit: its writes, the key
+    and the result are committed here together, or by the caller's outer block.
     """
     if not 1 <= len(key) <= MAX_KEY:
         raise InvalidInput("Idempotency-Key", f"has {len(key)} characters", f"1-{MAX_KEY}")
+    now = clock.now()
     with uow:
-        if not uow.idempotency.claim(user_id, key, fingerprint, clock.now()):
+        claimed = uow.idempotency.claim(user_id, key, fingerprint, now)
+        if not claimed:
             found = uow.idempotency.stored(user_id, key)
             assert found is not None
             stored_fingerprint, result = found
-            if stored_fingerprint != fingerprint:
-                raise Conflict("Idempotency-Key: already used for a different request")
-            if result is None:
+            if result is not None:
+                if stored_fingerprint != fingerprint:
+                    raise Conflict("Idempotency-Key: already used for a different request")
+                return result, True
+            if not uow.idempotency.take_over(
+                user_id, key, fingerprint, now, stale_before=now - CLAIM_EXPIRES
+            ):
                 raise Conflict("Idempotency-Key: the first request is still being processed")
-            return result, True
         result = action()
         uow.idempotency.complete(user_id, key, result)
         uow.commit()

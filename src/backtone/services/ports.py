@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from types import TracebackType
 from typing import Any, Protocol, Self
 
-from backtone.domain.account import Account, ClientLink, Role, TokenKind
+from backtone.domain.account import Account, ClientLink, Role, TokenInfo, TokenKind
 from backtone.domain.exercise import Exercise
 from backtone.domain.exercise_digest import ExerciseDigest
 from backtone.domain.exposure import Target
@@ -54,6 +54,14 @@ class WorkoutRepository(Protocol):
         self, user_id: int, new: Sequence[Workout], *, created_at: datetime
     ) -> list[int]: ...
 
+    def add_unless_taken(
+        self, user_id: int, workout: Workout, *, created_at: datetime
+    ) -> int | None:
+        """Store it unless its key is taken or a guided workout is open already; None then."""
+        ...
+
+    def id_for_key(self, user_id: int, source_key: str) -> int | None: ...
+
     def append_sets(
         self, user_id: int, workout_id: int, sets: Iterable[LoggedSet], created_at: datetime
     ) -> None: ...
@@ -89,6 +97,10 @@ class WorkoutRepository(Protocol):
         self, user_id: int, source: str, since: datetime
     ) -> tuple[Workout, list[tuple[PlanItem, Target]]] | None:
         """The newest unfinished workout of this source since then, with its stored targets."""
+        ...
+
+    def close_stale(self, user_id: int, source: str, started_before: datetime) -> None:
+        """End workouts of this source left open since before then (empty ones go)."""
         ...
 
     def finish(self, user_id: int, workout_id: int, ended_at: datetime) -> None: ...
@@ -209,11 +221,21 @@ class AuthTokenRepository(Protocol):
 
     def delete(self, token_hash: str) -> None: ...
 
+    def list_for(self, user_id: int, kind: TokenKind, now: datetime) -> list[TokenInfo]: ...
 
-class LoginAttemptRepository(Protocol):
-    def add_failure(self, key: str, at: datetime) -> None: ...
+    def id_of(self, token_hash: str) -> int | None: ...
 
-    def failures_since(self, key: str, since: datetime) -> list[datetime]: ...
+    def revoke(self, user_id: int, token_id: int, kind: TokenKind) -> bool: ...
+
+
+class RateLimiter(Protocol):
+    """Counters shared by every request and process; each hit commits on its own at once."""
+
+    def hit(self, key: str, *, limit: int, window: timedelta, now: datetime) -> timedelta | None:
+        """Count one attempt: None while within `limit` per `window`, else how long to wait."""
+        ...
+
+    def refund(self, key: str) -> None: ...
 
     def clear(self, key: str) -> None: ...
 
@@ -236,6 +258,12 @@ class TrainerRepository(Protocol):
 
 class IdempotencyRepository(Protocol):
     def claim(self, user_id: int, key: str, fingerprint: str, created_at: datetime) -> bool: ...
+
+    def take_over(
+        self, user_id: int, key: str, fingerprint: str, created_at: datetime, stale_before: datetime
+    ) -> bool:
+        """Claim a key claimed before `stale_before` whose request never stored a result."""
+        ...
 
     def stored(self, user_id: int, key: str) -> tuple[str, dict[str, object] | None] | None: ...
 
@@ -304,7 +332,11 @@ class HistoryCodecs(Protocol):
 
 
 class UnitOfWork(Protocol):
-    """One transaction: leaving the block without commit() rolls everything back."""
+    """One transaction: leaving the block without commit() rolls everything back.
+
+    Blocks nest; only the outermost one owns the transaction. commit() in a nested block is a
+    no-op by design: the outermost block commits (or rolls back) the whole use case at once.
+    """
 
     @property
     def users(self) -> UserRepository: ...
@@ -338,9 +370,6 @@ class UnitOfWork(Protocol):
 
     @property
     def auth_tokens(self) -> AuthTokenRepository: ...
-
-    @property
-    def login_attempts(self) -> LoginAttemptRepository: ...
 
     @property
     def trainers(self) -> TrainerRepository: ...

@@ -17,7 +17,7 @@ from backtone.domain.errors import InvalidInput
 from backtone.domain.ladders import PULL_UP_LADDER, Ladder
 from backtone.domain.plan import PlanItem, Role
 from backtone.domain.plan_record import PlanRecord
-from backtone.domain.training import WeightUnit
+from backtone.domain.training import WeightUnit, check_logged_day
 from backtone.domain.vocabulary import Level
 from backtone.domain.volume_targets import WEEKLY_TARGETS
 from backtone.services.catalogue import catalogue_for
@@ -141,6 +141,8 @@ def record_body_weight(
     if not 25 <= kg <= 350:
         raise InvalidInput("body weight", f"{kg:g} kg is not a possible weight", "25-350 kg")
     now = clock.now()
+    if on is not None:
+        check_logged_day(on, now.astimezone(tz).date())
     when = now if on is None else datetime.combine(on, time(8), tz).astimezone(UTC)
     with uow:
         uow.body_weights.add(user_id, when, kg)

@@ -25,8 +25,7 @@ def _normalise_code(code: str) -> str:
 
 def create_invite(*, uow: UnitOfWork, clock: Clock, trainer: Account) -> str:
     """A one-use code, valid for a week, that makes whoever accepts it the trainer's client."""
-    if not trainer.is_trainer:
-        raise NotAllowed("only trainer accounts can invite clients")
+    _trainers_only(trainer)
     raw = "".join(secrets.choice(_CODE_LETTERS) for _ in range(12))
     now = clock.now()
     with uow:
@@ -66,7 +65,8 @@ def trainer_of(*, uow: UnitOfWork, client_id: int) -> Account | None:
 
 
 def clients(*, uow: UnitOfWork, trainer: Account) -> list[ClientLink]:
-    """The trainer's clients, by name."""
+    """The trainer's clients, by name (trainer accounts only)."""
+    _trainers_only(trainer)
     with uow:
         return uow.trainers.clients(trainer.id)
 
@@ -87,3 +87,10 @@ def find_plan(*, uow: UnitOfWork, owner_id: int, plan_id: int) -> PlanRecord:
     if record is None:
         raise NotFound("plan", str(plan_id))
     return record
+
+
+def _trainers_only(account: Account) -> None:
+    if not account.is_trainer:
+        raise NotAllowed(
+            "this is for trainer accounts; a trainer's invite code joins you to them in Settings"
+        )

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from backtone.domain.catalogue import Catalogue
-from backtone.domain.errors import NotFound
+from backtone.domain.errors import Conflict, NotFound
 from backtone.domain.exercise import Exercise
 from backtone.domain.ladders import ASSISTED
 from backtone.domain.quicklog import parse_sets
 from backtone.domain.records import ExerciseRecords, as_help
-from backtone.domain.training import LoggedSet, SetType, WeightUnit, Workout
+from backtone.domain.training import LoggedSet, SetType, WeightUnit, Workout, check_logged_day
 from backtone.services.catalogue import catalogue_for
 from backtone.services.ports import Clock, UnitOfWork
 
@@ -47,11 +47,12 @@ def log_sets(
 ) -> LogResult:
     """Log sets typed in short form ('3x12@14kg') to the day's workout, creating it if needed.
 
-    Sets logged on the same day (in the person's time zone) join one workout.
+    Sets logged on the same day (in the person's time zone) join one workout: the day's
+    workout is keyed by its date, so two first sets of a day sent at once make one workout.
     """
     now = clock.now()
     today = now.astimezone(tz).date()
-    day = on or today
+    day = check_logged_day(on or today, today)
     when = now if day == today else datetime.combine(day, time(12), tz).astimezone(UTC)
     found = catalogue_for(uow=uow, builtin=builtin, user_id=user_id).resolve(exercise)
     logged = tuple(
@@ -71,11 +72,20 @@ def log_sets(
         start, end = _day_bounds(day, tz)
         workout_id = uow.workouts.latest_between(user_id, LOG_SOURCE, start, end)
         if workout_id is None:
+            key = f"{LOG_SOURCE}:{day.isoformat()}"
             workout = Workout(
-                started_at=when, sets=logged, name=f"{day:%A} training", source=LOG_SOURCE
+                started_at=when,
+                sets=logged,
+                name=f"{day:%A} training",
+                source=LOG_SOURCE,
+                source_key=key,
             )
-            workout = replace(workout, source_key=workout.key)
-            workout_id = uow.workouts.add(user_id, workout, created_at=now)
+            workout_id = uow.workouts.add_unless_taken(user_id, workout, created_at=now)
+            if workout_id is None:  # another request made the day's workout a moment ago
+                workout_id = uow.workouts.id_for_key(user_id, key)
+                if workout_id is None:
+                    raise Conflict(f"the workout of {day} changed at this moment; try again")
+                uow.workouts.append_sets(user_id, workout_id, logged, now)
         else:
             uow.workouts.append_sets(user_id, workout_id, logged, now)
         uow.commit()

@@ -5,20 +5,19 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Executable, delete, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from backtone.adapters.db.repositories import as_utc
 from backtone.adapters.db.tables import (
     auth_tokens,
     idempotency_keys,
-    login_attempts,
     trainer_clients,
     trainer_invites,
     users,
 )
-from backtone.domain.account import Account, ClientLink, Role, TokenKind
+from backtone.adapters.db.upsert import insert_for
+from backtone.domain.account import Account, ClientLink, Role, TokenInfo, TokenKind
 
 _ACCOUNT = (users.c.id, users.c.name, users.c.role, users.c.timezone, users.c.created_at)
 
@@ -106,24 +105,46 @@ class SqlAuthTokenRepository:
     def delete(self, token_hash: str) -> None:
         self.session.execute(delete(auth_tokens).where(auth_tokens.c.token_hash == token_hash))
 
-
-class SqlLoginAttemptRepository:
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def add_failure(self, key: str, at: datetime) -> None:
-        self.session.execute(insert(login_attempts).values(key=key, attempted_at=at))
-
-    def failures_since(self, key: str, since: datetime) -> list[datetime]:
+    def list_for(self, user_id: int, kind: TokenKind, now: datetime) -> list[TokenInfo]:
+        """The person's tokens of this kind that still work, newest first."""
         rows = self.session.execute(
-            select(login_attempts.c.attempted_at)
-            .where(login_attempts.c.key == key, login_attempts.c.attempted_at >= since)
-            .order_by(login_attempts.c.attempted_at)
-        ).scalars()
-        return [as_utc(at) for at in rows]
+            select(
+                auth_tokens.c.id,
+                auth_tokens.c.label,
+                auth_tokens.c.created_at,
+                auth_tokens.c.expires_at,
+            )
+            .where(auth_tokens.c.user_id == user_id, auth_tokens.c.kind == kind.value)
+            .order_by(auth_tokens.c.created_at.desc(), auth_tokens.c.id.desc())
+        )
+        found = [
+            TokenInfo(
+                row.id,
+                row.label,
+                as_utc(row.created_at),
+                as_utc(row.expires_at) if row.expires_at is not None else None,
+            )
+            for row in rows
+        ]
+        return [t for t in found if t.expires_at is None or t.expires_at > now]
 
-    def clear(self, key: str) -> None:
-        self.session.execute(delete(login_attempts).where(login_attempts.c.key == key))
+    def id_of(self, token_hash: str) -> int | None:
+        return self.session.execute(
+            select(auth_tokens.c.id).where(auth_tokens.c.token_hash == token_hash)
+        ).scalar()
+
+    def revoke(self, user_id: int, token_id: int, kind: TokenKind) -> bool:
+        """Delete one of the person's tokens; False when they have none with that id."""
+        gone = self.session.execute(
+            delete(auth_tokens)
+            .where(
+                auth_tokens.c.id == token_id,
+                auth_tokens.c.user_id == user_id,
+                auth_tokens.c.kind == kind.value,
+            )
+            .returning(auth_tokens.c.id)
+        ).first()
+        return gone is not None
 
 
 class SqlTrainerRepository:
@@ -195,29 +216,35 @@ class SqlIdempotencyRepository:
     def claim(self, user_id: int, key: str, fingerprint: str, created_at: datetime) -> bool:
         """Take the key for this request; False when an earlier request holds it.
 
-        INSERT ... ON CONFLICT DO NOTHING leaves the transaction usable when the key is taken,
-        with no savepoint (on SQLite, releasing the outermost savepoint commits, which split
-        the claim from the work it guards). On PostgreSQL a concurrent twin waits here until
-        the first request commits or rolls back.
+        INSERT ... ON CONFLICT DO NOTHING leaves the transaction usable when the key is taken
+        (upsert.py). On PostgreSQL a concurrent twin waits here until the first request
+        commits or rolls back, then finds its row (and its result).
         """
-        values = {"user_id": user_id, "key": key, "fingerprint": fingerprint}
-        new_key: Executable
-        if self.session.get_bind().dialect.name == "postgresql":
-            new_key = (
-                postgresql.insert(idempotency_keys)
-                .values(**values, created_at=created_at)
-                .on_conflict_do_nothing()
-                .returning(idempotency_keys.c.id)
-            )
-        else:
-            new_key = (
-                sqlite.insert(idempotency_keys)
-                .values(**values, created_at=created_at)
-                .on_conflict_do_nothing()
-                .returning(idempotency_keys.c.id)
-            )
+        new_key = (
+            insert_for(self.session, idempotency_keys)
+            .values(user_id=user_id, key=key, fingerprint=fingerprint, created_at=created_at)
+            .on_conflict_do_nothing()
+            .returning(idempotency_keys.c.id)
+        )
         # The new row's id comes back only when the row went in (rowcount is not reliable here).
         return self.session.execute(new_key).first() is not None
+
+    def take_over(
+        self, user_id: int, key: str, fingerprint: str, created_at: datetime, stale_before: datetime
+    ) -> bool:
+        """Claim a key whose request never stored a result and was claimed before then."""
+        taken = self.session.execute(
+            update(idempotency_keys)
+            .where(
+                idempotency_keys.c.user_id == user_id,
+                idempotency_keys.c.key == key,
+                idempotency_keys.c.result.is_(None),
+                idempotency_keys.c.created_at < stale_before,
+            )
+            .values(fingerprint=fingerprint, created_at=created_at)
+            .returning(idempotency_keys.c.id)
+        ).first()
+        return taken is not None
 
     def stored(self, user_id: int, key: str) -> tuple[str, dict[str, object] | None] | None:
         row = self.session.execute(

@@ -12,11 +12,12 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, delete, insert, select, update
+from sqlalchemy import ColumnElement, Connection, Executable, delete, select
 from sqlalchemy.orm import Session
 
 from backtone.adapters.db.repositories import as_utc
 from backtone.adapters.db.tables import exercise_digests, logged_sets, workouts
+from backtone.adapters.db.upsert import insert_for
 from backtone.domain.exercise_digest import ExerciseDigest, TopSet, combine, digest_workout
 from backtone.domain.training import LoggedSet, SetType, Workout
 
@@ -112,7 +113,17 @@ def _insert(session: Session | Connection, which_sets: ColumnElement[bool]) -> N
         for row in rows_for(user_id, workout_id, Workout(started_at, tuple(sets)))
     ]
     if rows:
-        session.execute(insert(exercise_digests), rows)
+        session.execute(_upsert(session), rows)
+
+
+def _upsert(session: Session | Connection) -> Executable:
+    """INSERT that overwrites a digest already there: derived rows never clash (upsert.py)."""
+    statement = insert_for(session, exercise_digests)
+    keys = {"workout_id", "exercise_id"}
+    return statement.on_conflict_do_update(
+        index_elements=[exercise_digests.c.workout_id, exercise_digests.c.exercise_id],
+        set_={c.name: statement.excluded[c.name] for c in exercise_digests.c if c.name not in keys},
+    )
 
 
 # The columns an ExerciseDigest is read from, in the order of its fields.
@@ -167,10 +178,5 @@ def add_sets(
             exercise_digests.c.exercise_id == new.exercise_id
         )
         stored = session.execute(select(*_COLUMNS).where(key)).first()
-        if stored is None:
-            session.execute(insert(exercise_digests).values(_row(user_id, workout_id, new)))
-        else:
-            merged = combine(_digest(stored), new)
-            session.execute(
-                update(exercise_digests).where(key).values(_row(user_id, workout_id, merged))
-            )
+        merged = new if stored is None else combine(_digest(stored), new)
+        session.execute(_upsert(session), [_row(user_id, workout_id, merged)])

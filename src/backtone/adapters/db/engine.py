@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import threading
 from pathlib import Path
@@ -10,6 +11,9 @@ from typing import Any, ClassVar
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+from backtone.domain.errors import InvalidInput
 
 try:
     import fcntl
@@ -17,6 +21,8 @@ except ImportError:  # not on Windows: writers there wait in SQLite's own retry 
     fcntl = None  # type: ignore[assignment]
 
 BUSY_SECONDS = 5.0
+MIN_FREE_BYTES = 1 << 20  # a write needs room for the WAL and its index; below this, read only
+URL_FORMS = "sqlite:///PATH/backtone.sqlite3, postgresql+psycopg://USER@HOST:5432/NAME"
 _WRITES = frozenset({"INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER"})
 
 
@@ -27,6 +33,29 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={int(BUSY_SECONDS * 1000)}")
     cursor.close()
+
+
+def _read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def can_only_read(database: Path) -> bool:
+    """Whether an existing SQLite file can only be read: it, or the folder its journal files
+    go in, is read-only, or the disk is full (reading a WAL database needs room for them)."""
+    return database.is_file() and (
+        not (os.access(database, os.W_OK) and os.access(database.parent, os.W_OK))
+        or disk_full(database.parent)
+    )
+
+
+def disk_full(folder: Path) -> bool:
+    """Whether the disk holding `folder` has no room left for a write."""
+    try:
+        return shutil.disk_usage(folder).free < MIN_FREE_BYTES
+    except OSError:
+        return False
 
 
 class WriterGate:
@@ -122,19 +151,38 @@ def _gate_writes(conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
 
 
 def make_engine(url: str, **options: Any) -> Engine:
-    """An engine for `url`; for a SQLite file, its folder is created first."""
-    parsed = make_url(url)
+    """An engine for `url`; for a SQLite file, its folder is created first.
+
+    A SQLite file that cannot be written (or whose folder cannot) is opened read-only and
+    immutable: reading works, and a write fails with "attempt to write a readonly database",
+    which failures.py turns into a one-line answer.
+    """
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise InvalidInput("BACKTONE_DATABASE_URL", "is not a database URL", URL_FORMS) from None
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
-        on_disk = database not in ("", ":memory:")
-        if on_disk:
+        on_disk = database not in ("", ":memory:") and not database.startswith("file:")
+        read_only = on_disk and can_only_read(Path(database))
+        if read_only:
+            path = Path(database).resolve()
+            url = f"sqlite:///file:{path}?mode=ro&immutable=1&uri=true"
+        elif on_disk:
             Path(database).parent.mkdir(parents=True, exist_ok=True)
             gate = WriterGate.for_database(database)
             factory = type("Gated", (GatedConnection,), {"gate": gate})
             options.setdefault("connect_args", {}).setdefault("factory", factory)
         engine = create_engine(url, **options)
-        event.listen(engine, "connect", _sqlite_pragmas)
-        if on_disk:
+        event.listen(engine, "connect", _read_only_pragmas if read_only else _sqlite_pragmas)
+        if on_disk and not read_only:
             event.listen(engine, "before_cursor_execute", _gate_writes)
         return engine
-    return create_engine(url, pool_pre_ping=True, **options)
+    try:
+        return create_engine(url, pool_pre_ping=True, **options)
+    except (ArgumentError, NoSuchModuleError, ImportError):
+        raise InvalidInput(
+            "BACKTONE_DATABASE_URL",
+            f"{parsed.drivername!r} is not a database backtone can use",
+            URL_FORMS,
+        ) from None

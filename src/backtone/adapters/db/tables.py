@@ -17,6 +17,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 metadata = MetaData(
@@ -27,6 +28,9 @@ metadata = MetaData(
         "pk": "pk_%(table_name)s",
     }
 )
+
+# Which workouts the one-open-guided-workout index covers.
+OPEN_GUIDED = "ended_at IS NULL AND source = 'workout'"
 
 users = Table(
     "users",
@@ -70,6 +74,16 @@ workouts = Table(
     Column("targets", JSON),
     UniqueConstraint("user_id", "source_key", name="uq_workouts_user_source_key"),
     Index("ix_workouts_user_started", "user_id", "started_at"),
+    # A person has at most one guided workout open: two taps on "start" at the same moment
+    # make one, whichever process answers them (the only source that is opened and finished).
+    Index(
+        "uq_workouts_one_open_guided",
+        "user_id",
+        "source",
+        unique=True,
+        sqlite_where=text(OPEN_GUIDED),
+        postgresql_where=text(OPEN_GUIDED),
+    ),
 )
 
 logged_sets = Table(
@@ -226,14 +240,14 @@ auth_tokens = Table(
     Column("expires_at", DateTime(timezone=True)),
 )
 
-# Failed log-ins per name and address, so every worker process sees the same count.
-login_attempts = Table(
-    "login_attempts",
+# Rate-limit counters ("login:account:sam", "signup:address:203.0.113.9"): one row per key,
+# bumped by one atomic upsert, so parallel requests and every worker process share the count.
+rate_limits = Table(
+    "rate_limits",
     metadata,
-    Column("id", Integer, primary_key=True),
-    Column("key", String(200), nullable=False),
-    Column("attempted_at", DateTime(timezone=True), nullable=False),
-    Index("ix_login_attempts_key_at", "key", "attempted_at"),
+    Column("key", String(200), primary_key=True),
+    Column("window_start", DateTime(timezone=True), nullable=False),
+    Column("hits", Integer, nullable=False),
 )
 
 trainer_invites = Table(

@@ -1,4 +1,10 @@
-"""The unit of work: one session, one transaction, rolled back unless committed."""
+"""The unit of work: one session, one transaction, rolled back unless committed.
+
+Only the outermost `with uow:` block owns the transaction. A use case that runs inside a
+caller's block (a web request's, or another use case's) still says `uow.commit()` where its
+work is complete, but that commit is a no-op by design: the outermost block commits or rolls
+back everything at once, so a use case is one transaction whoever calls it.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +17,6 @@ from backtone.adapters.db.account_repository import (
     SqlAccountRepository,
     SqlAuthTokenRepository,
     SqlIdempotencyRepository,
-    SqlLoginAttemptRepository,
     SqlTrainerRepository,
 )
 from backtone.adapters.db.import_memory_repository import SqlImportMemoryRepository
@@ -44,7 +49,6 @@ class SqlUnitOfWork:
             self.postures = SqlPostureRepository(self.session)
             self.accounts = SqlAccountRepository(self.session)
             self.auth_tokens = SqlAuthTokenRepository(self.session)
-            self.login_attempts = SqlLoginAttemptRepository(self.session)
             self.trainers = SqlTrainerRepository(self.session)
             self.idempotency = SqlIdempotencyRepository(self.session)
             self.import_memory = SqlImportMemoryRepository(self.session)
@@ -64,8 +68,17 @@ class SqlUnitOfWork:
             self.rollback()
             self.session.close()
 
+    @property
+    def owns_transaction(self) -> bool:
+        """Whether the block now running is the outermost one, whose commit is real."""
+        return self._depth == 1
+
     def commit(self) -> None:
-        self.session.commit()
+        """Commit in the outermost block; inside a nested one, leave it to the outer block."""
+        if self._depth == 0:
+            raise RuntimeError("commit() outside a `with uow:` block")
+        if self._depth == 1:
+            self.session.commit()
 
     def rollback(self) -> None:
         self.session.rollback()

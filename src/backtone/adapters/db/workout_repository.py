@@ -7,13 +7,14 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, desc, func, insert, select
+from sqlalchemy import Update, delete, desc, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from backtone.adapters.db import digests
 from backtone.adapters.db.records_query import exercise_records
 from backtone.adapters.db.repositories import as_utc
 from backtone.adapters.db.tables import exercise_digests, logged_sets, workouts
+from backtone.adapters.db.upsert import insert_for
 from backtone.adapters.formats.plan_json import item_from_dict, item_to_dict
 from backtone.domain.errors import NotFound
 from backtone.domain.exercise import Span
@@ -70,21 +71,38 @@ class SqlWorkoutRepository:
         ids = list(
             self.session.execute(
                 insert(workouts).returning(workouts.c.id, sort_by_parameter_order=True),
-                [
-                    {
-                        "user_id": user_id,
-                        "started_at": w.started_at,
-                        "ended_at": w.ended_at,
-                        "name": w.name,
-                        "notes": w.notes,
-                        "planned_session_id": w.planned_session_id,
-                        "source": w.source,
-                        "source_key": w.source_key,
-                    }
-                    for w in new
-                ],
+                [_workout_row(user_id, w) for w in new],
             ).scalars()
         )
+        self._add_sets_of(user_id, ids, new, created_at)
+        return ids
+
+    def add_unless_taken(
+        self, user_id: int, workout: Workout, *, created_at: datetime
+    ) -> int | None:
+        """Store a workout unless its key is taken or it would be a second open guided
+        workout; None then. The clash is settled inside the one statement, so a race between
+        two requests ends with one workout and no error (upsert.py)."""
+        added = self.session.execute(
+            insert_for(self.session, workouts)
+            .values(_workout_row(user_id, workout))
+            .on_conflict_do_nothing()
+            .returning(workouts.c.id)
+        ).scalar()
+        if added is not None:
+            self._add_sets_of(user_id, [added], [workout], created_at)
+        return added
+
+    def id_for_key(self, user_id: int, source_key: str) -> int | None:
+        return self.session.execute(
+            select(workouts.c.id).where(
+                workouts.c.user_id == user_id, workouts.c.source_key == source_key
+            )
+        ).scalar()
+
+    def _add_sets_of(
+        self, user_id: int, ids: Sequence[int], new: Sequence[Workout], created_at: datetime
+    ) -> None:
         rows = [
             self._set_row(user_id, workout_id, position, s, created_at)
             for workout_id, w in zip(ids, new, strict=True)
@@ -99,7 +117,6 @@ class SqlWorkoutRepository:
         ]
         if summaries:
             self.session.execute(insert(exercise_digests), summaries)
-        return ids
 
     @staticmethod
     def _set_row(
@@ -128,19 +145,20 @@ class SqlWorkoutRepository:
         self, user_id: int, workout_id: int, sets: Iterable[LoggedSet], created_at: datetime
     ) -> None:
         """Add sets after the workout's last; a workout of someone else's is not found."""
-        last_position = (
-            select(func.coalesce(func.max(logged_sets.c.position), 0))
-            .where(logged_sets.c.workout_id == workouts.c.id)
-            .scalar_subquery()
-        )
-        found = self.session.execute(
-            select(workouts.c.started_at, last_position).where(
-                workouts.c.id == workout_id, workouts.c.user_id == user_id
-            )
-        ).first()
-        if found is None:
+        # Lock the workout's row first (a write takes the lock on both engines), so sets
+        # appended at the same moment get positions one after the other and their digests
+        # are merged one at a time. The last position is read after the lock, by a statement
+        # of its own: on PostgreSQL each statement sees what was committed before it began.
+        started_at = self.session.execute(
+            _lock(user_id, [workout_id]).returning(workouts.c.started_at)
+        ).scalar()
+        if started_at is None:
             raise NotFound("workout", str(workout_id))
-        started_at, start = found
+        start = self.session.execute(
+            select(func.coalesce(func.max(logged_sets.c.position), 0)).where(
+                logged_sets.c.workout_id == workout_id
+            )
+        ).scalar_one()
         sets = list(sets)
         rows = [
             self._set_row(user_id, workout_id, start + n, s, created_at)
@@ -240,6 +258,10 @@ class SqlWorkoutRepository:
         if newest is None:
             return []
         mine = (logged_sets.c.user_id == user_id) & (logged_sets.c.created_at == newest)
+        touched = self.session.execute(
+            select(logged_sets.c.workout_id).where(mine).distinct()
+        ).scalars()
+        self.session.execute(_lock(user_id, list(touched)))  # see append_sets
         rows = self.session.execute(
             select(logged_sets.c.workout_id, *_SET_COLUMNS).where(mine)
         ).all()
@@ -330,6 +352,28 @@ class SqlWorkoutRepository:
             return None
         stored = [_target_from_json(entry) for entry in rows[0].targets or []]
         return self._with_sets(rows)[0], stored
+
+    def close_stale(self, user_id: int, source: str, started_before: datetime) -> None:
+        """End the person's workouts of this source left open since before then: each at its
+        last set, or removed when it has none (a guided workout nobody came back to)."""
+        last_set = (
+            select(func.max(logged_sets.c.created_at))
+            .where(logged_sets.c.workout_id == workouts.c.id)
+            .scalar_subquery()
+        )
+        stale = self.session.execute(
+            select(workouts.c.id, workouts.c.started_at, last_set).where(
+                workouts.c.user_id == user_id,
+                workouts.c.source == source,
+                workouts.c.ended_at.is_(None),
+                workouts.c.started_at < started_before,
+            )
+        ).all()
+        for workout_id, started_at, last in stale:
+            if last is None:
+                self.delete(user_id, workout_id)
+            else:
+                self.finish(user_id, workout_id, max(as_utc(started_at), as_utc(last)))
 
     def finish(self, user_id: int, workout_id: int, ended_at: datetime) -> None:
         self.session.execute(
@@ -427,6 +471,28 @@ class SqlWorkoutRepository:
                 ).scalars()
             )
         return found
+
+
+def _workout_row(user_id: int, w: Workout) -> dict[str, Any]:
+    return {
+        "user_id": user_id,
+        "started_at": w.started_at,
+        "ended_at": w.ended_at,
+        "name": w.name,
+        "notes": w.notes,
+        "planned_session_id": w.planned_session_id,
+        "source": w.source,
+        "source_key": w.source_key,
+    }
+
+
+def _lock(user_id: int, workout_ids: Sequence[int]) -> Update:
+    """An UPDATE that changes nothing but locks the person's workouts' rows until commit."""
+    return (
+        update(workouts)
+        .where(workouts.c.id.in_(workout_ids), workouts.c.user_id == user_id)
+        .values(ended_at=workouts.c.ended_at)
+    )
 
 
 def _span_json(span: Span | None) -> list[int] | None:

@@ -17,6 +17,7 @@ from backtone.entrypoints.cli import (
     posture,
     progress,
     readiness,
+    tokens,
     tour,
     training_log,
     transfer,
@@ -103,6 +104,12 @@ app.add_typer(import_app, name="import")
 _register(app, "backup", transfer.backup)
 
 _register(app, "serve", web_serve.serve)
+
+tokens_app = typer.Typer(help="API tokens: list, create, revoke.", no_args_is_help=True)
+_register(tokens_app, "list", tokens.list_tokens)
+_register(tokens_app, "create", tokens.create_token)
+_register(tokens_app, "revoke", tokens.revoke_token)
+app.add_typer(tokens_app, name="tokens")
 
 db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
 _register(db_app, "upgrade", db.upgrade)

@@ -21,9 +21,17 @@ def current() -> None:
     """Show the database's schema revision and where it is."""
     from backtone.adapters.db import migrate
     from backtone.adapters.db.engine import make_engine
+    from backtone.adapters.db.failures import where
     from backtone.config import Settings
 
     settings = Settings.from_env()
     revision = migrate.current_revision(make_engine(settings.sqlalchemy_url))
-    state = "up to date" if revision == migrate.HEAD else f"behind (latest is {migrate.HEAD})"
-    print(f"{settings.sqlalchemy_url}: revision {revision or 'none'}, {state}")
+    if revision == migrate.HEAD:
+        state = "up to date"
+    elif migrate.is_newer(revision):
+        state = (
+            f"written by a newer backtone (this one knows up to {migrate.HEAD}); upgrade backtone"
+        )
+    else:
+        state = f"behind (latest is {migrate.HEAD}); `backtone db upgrade` brings it up to date"
+    print(f"{where(settings.sqlalchemy_url)}: revision {revision or 'none'}, {state}")

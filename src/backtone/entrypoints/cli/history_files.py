@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from backtone.entrypoints.cli.context import backtone_app, current_unit, current_user
+from backtone.entrypoints.cli.files import written
 from backtone.entrypoints.cli.output import console
 
 if TYPE_CHECKING:
@@ -463,7 +464,7 @@ def _export(chosen_name: str, path: Path, tz: str | None, unit: str | None) -> N
     chosen_unit = weight or current_unit()
     columns = (TextColumn("writing"), BarColumn(), MofNCompleteColumn())
     with (
-        path.open("w", encoding="utf-8", newline="") as out,
+        written(path) as out,
         Progress(*columns, console=console(), transient=True) as progress,
     ):
         task = progress.add_task("writing", total=None)

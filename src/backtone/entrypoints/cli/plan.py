@@ -167,11 +167,13 @@ def _parse_start(text: str | None) -> date:
     from datetime import date
 
     from backtone.domain.errors import InvalidInput
+    from backtone.domain.plan import check_plan_start
 
+    today = date.today()  # the entrypoint is where the clock may be read
     if text is None:
-        return date.today()  # the entrypoint is where the clock may be read
+        return today
     try:
-        return date.fromisoformat(text)
+        return check_plan_start(date.fromisoformat(text), today)
     except ValueError:
         raise InvalidInput("start", f"{text!r} is not a date", "YYYY-MM-DD") from None
 
@@ -189,6 +191,7 @@ def _parse_time(text: str) -> time:
 
 def _export(made: Plan, path: Path, session_time: time) -> None:
     from backtone.domain.errors import InvalidInput
+    from backtone.entrypoints.cli.files import write_file
 
     suffix = path.suffix.lower()
     if suffix not in EXPORTS:
@@ -209,10 +212,7 @@ def _export(made: Plan, path: Path, session_time: time) -> None:
         from backtone.adapters.formats.plan_pdf import plan_to_pdf
 
         data = plan_to_pdf(made)
-    try:
-        path.write_bytes(data)
-    except OSError as error:
-        raise InvalidInput("export", f"cannot write {path}: {error.strerror}") from None
+    write_file(path, data)
 
 
 def _questionnaire(weeks: int, units: str) -> tuple[Profile, int]:

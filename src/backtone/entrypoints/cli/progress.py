@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from backtone.entrypoints.cli.context import backtone_app, current_unit, current_user
+from backtone.entrypoints.cli.files import write_file
 from backtone.entrypoints.cli.output import console, print_json
 from backtone.entrypoints.cli.training_log import local_tz, parse_day
 
@@ -134,7 +135,7 @@ def progress(
         raise InvalidInput("--out", f"cannot tell the format of {target.name!r}", ".png, .svg")
     fmt = ChartFormat.SVG if target.suffix == ".svg" else ChartFormat.PNG
     drawn = render_chart(chart, summary, unit=unit, fmt=fmt, exercises=exercise or ())
-    target.write_bytes(drawn.image)
+    write_file(target, drawn.image)
     if as_json:
         print_json(
             [
@@ -171,7 +172,8 @@ def report(
         )
     ]
     target = out or Path(f"backtone-{month}.pdf")
-    target.write_bytes(
+    write_file(
+        target,
         render_monthly_report(
             summary.period.first,
             summary,
@@ -179,7 +181,7 @@ def report(
             unit=unit,
             person=current_user().name,
             posture=posture,
-        )
+        ),
     )
     console().print(f"Wrote the {summary.period.first:%B %Y} report to {target}.")
 

@@ -9,6 +9,7 @@ import typer
 
 from backtone.entrypoints.cli.catalog_import import read_user_file
 from backtone.entrypoints.cli.context import backtone_app, current_user
+from backtone.entrypoints.cli.files import write_file
 from backtone.entrypoints.cli.output import console
 
 FileArg = Annotated[Path, typer.Argument(help="The file to write or read.")]
@@ -24,7 +25,7 @@ def export_json(path: FileArg) -> None:
     with app.uow() as uow:
         exercises = tuple(uow.exercises.for_user(user.id))
     workouts = tuple(export_workouts(uow=app.uow(), user_id=user.id))
-    path.write_text(write_backup(Backup(app.clock.now(), exercises, workouts)), encoding="utf-8")
+    write_file(path, write_backup(Backup(app.clock.now(), exercises, workouts)))
     sets = sum(len(w.sets) for w in workouts)
     console().print(f"Wrote {len(workouts)} workouts ({sets} sets) and "
                     f"{len(exercises)} of your own exercises to {path}.")  # fmt: skip
@@ -37,18 +38,23 @@ def import_json(path: FileArg) -> None:
     from backtone.services.backup import restore_workouts
     from backtone.services.catalogue import import_exercises
 
+    data = read_user_file(path)
     try:
-        backup = read_backup(read_user_file(path))
+        backup = read_backup(data)
     except InvalidInput as error:
         raise InvalidInput(f"{path}: {error.field}", error.problem, error.allowed) from None
     app = backtone_app()
     user = current_user()
-    exercises = import_exercises(
-        uow=app.uow(), builtin=app.catalogue, user_id=user.id, exercises=backup.exercises
-    )
-    result = restore_workouts(
-        uow=app.uow(), clock=app.clock, user_id=user.id, workouts=backup.workouts
-    )
+    # One transaction for the whole backup: both use cases run inside this block, so their
+    # own commits wait for its one (all or nothing).
+    with app.uow() as uow:
+        exercises = import_exercises(
+            uow=uow, builtin=app.catalogue, user_id=user.id, exercises=backup.exercises
+        )
+        result = restore_workouts(
+            uow=uow, clock=app.clock, user_id=user.id, workouts=backup.workouts
+        )
+        uow.commit()
     console().print(
         f"Restored {result.workouts_added} workouts ({result.sets_added} sets) and "
         f"{exercises.added} exercises; {result.workouts_already_present} workouts were "

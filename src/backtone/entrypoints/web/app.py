@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from backtone import __version__
 from backtone.bootstrap import Backtone, build
 from backtone.config import Settings
 from backtone.entrypoints.web import api, pages
-from backtone.entrypoints.web.auth import LOCAL_HOSTS, CookieKeys
+from backtone.entrypoints.web.auth import CookieKeys
 from backtone.entrypoints.web.errors import install_error_handlers
 from backtone.entrypoints.web.headers import SecurityHeaders
 from backtone.entrypoints.web.pages.api_docs import ASSETS, ASSETS_URL, SPEC_URL
@@ -41,7 +42,10 @@ def create_app(
     app.state.backtone = backtone or build(settings)
     app.state.hasher = hasher or Argon2Hasher()
     app.state.keys = CookieKeys(settings.secret_key)
-    app.add_middleware(SecurityHeaders, https=settings.host not in LOCAL_HOSTS)
+    app.add_middleware(SecurityHeaders, https=settings.https)
+    if settings.proxies:
+        # Outermost: the client's address and scheme are settled before anything reads them.
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.proxies)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.mount(ASSETS_URL, StaticFiles(directory=ASSETS), name="docs-assets")
     install_error_handlers(app)

@@ -12,12 +12,11 @@ from itsdangerous import BadSignature, Signer
 SESSION_COOKIE = "bt_session"
 CSRF_COOKIE = "bt_csrf"
 CSRF_FIELD = "csrf_token"
-LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "testserver"})
 
 
-def is_local(request: Request) -> bool:
-    """Secure cookies need HTTPS, which a server on loopback usually lacks."""
-    return (request.url.hostname or "") in LOCAL_HOSTS and request.url.scheme == "http"
+def secure_cookies(request: Request) -> bool:
+    """Whether the site is HTTPS (BACKTONE_PUBLIC_URL), never what the request's Host says."""
+    return bool(request.app.state.backtone.settings.https)
 
 
 class CookieKeys:
@@ -69,6 +68,6 @@ def set_cookie(request: Request, response: Response, name: str, value: str, max_
         max_age=max_age,
         httponly=True,
         samesite="lax",
-        secure=not is_local(request),
+        secure=secure_cookies(request),
         path="/",
     )

@@ -24,7 +24,7 @@ from backtone.domain.training import WeightUnit
 from backtone.entrypoints.web.auth import CSRF_FIELD, CookieKeys
 from backtone.services.accounts import account_for_token
 from backtone.services.plans import saved_profile
-from backtone.services.ports import Clock, PasswordHasher, UnitOfWork
+from backtone.services.ports import Clock, PasswordHasher, RateLimiter, UnitOfWork
 
 
 class NotSignedIn(Exception):
@@ -44,16 +44,19 @@ BacktoneDep = Annotated[Backtone, Depends(get_backtone)]
 
 
 async def get_uow(backtone: BacktoneDep) -> AsyncIterator[UnitOfWork]:
-    """The request's unit of work: the sign-in check and every use case share its session.
+    """The request's unit of work, and its one transaction.
 
-    One session (one pooled connection) serves the whole request instead of one per step.
-    Use cases still open their own `with uow:` blocks and commit what they write; nested
-    blocks share the request's transaction, which is rolled back here unless committed.
+    The sign-in check and every use case of the request share its session and its one pooled
+    connection. This block is the outermost: the use cases' own `with uow:` blocks nest in it
+    and their commits are no-ops, so everything the request writes (an idempotency key, the
+    set, the stored answer) is committed here at once when the route returns, before the
+    answer goes out, and rolled back if it raises.
     """
     uow = backtone.uow()
     uow.__enter__()  # makes a session; no connection is taken before the first statement
     try:
         yield uow
+        uow.commit()
     finally:
         uow.__exit__(None, None, None)
 
@@ -67,6 +70,16 @@ async def get_hasher(request: Request) -> PasswordHasher:
     return hasher
 
 
+async def get_limiter(backtone: BacktoneDep) -> RateLimiter:
+    return backtone.limiter
+
+
+def client_address(request: Request) -> str:
+    """The client's address: the proxy's word for it only when the proxy is trusted
+    (BACKTONE_TRUSTED_PROXIES, applied by the app's proxy-headers middleware)."""
+    return request.client.host if request.client else "unknown"
+
+
 async def get_keys(request: Request) -> CookieKeys:
     keys: CookieKeys = request.app.state.keys
     return keys
@@ -78,6 +91,7 @@ UowDep = Annotated[UnitOfWork, Depends(get_uow, scope="function")]
 ClockDep = Annotated[Clock, Depends(get_clock)]
 HasherDep = Annotated[PasswordHasher, Depends(get_hasher)]
 KeysDep = Annotated[CookieKeys, Depends(get_keys)]
+LimiterDep = Annotated[RateLimiter, Depends(get_limiter)]
 
 _bearer = HTTPBearer(auto_error=False, description="An API token from POST /api/v1/tokens")
 

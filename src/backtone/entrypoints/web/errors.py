@@ -8,9 +8,17 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, ValidationError
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException
 
-from backtone.domain.errors import BacktoneError, Conflict, Infeasible, InvalidInput, NotFound
+from backtone.domain.errors import (
+    BacktoneError,
+    Conflict,
+    Infeasible,
+    InvalidInput,
+    NotFound,
+    Unavailable,
+)
 from backtone.entrypoints.web.deps import CsrfRejected, NotSignedIn
 from backtone.entrypoints.web.rendering import render
 from backtone.services.accounts import BadCredentials, NotAllowed, TooManyAttempts
@@ -23,6 +31,7 @@ STATUS: list[tuple[type[BacktoneError], int]] = [
     (BadCredentials, 401),
     (NotAllowed, 403),
     (TooManyAttempts, 429),
+    (Unavailable, 503),
 ]
 
 
@@ -83,6 +92,14 @@ def install_error_handlers(app: FastAPI) -> None:
         response = _page(request, status, str(error), reasons, field)
         response.headers.update(headers)
         return response
+
+    @app.exception_handler(OperationalError)
+    async def database_unusable(request: Request, error: OperationalError) -> Response:
+        # A full disk, a read-only file, a server down: the person can only wait. The
+        # message names no file or host of the server's (the log and `backtone db current`
+        # tell the operator which).
+        message = "the database cannot be used at the moment; try again in a while"
+        return await domain_error(request, Unavailable(message))
 
     @app.exception_handler(NotSignedIn)
     async def not_signed_in(request: Request, error: NotSignedIn) -> Response:
@@ -148,10 +165,21 @@ class ErrorBody(BaseModel):
 
 _ERROR = {"model": ErrorBody}
 API_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {**_ERROR, "description": "The body could not be read (not JSON, or not UTF-8)"},
     401: {**_ERROR, "description": "No valid Bearer token, or a wrong name or password"},
     403: {**_ERROR, "description": "Not allowed for this account"},
     404: {**_ERROR, "description": "Nothing with that id is yours"},
     409: {**_ERROR, "description": "Clashes with what is stored"},
     422: {**_ERROR, "description": "A value is not one the coach can use"},
-    429: {**_ERROR, "description": "Too many failed log-ins; see Retry-After"},
+    429: {
+        **_ERROR,
+        "description": "Too many log-ins or sign-ups from this account or address",
+        "headers": {
+            "Retry-After": {
+                "description": "Seconds to wait before trying again",
+                "schema": {"type": "integer"},
+            }
+        },
+    },
+    503: {**_ERROR, "description": "The database cannot be used now; try again later"},
 }

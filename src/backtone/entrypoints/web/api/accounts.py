@@ -4,47 +4,72 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Path, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials
 
-from backtone.domain.account import Role, TokenKind
+from backtone.domain.account import Role
 from backtone.entrypoints.web.api.schemas import (
     AcceptInviteRequest,
     AccountView,
     SignUpRequest,
+    TokenInfoView,
     TokenRequest,
     TokenView,
     account_view,
+    token_info_view,
 )
-from backtone.entrypoints.web.deps import ClockDep, CurrentUser, HasherDep, UowDep, _bearer
+from backtone.entrypoints.web.deps import (
+    BacktoneDep,
+    ClockDep,
+    CurrentUser,
+    HasherDep,
+    LimiterDep,
+    UowDep,
+    _bearer,
+    client_address,
+)
 from backtone.entrypoints.web.views.settings import (
     SettingsRequest,
     SettingsView,
     apply_settings,
     settings_view,
 )
-from backtone.services.accounts import account, close_session, log_in, open_session, sign_up
+from backtone.services.accounts import (
+    account,
+    api_tokens,
+    close_session,
+    log_in,
+    open_api_token,
+    revoke_api_token,
+    sign_up,
+    token_id,
+)
 from backtone.services.plans import saved_profile
 from backtone.services.trainers import accept_invite, trainer_of
 
 router = APIRouter(tags=["accounts"])
 
 
-def client_address(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
-
-
 @router.post("/accounts", status_code=201, response_model=AccountView)
 def create_account(
-    body: SignUpRequest, uow: UowDep, clock: ClockDep, hasher: HasherDep
+    body: SignUpRequest,
+    request: Request,
+    app: BacktoneDep,
+    uow: UowDep,
+    clock: ClockDep,
+    hasher: HasherDep,
+    limiter: LimiterDep,
 ) -> AccountView:
-    """Sign up; then ask for a token with POST /tokens."""
+    """Sign up; then ask for a token with POST /tokens. Limited per address (429)."""
     made = sign_up(
         uow=uow,
         clock=clock,
         hasher=hasher,
+        limiter=limiter,
+        common_passwords=app.common_passwords,
         name=body.name,
         password=body.password,
+        address=client_address(request),
         timezone=body.timezone,
         role=Role(body.role),
     )
@@ -53,21 +78,44 @@ def create_account(
 
 @router.post("/tokens", status_code=201, response_model=TokenView)
 def create_token(
-    body: TokenRequest, request: Request, uow: UowDep, clock: ClockDep, hasher: HasherDep
+    body: TokenRequest,
+    request: Request,
+    uow: UowDep,
+    clock: ClockDep,
+    hasher: HasherDep,
+    limiter: LimiterDep,
 ) -> TokenView:
-    """Log in with name and password; the token goes in `Authorization: Bearer ...`."""
+    """Log in with name and password; the token goes in `Authorization: Bearer ...`.
+
+    It works for `expires_in_days` (90 unless asked otherwise). Failed log-ins are limited
+    per account and per address (429 with Retry-After).
+    """
     found = log_in(
         uow=uow,
         clock=clock,
         hasher=hasher,
+        limiter=limiter,
         name=body.name,
         password=body.password,
         address=client_address(request),
     )
-    token = open_session(
-        uow=uow, clock=clock, user_id=found.id, kind=TokenKind.API, label=body.label
+    issued = open_api_token(
+        uow=uow, clock=clock, user_id=found.id, label=body.label, days=body.expires_in_days
     )
-    return TokenView(token=token)
+    return TokenView(token=issued.token, expires_at=issued.expires_at)
+
+
+@router.get("/tokens", response_model=list[TokenInfoView])
+async def list_tokens(
+    me: CurrentUser,
+    uow: UowDep,
+    clock: ClockDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> list[TokenInfoView]:
+    """Your API tokens that still work, newest first (never the tokens themselves)."""
+    assert credentials is not None  # CurrentUser has checked it
+    current = token_id(uow=uow, token=credentials.credentials)
+    return [token_info_view(t, current) for t in api_tokens(uow=uow, clock=clock, user_id=me.id)]
 
 
 @router.delete("/tokens/current", status_code=204)
@@ -79,6 +127,15 @@ async def revoke_token(
     """Log out: the token stops working."""
     assert credentials is not None  # CurrentUser has checked it
     close_session(uow=uow, token=credentials.credentials)
+    return Response(status_code=204)
+
+
+@router.delete("/tokens/{token_id}", status_code=204)
+async def revoke_one_token(
+    token_id: Annotated[int, Path(ge=1, le=2**31 - 1)], me: CurrentUser, uow: UowDep
+) -> Response:
+    """Revoke one of your API tokens by its id (from GET /tokens)."""
+    revoke_api_token(uow=uow, user_id=me.id, token_id=token_id)
     return Response(status_code=204)
 
 

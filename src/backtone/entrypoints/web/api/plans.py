@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Path, Response
 
+from backtone.domain.account import Account
 from backtone.entrypoints.web.deps import BacktoneDep, ClockDep, CurrentUser, UowDep, today_for
-from backtone.entrypoints.web.views.onboarding import PlanRequest, make_plan
+from backtone.entrypoints.web.retries import IdempotencyKey, mark_replayed, once
+from backtone.entrypoints.web.views.onboarding import PlanRequest, draft_plan, keep
 from backtone.entrypoints.web.views.plan import (
     PlanSummaryView,
     PlanView,
@@ -21,18 +23,63 @@ PlanId = Path(ge=1, le=2**31 - 1)
 
 @router.post("/plans", status_code=201, response_model=PlanView)
 def create(
-    body: PlanRequest, me: CurrentUser, app: BacktoneDep, uow: UowDep, clock: ClockDep
+    body: PlanRequest,
+    me: CurrentUser,
+    app: BacktoneDep,
+    uow: UowDep,
+    clock: ClockDep,
+    response: Response,
+    idempotency_key: IdempotencyKey = None,
 ) -> PlanView:
-    """Answer the questionnaire; the plan made becomes your current one."""
-    record = make_plan(
+    """Answer the questionnaire; the plan made becomes your current one. With a key, a retry
+    keeps no second plan."""
+    return keep_once(
         uow=uow,
         clock=clock,
-        builtin=app.catalogue,
-        owner_id=me.id,
+        app=app,
+        acting=me,
+        owner=me,
         request=body,
-        today=today_for(me, clock),
+        key=idempotency_key,
+        response=response,
     )
-    return plan_view(record, me.name)
+
+
+def keep_once(
+    *,
+    uow: UowDep,
+    clock: ClockDep,
+    app: BacktoneDep,
+    acting: Account,
+    owner: Account,
+    request: PlanRequest,
+    key: str | None,
+    response: Response,
+) -> PlanView:
+    """Make the owner's plan (a person's own, or a trainer's client's) and keep it once."""
+    plan = draft_plan(
+        uow=uow,
+        builtin=app.catalogue,
+        owner_id=owner.id,
+        request=request,
+        today=today_for(owner, clock),
+    )
+
+    def action() -> dict[str, object]:
+        record = keep(uow=uow, clock=clock, owner_id=owner.id, plan=plan)
+        return plan_view(record, owner.name).model_dump(mode="json")
+
+    stored, replayed = once(
+        uow=uow,
+        clock=clock,
+        account=acting,
+        key=key,
+        action=action,
+        scope=f"plan for {owner.name}",
+        body=request,
+    )
+    mark_replayed(response, replayed)
+    return PlanView.model_validate(stored)
 
 
 @router.get("/plans", response_model=list[PlanSummaryView])

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from backtone.domain.account import Account
+from backtone.domain.account import Account, TokenInfo
 
 
 class SignUpRequest(BaseModel):
@@ -37,11 +37,33 @@ class TokenRequest(BaseModel):
     name: str = Field(min_length=1, max_length=64)
     password: str = Field(min_length=1, max_length=256)
     label: str = Field(default="", max_length=100)
+    expires_in_days: int = Field(default=90, ge=1, le=365, description="How long it works")
 
 
 class TokenView(BaseModel):
     token: str
     token_type: Literal["bearer"] = "bearer"
+    expires_at: datetime
+
+
+class TokenInfoView(BaseModel):
+    """An API token as listed: never the token itself, which only its creator saw once."""
+
+    id: int
+    label: str
+    created_at: datetime
+    expires_at: datetime | None
+    current: bool = Field(description="Whether this request was sent with it")
+
+
+def token_info_view(info: TokenInfo, current_id: int | None) -> TokenInfoView:
+    return TokenInfoView(
+        id=info.id,
+        label=info.label,
+        created_at=info.created_at,
+        expires_at=info.expires_at,
+        current=info.id == current_id,
+    )
 
 
 class InviteView(BaseModel):

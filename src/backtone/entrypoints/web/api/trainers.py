@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Response
 
+from backtone.entrypoints.web.api.plans import keep_once
 from backtone.entrypoints.web.api.schemas import ClientView, InviteView
-from backtone.entrypoints.web.deps import BacktoneDep, ClockDep, CurrentUser, UowDep, today_for
+from backtone.entrypoints.web.deps import BacktoneDep, ClockDep, CurrentUser, UowDep
+from backtone.entrypoints.web.retries import IdempotencyKey
 from backtone.entrypoints.web.views.history import HistoryView
-from backtone.entrypoints.web.views.onboarding import PlanRequest, make_plan
+from backtone.entrypoints.web.views.onboarding import PlanRequest
 from backtone.entrypoints.web.views.plan import (
     PlanSummaryView,
     PlanView,
@@ -70,15 +72,19 @@ def replace_client_plan(
     app: BacktoneDep,
     uow: UowDep,
     clock: ClockDep,
+    response: Response,
+    idempotency_key: IdempotencyKey = None,
 ) -> PlanView:
-    """Give the client a new current plan from the questionnaire's answers."""
+    """Give the client a new current plan from the questionnaire's answers. With a key, a
+    retry keeps no second plan."""
     client = client_named(uow=uow, trainer=me, name=name)
-    record = make_plan(
+    return keep_once(
         uow=uow,
         clock=clock,
-        builtin=app.catalogue,
-        owner_id=client.id,
+        app=app,
+        acting=me,
+        owner=client,
         request=body,
-        today=today_for(client, clock),
+        key=idempotency_key,
+        response=response,
     )
-    return plan_view(record, client.name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Path, Query, Response
+from fastapi import APIRouter, Path, Query, Response
 
 from backtone.entrypoints.web.deps import (
     BacktoneDep,
@@ -15,6 +15,7 @@ from backtone.entrypoints.web.deps import (
     units_for,
     zone,
 )
+from backtone.entrypoints.web.retries import IdempotencyKey, mark_replayed, once
 from backtone.entrypoints.web.views.history import HistoryView, history_view
 from backtone.entrypoints.web.views.sets import LoggedView, SetRequest, log_one_set
 from backtone.entrypoints.web.views.today import (
@@ -37,13 +38,6 @@ from backtone.services.training_log import undo_last_entry, workout_history
 
 router = APIRouter(tags=["training"])
 WorkoutId = Annotated[int, Path(ge=1, le=2**31 - 1)]
-IdempotencyKey = Annotated[
-    str | None,
-    Header(
-        max_length=200,
-        description="Any unique string (a UUID): a retry with the same key logs nothing twice.",
-    ),
-]
 
 
 def _today(app: BacktoneDep, uow: UowDep, clock: ClockDep, me: CurrentUser) -> TodayView:
@@ -100,8 +94,7 @@ async def log_workout_set(
         default_unit=units_for(uow, me),
         idempotency_key=idempotency_key,
     )
-    if replayed:
-        response.headers["Idempotency-Replayed"] = "true"
+    mark_replayed(response, replayed)
     return logged
 
 
@@ -178,15 +171,31 @@ async def log_set(
         default_unit=units_for(uow, me),
         idempotency_key=idempotency_key,
     )
-    if replayed:
-        response.headers["Idempotency-Replayed"] = "true"
+    mark_replayed(response, replayed)
     return logged
 
 
 @router.delete("/sets/last", response_model=int)
-async def undo(me: CurrentUser, uow: UowDep) -> int:
-    """Remove what was logged last; returns how many sets went."""
-    return len(undo_last_entry(uow=uow, user_id=me.id))
+async def undo(
+    me: CurrentUser,
+    uow: UowDep,
+    clock: ClockDep,
+    response: Response,
+    idempotency_key: IdempotencyKey = None,
+) -> int:
+    """Remove what was logged last; returns how many sets went. With a key, a retry removes
+    nothing more."""
+
+    def action() -> dict[str, object]:
+        return {"removed": len(undo_last_entry(uow=uow, user_id=me.id))}
+
+    done, replayed = once(
+        uow=uow, clock=clock, account=me, key=idempotency_key, action=action, scope="undo"
+    )
+    mark_replayed(response, replayed)
+    removed = done["removed"]
+    assert isinstance(removed, int)
+    return removed
 
 
 @router.get("/history", response_model=HistoryView)

@@ -8,7 +8,16 @@ from fastapi import APIRouter, Form, Request, Response
 
 from backtone.domain.account import Role, TokenKind
 from backtone.entrypoints.web.auth import SESSION_COOKIE, set_cookie
-from backtone.entrypoints.web.deps import ClockDep, CsrfChecked, HasherDep, KeysDep, UowDep
+from backtone.entrypoints.web.deps import (
+    BacktoneDep,
+    ClockDep,
+    CsrfChecked,
+    HasherDep,
+    KeysDep,
+    LimiterDep,
+    UowDep,
+    client_address,
+)
 from backtone.entrypoints.web.pages.forms import on_error_show, safe_next, see_other
 from backtone.entrypoints.web.rendering import render
 from backtone.services.accounts import (
@@ -58,9 +67,11 @@ def signup(
     request: Request,
     name: Annotated[str, Form(max_length=64)],
     password: Annotated[str, Form(max_length=256)],
+    app: BacktoneDep,
     uow: UowDep,
     clock: ClockDep,
     hasher: HasherDep,
+    limiter: LimiterDep,
     keys: KeysDep,
     timezone: Annotated[str, Form(max_length=64)] = "UTC",
     role: Annotated[str, Form(pattern="^(person|trainer)$")] = "person",
@@ -71,8 +82,11 @@ def signup(
         uow=uow,
         clock=clock,
         hasher=hasher,
+        limiter=limiter,
+        common_passwords=app.common_passwords,
         name=name,
         password=password,
+        address=client_address(request),
         timezone=timezone,
         role=Role(role),
     )
@@ -93,13 +107,19 @@ def login(
     uow: UowDep,
     clock: ClockDep,
     hasher: HasherDep,
+    limiter: LimiterDep,
     keys: KeysDep,
     next: Annotated[str, Form(max_length=300)] = "/today",
 ) -> Response:
     on_error_show(request, "login.html", next=safe_next(next), form={"name": name})
-    address = request.client.host if request.client else "unknown"
     account = log_in(
-        uow=uow, clock=clock, hasher=hasher, name=name, password=password, address=address
+        uow=uow,
+        clock=clock,
+        hasher=hasher,
+        limiter=limiter,
+        name=name,
+        password=password,
+        address=client_address(request),
     )
     return _start_session(request, uow, clock, keys, account.id, safe_next(next))
 

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request, Response
+from fastapi import APIRouter, Form, Path, Request, Response
 
 from backtone.domain.kit import default_kit
+from backtone.entrypoints.web.api.schemas import token_info_view
 from backtone.entrypoints.web.deps import ClockDep, CsrfChecked, PageUser, UowDep, units_for
 from backtone.entrypoints.web.pages.auth import COMMON_ZONES
 from backtone.entrypoints.web.pages.forms import on_error_show, see_other
 from backtone.entrypoints.web.rendering import render
 from backtone.entrypoints.web.views.readiness import KIT_FIELDS, kit_form, kit_typed
 from backtone.entrypoints.web.views.settings import SettingsRequest, apply_settings, settings_view
-from backtone.services.accounts import account
+from backtone.services.accounts import account, api_tokens, open_api_token, revoke_api_token
 from backtone.services.plans import saved_profile
 from backtone.services.readiness import my_kit, set_kit
 from backtone.services.trainers import accept_invite, trainer_of
@@ -22,21 +23,28 @@ from backtone.services.trainers import accept_invite, trainer_of
 router = APIRouter(include_in_schema=False)
 
 
-def _context(uow: UowDep, me: PageUser, **extra: object) -> dict[str, object]:
+def _context(uow: UowDep, clock: ClockDep, me: PageUser, **extra: object) -> dict[str, object]:
     fresh = account(uow=uow, user_id=me.id)
     trainer = trainer_of(uow=uow, client_id=me.id)
     view = settings_view(
         fresh, saved_profile(uow=uow, user_id=me.id), trainer.name if trainer else None
     )
     kit = kit_form(my_kit(uow=uow, user_id=me.id, unit=units_for(uow, me)))
-    return {"settings": view, "zones": COMMON_ZONES, "kit": kit, **extra}
+    tokens = [token_info_view(t, None) for t in api_tokens(uow=uow, clock=clock, user_id=me.id)]
+    return {"settings": view, "zones": COMMON_ZONES, "kit": kit, "tokens": tokens, **extra}
 
 
 @router.get("/settings")
 async def settings(
-    request: Request, me: PageUser, uow: UowDep, saved: bool = False, kit: str = ""
+    request: Request,
+    me: PageUser,
+    uow: UowDep,
+    clock: ClockDep,
+    saved: bool = False,
+    kit: str = "",
 ) -> Response:
-    return render(request, "settings.html", _context(uow, me, saved=saved, kit_saved=bool(kit)))
+    context = _context(uow, clock, me, saved=saved, kit_saved=bool(kit))
+    return render(request, "settings.html", context)
 
 
 @router.post("/settings", dependencies=[CsrfChecked])
@@ -51,7 +59,7 @@ async def save_settings(
     weekdays: Annotated[list[str], Form()],
     equipment: Annotated[list[str] | None, Form()] = None,
 ) -> Response:
-    on_error_show(request, "settings.html", **_context(uow, me))
+    on_error_show(request, "settings.html", **_context(uow, clock, me))
     body = SettingsRequest.model_validate(
         {
             "timezone": timezone,
@@ -73,7 +81,7 @@ async def join_trainer(
     clock: ClockDep,
     code: Annotated[str, Form(max_length=40)],
 ) -> Response:
-    on_error_show(request, "settings.html", **_context(uow, me))
+    on_error_show(request, "settings.html", **_context(uow, clock, me))
     accept_invite(uow=uow, clock=clock, client=me, code=code)
     return see_other("/settings?saved=true")
 
@@ -100,7 +108,7 @@ async def save_kit(
         "dumbbells": dumbbells, "kettlebells": kettlebells, "bar": bar, "plates": plates,
         "stack_step": stack_step, "stack_max": stack_max, "bands": bands,
     }  # fmt: skip
-    context = _context(uow, me)
+    context = _context(uow, clock, me)
     context["kit"] = typed
     on_error_show(request, "settings.html", inline_errors=[*KIT_FIELDS, "stack"], **context)
     kit = kit_typed(units_for(uow, me), typed)
@@ -113,3 +121,31 @@ async def reset_kit(me: PageUser, uow: UowDep, clock: ClockDep) -> Response:
     """Back to the common kit in the person's unit."""
     set_kit(uow=uow, clock=clock, user_id=me.id, kit=default_kit(units_for(uow, me)))
     return see_other("/settings?kit=saved#kit")
+
+
+@router.post("/settings/tokens", dependencies=[CsrfChecked])
+async def new_token(
+    request: Request,
+    me: PageUser,
+    uow: UowDep,
+    clock: ClockDep,
+    label: Annotated[str, Form(max_length=100)] = "",
+    days: Annotated[int, Form(ge=1, le=365)] = 90,
+) -> Response:
+    """A new API token, shown once on the page that answers."""
+    on_error_show(request, "settings.html", **_context(uow, clock, me))
+    issued = open_api_token(uow=uow, clock=clock, user_id=me.id, label=label, days=days)
+    return render(request, "settings.html", _context(uow, clock, me, new_token=issued))
+
+
+@router.post("/settings/tokens/{token_id}/revoke", dependencies=[CsrfChecked])
+async def revoke_token(
+    request: Request,
+    token_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
+    me: PageUser,
+    uow: UowDep,
+    clock: ClockDep,
+) -> Response:
+    on_error_show(request, "settings.html", **_context(uow, clock, me))
+    revoke_api_token(uow=uow, user_id=me.id, token_id=token_id)
+    return see_other("/settings?saved=true#tokens")

@@ -44,7 +44,13 @@ def check_uploaded_clip(
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"clip{suffix}"
         _save(clip, path)
-        sequence = pose_from_video(path, "full")
+        try:
+            sequence = pose_from_video(path, "full")
+        except InvalidInput as error:
+            # The reader names the file it read: the upload's name, not this server's folders.
+            shown = repr(filename) if filename else "the uploaded clip"
+            problem = error.problem.replace(str(path), shown).replace(folder, "")
+            raise InvalidInput(error.field, problem, error.allowed) from None
     first = int((sequence.timestamps_s < start).sum())
     last = sequence.n_frames if end is None else int((sequence.timestamps_s <= end).sum())
     if last - first < 2:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from backtone.domain.catalogue import Catalogue
-from backtone.domain.errors import InvalidInput
+from backtone.domain.plan import Plan, check_plan_start
 from backtone.domain.plan_record import PlanRecord
 from backtone.domain.profile import Profile, SelfTest, build_profile, kit_from_list
 from backtone.domain.training import WeightUnit
@@ -21,7 +21,6 @@ from backtone.services.trainers import find_plan
 
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 LimitationName = Literal["lower-back", "shoulder", "wrist", "elbow", "knee"]
-START_RANGE = timedelta(days=366)
 
 
 class PlanRequest(BaseModel):
@@ -85,17 +84,28 @@ def make_plan(
     today: date,
 ) -> PlanRecord:
     """Make a plan from the answers and keep it as the owner's current plan."""
-    start = request.start or today
-    if abs(start - today) > START_RANGE:
-        raise InvalidInput("start", f"{start} is too far from today", "within a year of today")
+    plan = draft_plan(uow=uow, builtin=builtin, owner_id=owner_id, request=request, today=today)
+    return keep(uow=uow, clock=clock, owner_id=owner_id, plan=plan)
+
+
+def draft_plan(
+    *, uow: UnitOfWork, builtin: Catalogue, owner_id: int, request: PlanRequest, today: date
+) -> Plan:
+    """The plan the answers make, not kept yet (planning writes nothing, so it may take its
+    time before the request's transaction starts writing)."""
+    start = check_plan_start(request.start or today, today)
     saved = saved_profile(uow=uow, user_id=owner_id)
     units = WeightUnit(request.units) if request.units else saved.units if saved else WeightUnit.KG
-    plan = create_plan(
+    return create_plan(
         profile=profile_from(request, units),
         catalogue=catalogue_for(uow=uow, builtin=builtin, user_id=owner_id),
         start=start,
         weeks=request.weeks,
         template=request.template,
     )
+
+
+def keep(*, uow: UnitOfWork, clock: Clock, owner_id: int, plan: Plan) -> PlanRecord:
+    """Keep a drafted plan as the owner's current one."""
     plan_id = keep_plan(uow=uow, clock=clock, user_id=owner_id, plan=plan)
     return find_plan(uow=uow, owner_id=owner_id, plan_id=plan_id)

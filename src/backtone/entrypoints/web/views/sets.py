@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -13,8 +11,8 @@ from backtone.domain.catalogue import Catalogue
 from backtone.domain.errors import InvalidInput
 from backtone.domain.training import LoggedSet, SetType, WeightUnit
 from backtone.entrypoints.web.deps import zone
+from backtone.entrypoints.web.retries import once
 from backtone.entrypoints.web.views.history import SetView, set_view
-from backtone.services.idempotency import run_once
 from backtone.services.ports import Clock, UnitOfWork
 from backtone.services.training_log import log_sets
 
@@ -87,33 +85,14 @@ def log_one_set(
         )
         return view.model_dump(mode="json")
 
-    return once(
-        uow=uow, clock=clock, account=account, entry=entry, key=idempotency_key, action=action
-    )
-
-
-def once(
-    *,
-    uow: UnitOfWork,
-    clock: Clock,
-    account: Account,
-    entry: BaseModel,
-    key: str | None,
-    action: Callable[[], dict[str, object]],
-    scope: str = "",
-) -> tuple[LoggedView, bool]:
-    """Run a set-logging action and commit it; with a key, a retry gets the first result back.
-
-    With a key, the key, the set and the result are committed together (`run_once`).
-    """
-    if key is None:
-        with uow:
-            result = action()
-            uow.commit()
-        return LoggedView.model_validate(result), False
-    fingerprint = hashlib.sha256((scope + entry.model_dump_json()).encode()).hexdigest()
-    stored, replayed = run_once(
-        uow=uow, clock=clock, user_id=account.id, key=key, fingerprint=fingerprint, action=action
+    stored, replayed = once(
+        uow=uow,
+        clock=clock,
+        account=account,
+        key=idempotency_key,
+        action=action,
+        scope="log a set",
+        body=entry,
     )
     return LoggedView.model_validate(stored), replayed
 

@@ -10,8 +10,9 @@ from backtone.domain.account import Account
 from backtone.domain.catalogue import Catalogue
 from backtone.domain.errors import NotFound
 from backtone.domain.training import WeightUnit
+from backtone.entrypoints.web.retries import once
 from backtone.entrypoints.web.views.history import set_view
-from backtone.entrypoints.web.views.sets import LoggedView, SetRequest, logged_set, once
+from backtone.entrypoints.web.views.sets import LoggedView, SetRequest, logged_set
 from backtone.entrypoints.web.views.today import SwapView
 from backtone.services.catalogue import catalogue_for
 from backtone.services.coaching import (
@@ -68,15 +69,16 @@ def log_to_workout(
         )
         return view.model_dump(mode="json")
 
-    return once(
+    stored, replayed = once(
         uow=uow,
         clock=clock,
         account=account,
-        entry=entry,
         key=idempotency_key,
         action=action,
-        scope=f"workout {workout_id}",
+        scope=f"log a set of workout {workout_id}",
+        body=entry,
     )
+    return LoggedView.model_validate(stored), replayed
 
 
 def swaps(
