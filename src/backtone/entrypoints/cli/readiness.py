@@ -147,7 +147,12 @@ def checkin(
 
     day = parse_day(on) if on else date.today()
     if sleep is None and sore is None and pain is None:
-        answers = _ask(day, to_stderr=as_json)
+        try:
+            answers = _ask(day, to_stderr=as_json)
+        except typer.Abort:  # no terminal to answer in (or the questions were left)
+            raise InvalidInput(
+                "checkin", "no answers given", "--sleep, --sore or --pain, or answer the questions"
+            ) from None
     else:
         try:
             answers = _read(day, sleep or "ok", sore or "", pain or "")
