@@ -30,7 +30,7 @@ class Backtone:
     clock: Clock
 
     def uow(self) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self.session_factory)
+        return SqlUnitOfWork(self.session_factory, self.catalogue)
 
     @property
     def limiter(self) -> RateLimiter:

@@ -17,6 +17,12 @@ def catalogue_for(*, uow: UnitOfWork, builtin: Catalogue, user_id: int) -> Catal
         return builtin.with_exercises(uow.exercises.for_user(user_id))
 
 
+def my_catalogue(*, uow: UnitOfWork, user_id: int) -> Catalogue:
+    """The person's catalogue, the built-in one reached through the unit of work."""
+    with uow:
+        return uow.catalogue(user_id)
+
+
 def list_exercises(
     *, uow: UnitOfWork, builtin: Catalogue, user_id: int, query: ExerciseFilter
 ) -> list[Exercise]:

@@ -8,6 +8,7 @@ from types import TracebackType
 from typing import Any, Protocol, Self
 
 from backtone.domain.account import Account, ClientLink, Role, TokenInfo, TokenKind
+from backtone.domain.catalogue import Catalogue
 from backtone.domain.exercise import Exercise
 from backtone.domain.exercise_digest import ExerciseDigest
 from backtone.domain.exposure import Target
@@ -388,6 +389,10 @@ class UnitOfWork(Protocol):
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None: ...
+
+    def catalogue(self, user_id: int) -> Catalogue:
+        """The built-in catalogue plus the person's own exercises (inside a block)."""
+        ...
 
     def commit(self) -> None: ...
 

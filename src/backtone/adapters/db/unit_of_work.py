@@ -13,6 +13,7 @@ from typing import Self
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from backtone.adapters.catalogue.loader import load_builtin_catalogue
 from backtone.adapters.db.account_repository import (
     SqlAccountRepository,
     SqlAuthTokenRepository,
@@ -29,11 +30,15 @@ from backtone.adapters.db.repositories import (
     SqlUserRepository,
 )
 from backtone.adapters.db.workout_repository import SqlWorkoutRepository
+from backtone.domain.catalogue import Catalogue
 
 
 class SqlUnitOfWork:
-    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+    def __init__(
+        self, session_factory: sessionmaker[Session], builtin: Catalogue | None = None
+    ) -> None:
         self._session_factory = session_factory
+        self._builtin = builtin
         self._depth = 0
 
     def __enter__(self) -> Self:
@@ -67,6 +72,11 @@ class SqlUnitOfWork:
         if self._depth == 0:
             self.rollback()
             self.session.close()
+
+    def catalogue(self, user_id: int) -> Catalogue:
+        """The built-in catalogue plus the person's own imported and custom exercises."""
+        builtin = self._builtin if self._builtin is not None else load_builtin_catalogue()
+        return builtin.with_exercises(self.exercises.for_user(user_id))
 
     @property
     def owns_transaction(self) -> bool:
