@@ -33,3 +33,21 @@ def test_the_advice_follows_the_plan_emphasis() -> None:
     assert "--emphasis posture" in posture_trend([], Emphasis.STRENGTH).advice
     assert "emphasises strength" in posture_trend([], Emphasis.STRENGTH).advice
     assert posture_trend([check(3, 50.0)], None).changes == ()
+
+
+def test_the_trend_chart_draws_each_measure_per_check_with_its_uncertainty() -> None:
+    from zoneinfo import ZoneInfo
+
+    from backtone.adapters.formats.chart_canvas import ChartFormat
+    from backtone.adapters.formats.posture_chart import posture_chart
+
+    trend = posture_trend([check(28, 44.0, lean=1.0), check(1, 52.0, lean=8.0)], None)
+    chart = posture_chart(trend, tz=ZoneInfo("Pacific/Auckland"), fmt=ChartFormat.SVG)
+    head = chart.series_named("head (CVA)")
+    assert head.y == (52.0, 44.0)  # oldest first
+    assert [d.day for d in head.x] == [1, 28]  # 00:00 UTC is already midday in Auckland
+    assert chart.series_named("trunk lean").y == (8.0, 1.0)
+    assert chart.series_named("shoulder offset").y == (-10.0, -10.0)
+    assert chart.image.startswith(b"<?xml") and b"shoulder offset" in chart.image
+    empty = posture_chart(posture_trend([], None), tz=UTC)
+    assert empty.series == ()

@@ -88,6 +88,10 @@ def test_the_page_guides_measures_and_the_progress_page_shows_the_trend(
     progress = web.get("/progress").text
     assert 'id="posture-trend-title"' in progress and "±" in progress
     assert "--emphasis posture" in progress  # no plan yet: posture work is suggested
+    assert "/progress/charts/posture.svg" in progress
+    chart = web.get("/progress/charts/posture.svg")
+    assert chart.status_code == 200 and chart.headers["content-type"] == "image/svg+xml"
+    assert b"head (CVA)" in chart.content
 
 
 def test_a_plan_that_puts_posture_first_links_to_the_posture_check(web: TestClient) -> None:

@@ -171,6 +171,11 @@ def report(
             for name in ("volume", "consistency", "balance", "strength", "pullups", "bodyweight")
         )
     ]
+    if posture.checks:
+        from backtone.adapters.formats.posture_chart import posture_chart
+
+        drawn = posture_chart(posture, tz=local_tz())
+        charts.append((drawn.title, drawn.image))
     target = out or Path(f"backtone-{month}.pdf")
     write_file(
         target,

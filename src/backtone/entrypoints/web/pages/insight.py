@@ -30,6 +30,19 @@ def progress(
     return render(request, "progress.html", {"progress": view, "posture": posture})
 
 
+@router.get("/progress/charts/posture.svg")
+def posture_chart_svg(me: PageUser, uow: UowDep) -> Response:
+    """The person's posture checks over time, with each measure's uncertainty."""
+    from backtone.adapters.formats.chart_canvas import ChartFormat
+    from backtone.adapters.formats.posture_chart import posture_chart
+
+    trend = posture_history(uow=uow, user_id=me.id)
+    image = posture_chart(trend, tz=ZoneInfo(me.timezone), fmt=ChartFormat.SVG).image
+    return Response(
+        image, media_type="image/svg+xml", headers={"Cache-Control": "private, max-age=60"}
+    )
+
+
 @router.get("/progress/charts/{name}.svg")
 def chart(
     name: ChartName, me: PageUser, app: BacktoneDep, uow: UowDep, clock: ClockDep
