@@ -49,8 +49,10 @@ def posture_chart(trend: PostureTrend, *, tz: tzinfo, fmt: ChartFormat = ChartFo
                           color=LINE_COLOURS[i], label=f"{s.label} (deg)")  # fmt: skip
         axes.set_ylabel("Angle (degrees)")
         shoulder = axes.twinx()
-        shoulder.errorbar(x, series[2].y, yerr=errors[2], marker="s", capsize=4, linewidth=2,
-                          linestyle="--", color=LINE_COLOURS[2], label="shoulder offset (%)")  # fmt: skip
+        shoulder.errorbar(
+            x, series[2].y, yerr=errors[2], marker="s", capsize=4, linewidth=2, linestyle="--",
+            color=LINE_COLOURS[2], label="shoulder offset (%)",
+        )  # fmt: skip
         shoulder.set_ylabel("Shoulder offset (% of ear-hip line)")
         date_axis(axes)
         lines, labels = axes.get_legend_handles_labels()
