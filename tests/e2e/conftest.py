@@ -8,10 +8,14 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.conftest import REPO
+
+if TYPE_CHECKING:
+    from backtone.config import Settings
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -34,16 +38,22 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="package")
-def live_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def live_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """The live server's settings: a fresh SQLite file that tests may also reach directly."""
+    from backtone.config import Settings
+
+    return Settings(data_dir=tmp_path_factory.mktemp("web"), environment="test")
+
+
+@pytest.fixture(scope="package")
+def live_url(live_settings: Settings) -> Iterator[str]:
     """The app served by uvicorn in a thread, on a fresh SQLite file."""
     import uvicorn
 
     from backtone.adapters.security import Argon2Hasher
-    from backtone.config import Settings
     from backtone.entrypoints.web.app import create_app
 
-    settings = Settings(data_dir=tmp_path_factory.mktemp("web"), environment="test")
-    app = create_app(settings, hasher=Argon2Hasher(fast=True))
+    app = create_app(live_settings, hasher=Argon2Hasher(fast=True))
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)

@@ -20,6 +20,8 @@ SLOW = {
     "pages.plans": ["onboarding", "plan_calendar", "plan_pdf"],
     "pages.insight": ["progress", "chart"],
     "pages.form_check": ["check_upload"],
+    "api.backup": ["download", "restore"],
+    "pages.backup": ["download"],
 }
 
 

@@ -13,6 +13,17 @@ from datetime import date, datetime, timedelta, tzinfo
 from backtone.domain.analytics_basis import week_start
 from backtone.domain.errors import InvalidInput
 
+LIGHTEST_KG, HEAVIEST_KG = 25.0, 350.0  # outside these a weigh-in is a typo
+
+
+def check_body_weight(kg: float, field: str = "body weight") -> float:
+    """A body weight a person can have, in kilograms."""
+    if not LIGHTEST_KG <= kg <= HEAVIEST_KG:
+        raise InvalidInput(
+            field, f"{kg:g} kg is not a possible weight", f"{LIGHTEST_KG:g}-{HEAVIEST_KG:g} kg"
+        )
+    return kg
+
 
 @dataclass(frozen=True)
 class BodyWeightTrend:

@@ -73,6 +73,10 @@ class WorkoutRepository(Protocol):
 
     def known_source_keys(self, user_id: int, keys: Iterable[str]) -> set[str]: ...
 
+    def keys(self, user_id: int) -> set[str]:
+        """Every stored workout's key (Workout.key), whether or not it was kept in a column."""
+        ...
+
     def recent(self, user_id: int, limit: int, exercise_id: str | None = None) -> list[Workout]: ...
 
     def all(self, user_id: int) -> Iterator[Workout]: ...
@@ -203,6 +207,8 @@ class AccountRepository(Protocol):
 
     def set_timezone(self, user_id: int, timezone: str) -> None: ...
 
+    def set_role(self, user_id: int, role: Role) -> None: ...
+
 
 class AuthTokenRepository(Protocol):
     """Session cookies and API tokens, stored as SHA-256 digests only."""
@@ -284,7 +290,15 @@ class ImportMemoryRepository(Protocol):
         """Keep (name, exercise id) under each folded name, replacing an earlier answer."""
         ...
 
+    def remembered_names(self, user_id: int) -> list[tuple[str, str, str]]:
+        """Every kept name mapping as (folded name, name, exercise id), by folded name."""
+        ...
+
     def column_mapping(self, user_id: int, header_key: str) -> dict[str, Any] | None: ...
+
+    def column_mappings(self, user_id: int) -> dict[str, dict[str, Any]]:
+        """Every kept column mapping by its header key."""
+        ...
 
     def remember_columns(
         self, user_id: int, header_key: str, data: Mapping[str, Any], at: datetime

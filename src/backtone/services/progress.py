@@ -11,6 +11,7 @@ from backtone.domain.analytics import (
     summarise_progress,
 )
 from backtone.domain.analytics_basis import Period
+from backtone.domain.analytics_bodyweight import check_body_weight
 from backtone.domain.analytics_strength import LadderStanding
 from backtone.domain.catalogue import Catalogue
 from backtone.domain.errors import InvalidInput
@@ -138,8 +139,7 @@ def record_body_weight(
     tz: tzinfo = UTC,
 ) -> None:
     """Note today's (or a past day's) body weight in kilograms."""
-    if not 25 <= kg <= 350:
-        raise InvalidInput("body weight", f"{kg:g} kg is not a possible weight", "25-350 kg")
+    check_body_weight(kg)
     now = clock.now()
     if on is not None:
         check_logged_day(on, now.astimezone(tz).date())

@@ -66,6 +66,9 @@ class SqlAccountRepository:
     def set_timezone(self, user_id: int, timezone: str) -> None:
         self.session.execute(update(users).where(users.c.id == user_id).values(timezone=timezone))
 
+    def set_role(self, user_id: int, role: Role) -> None:
+        self.session.execute(update(users).where(users.c.id == user_id).values(role=role.value))
+
 
 class SqlAuthTokenRepository:
     def __init__(self, session: Session) -> None:

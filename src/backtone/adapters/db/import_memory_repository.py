@@ -43,6 +43,15 @@ class SqlImportMemoryRepository:
         if rows:
             self.session.execute(insert(import_name_mappings), rows)
 
+    def remembered_names(self, user_id: int) -> list[tuple[str, str, str]]:
+        t = import_name_mappings.c
+        rows = self.session.execute(
+            select(t.name_key, t.name, t.exercise_id)
+            .where(t.user_id == user_id)
+            .order_by(t.name_key)
+        )
+        return [(row.name_key, row.name, row.exercise_id) for row in rows]
+
     def column_mapping(self, user_id: int, header_key: str) -> dict[str, Any] | None:
         data = self.session.execute(
             select(import_column_mappings.c.data).where(
@@ -66,3 +75,10 @@ class SqlImportMemoryRepository:
                 user_id=user_id, header_key=header_key, data=dict(data), updated_at=at
             )
         )
+
+    def column_mappings(self, user_id: int) -> dict[str, dict[str, Any]]:
+        t = import_column_mappings.c
+        rows = self.session.execute(
+            select(t.header_key, t.data).where(t.user_id == user_id).order_by(t.header_key)
+        )
+        return {row.header_key: dict(row.data) for row in rows}

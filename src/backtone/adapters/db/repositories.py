@@ -79,7 +79,7 @@ class SqlBodyWeightRepository:
         rows = self.session.execute(
             select(body_weights.c.measured_at, body_weights.c.kg)
             .where(body_weights.c.user_id == user_id)
-            .order_by(body_weights.c.measured_at)
+            .order_by(body_weights.c.measured_at, body_weights.c.id)
         )
         return [(as_utc(row.measured_at), row.kg) for row in rows]
 

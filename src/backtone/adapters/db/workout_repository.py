@@ -15,12 +15,11 @@ from backtone.adapters.db.records_query import exercise_records
 from backtone.adapters.db.repositories import as_utc
 from backtone.adapters.db.tables import exercise_digests, logged_sets, workouts
 from backtone.adapters.db.upsert import insert_for
-from backtone.adapters.formats.plan_json import item_from_dict, item_to_dict
+from backtone.adapters.formats.target_json import target_from_dict, target_to_dict
 from backtone.domain.errors import NotFound
-from backtone.domain.exercise import Span
 from backtone.domain.exercise_digest import ExerciseDigest
-from backtone.domain.exposure import Change, Target
-from backtone.domain.plan import PlanItem, Role
+from backtone.domain.exposure import Target
+from backtone.domain.plan import PlanItem
 from backtone.domain.records import (
     ExerciseRecords,
 )
@@ -198,6 +197,18 @@ class SqlWorkoutRepository:
             )
         return found
 
+    def keys(self, user_id: int) -> set[str]:
+        """Every workout's key: its source key, else its source and start (Workout.key)."""
+        rows = self.session.execute(
+            select(workouts.c.source, workouts.c.source_key, workouts.c.started_at).where(
+                workouts.c.user_id == user_id
+            )
+        )
+        return {
+            row.source_key or Workout(as_utc(row.started_at), (), source=row.source).key
+            for row in rows
+        }
+
     def _with_sets(self, rows: list[Any], exercise_id: str | None = None) -> list[Workout]:
         ids = [row.id for row in rows]
         by_workout: dict[int, list[LoggedSet]] = {i: [] for i in ids}
@@ -297,7 +308,7 @@ class SqlWorkoutRepository:
         self.session.execute(
             workouts.update()
             .where(workouts.c.id == workout_id, workouts.c.user_id == user_id)
-            .values(targets=[_target_json(item, target) for item, target in targets])
+            .values(targets=[target_to_dict(item, target) for item, target in targets])
         )
 
     def targets(
@@ -314,7 +325,7 @@ class SqlWorkoutRepository:
                 workouts.c.targets.is_not(None),
             )
         ).all()
-        return {row.id: [_target_from_json(entry) for entry in row.targets or []] for row in rows}
+        return {row.id: [target_from_dict(entry) for entry in row.targets or []] for row in rows}
 
     def get(self, user_id: int, workout_id: int, *, with_sets: bool = True) -> Workout | None:
         """One of the person's workouts with its sets (or, to check its state, without);
@@ -350,7 +361,7 @@ class SqlWorkoutRepository:
         )
         if not rows:
             return None
-        stored = [_target_from_json(entry) for entry in rows[0].targets or []]
+        stored = [target_from_dict(entry) for entry in rows[0].targets or []]
         return self._with_sets(rows)[0], stored
 
     def close_stale(self, user_id: int, source: str, started_before: datetime) -> None:
@@ -493,56 +504,3 @@ def _lock(user_id: int, workout_ids: Sequence[int]) -> Update:
         .where(workouts.c.id.in_(workout_ids), workouts.c.user_id == user_id)
         .values(ended_at=workouts.c.ended_at)
     )
-
-
-def _span_json(span: Span | None) -> list[int] | None:
-    return None if span is None else [span.low, span.high]
-
-
-def _span_from_json(value: Any) -> Span | None:
-    return None if value is None else Span(int(value[0]), int(value[1]))
-
-
-def _target_json(item: PlanItem, target: Target) -> dict[str, Any]:
-    """One item of a guided workout as stored: the item as shown, and the target set."""
-    return {
-        "exercise_id": item.exercise_id,
-        "name": item.name,
-        "role": item.role.value,
-        "sets": target.sets,
-        "reps": _span_json(target.reps),
-        "seconds": _span_json(target.seconds),
-        "load_kg": target.load_kg,
-        "change": target.change.value if target.change is not None else None,
-        "rest_seconds": item.rest_seconds,
-        "per_side": item.per_side,
-        "reason": item.note,
-        "planned": item_to_dict(target.planned) if target.planned is not None else None,
-        "rung": target.rung,
-    }
-
-
-def _target_from_json(entry: dict[str, Any]) -> tuple[PlanItem, Target]:
-    reps, seconds = _span_from_json(entry.get("reps")), _span_from_json(entry.get("seconds"))
-    change = entry.get("change")
-    target = Target(
-        sets=int(entry["sets"]),
-        reps=reps,
-        seconds=seconds,
-        load_kg=entry.get("load_kg"),
-        change=Change(change) if change else None,
-        planned=item_from_dict(entry["planned"]) if entry.get("planned") else None,
-        rung=entry.get("rung"),
-    )
-    item = PlanItem(
-        exercise_id=entry["exercise_id"],
-        name=entry.get("name", entry["exercise_id"]),
-        role=Role(entry.get("role", Role.MAIN.value)),
-        sets=target.sets,
-        rest_seconds=int(entry.get("rest_seconds", 0)),
-        reps=reps,
-        seconds=seconds,
-        per_side=bool(entry.get("per_side", False)),
-        note=entry.get("reason", ""),
-    )
-    return item, target

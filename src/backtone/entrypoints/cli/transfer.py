@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,31 +13,69 @@ from backtone.entrypoints.cli.context import backtone_app, current_user
 from backtone.entrypoints.cli.files import write_file
 from backtone.entrypoints.cli.output import console
 
+if TYPE_CHECKING:
+    from backtone.services.backup import Restored
+    from backtone.services.context import Caller
+
 FileArg = Annotated[Path, typer.Argument(help="The file to write or read.")]
+OutArg = Annotated[
+    Path, typer.Argument(help="The file to write; '-' writes the backup to standard output.")
+]
 
 
-def export_json(path: FileArg) -> None:
-    """Write a complete, versioned backup of your data as JSON."""
-    from backtone.adapters.formats.backup_json import Backup, write_backup
-    from backtone.services.backup import export_workouts
+def _caller() -> Caller:
+    from backtone.entrypoints.cli.training_log import local_tz
+    from backtone.services.context import caller_for
 
     app = backtone_app()
-    user = current_user()
-    with app.uow() as uow:
-        exercises = tuple(uow.exercises.for_user(user.id))
-    workouts = tuple(export_workouts(uow=app.uow(), user_id=user.id))
-    write_file(path, write_backup(Backup(app.clock.now(), exercises, workouts)))
-    sets = sum(len(w.sets) for w in workouts)
-    console().print(f"Wrote {len(workouts)} workouts ({sets} sets) and "
-                    f"{len(exercises)} of your own exercises to {path}.")  # fmt: skip
+    return caller_for(uow=app.uow(), clock=app.clock, user_id=current_user().id, tz=local_tz())
+
+
+def export_json(path: OutArg) -> None:
+    """Write a complete, versioned backup of your data as JSON.
+
+    It holds your settings (name, time zone, role), profile, kit, your own exercises, every
+    plan and which one is current, every workout and set, body weights, check-ins, posture
+    checks and the exercise names your imports remember. Never your password or tokens.
+    """
+    from rich.console import Console
+
+    from backtone.adapters.formats.backup_json import write_backup
+    from backtone.services.backup import my_backup
+
+    app = backtone_app()
+    backup = my_backup(uow=app.uow(), clock=app.clock, caller=_caller())
+    text = write_backup(backup)
+    if str(path) == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        where, aside = "standard output", True
+    else:
+        aside = path.exists() and not path.is_file()  # /dev/stdout, a pipe: say it aside
+        write_file(path, text)
+        where = str(path)
+    sets = sum(len(w.workout.sets) for w in backup.workouts)
+    counts = {
+        "workouts": len(backup.workouts), "plans": len(backup.plans),
+        "exercises": len(backup.exercises), "body_weights": len(backup.body_weights),
+        "check_ins": len(backup.check_ins), "postures": len(backup.postures),
+    }  # fmt: skip
+    held = _listed(counts) or "nothing yet"
+    Console(stderr=aside, highlight=False).print(
+        f"Wrote a backup of {held} ({sets} sets) and your settings to {where}."
+    )
 
 
 def import_json(path: FileArg) -> None:
-    """Bring back a JSON backup (what is already there is not added twice)."""
+    """Restore a JSON backup (of any version) into your account, all or nothing.
+
+    What your account lacks is added and nothing is added twice, so restoring the same file
+    again changes nothing. Settings you have already made here (time zone, profile, kit,
+    current plan) are kept; the backup's fill in those you have not.
+    """
     from backtone.adapters.formats.backup_json import read_backup
     from backtone.domain.errors import InvalidInput
-    from backtone.services.backup import restore_workouts
-    from backtone.services.catalogue import import_exercises
+    from backtone.services.backup import restore_backup
 
     data = read_user_file(path)
     try:
@@ -44,22 +83,38 @@ def import_json(path: FileArg) -> None:
     except InvalidInput as error:
         raise InvalidInput(f"{path}: {error.field}", error.problem, error.allowed) from None
     app = backtone_app()
-    user = current_user()
-    # One transaction for the whole backup: both use cases run inside this block, so their
-    # own commits wait for its one (all or nothing).
-    with app.uow() as uow:
-        exercises = import_exercises(
-            uow=uow, builtin=app.catalogue, user_id=user.id, exercises=backup.exercises
-        )
-        result = restore_workouts(
-            uow=uow, clock=app.clock, user_id=user.id, workouts=backup.workouts
-        )
-        uow.commit()
-    console().print(
-        f"Restored {result.workouts_added} workouts ({result.sets_added} sets) and "
-        f"{exercises.added} exercises; {result.workouts_already_present} workouts were "
-        "already there."
+    result = restore_backup(uow=app.uow(), clock=app.clock, caller=_caller(), backup=backup)
+    console().print(restored_in_words(result))
+
+
+def restored_in_words(result: Restored) -> str:
+    """'Restored 12 workouts (80 sets), 2 plans. Already there: ...' in a line or three."""
+    added = _listed({p: n for p, n in result.added.items() if p != "sets"})
+    lines = [f"Restored {added} ({result.sets_added} sets)." if added else "Nothing new to add."]
+    there = _listed(result.already_there)
+    if there:
+        lines.append(f"Already there, so not added again: {there}.")
+    if result.settings:
+        lines.append(f"Taken from the backup: {', '.join(result.settings)}.")
+    return "\n".join(lines)
+
+
+def _listed(counts: dict[str, int]) -> str:
+    return ", ".join(
+        f"{counts[part]} {words[counts[part] != 1]}"
+        for part, words in _PARTS.items()
+        if counts.get(part)
     )
+
+
+# Each part of a backup, said in the singular and the plural.
+_PARTS = {
+    "workouts": ("workout", "workouts"), "plans": ("plan", "plans"),
+    "exercises": ("own exercise", "own exercises"), "body_weights": ("body weight", "body weights"),
+    "check_ins": ("check-in", "check-ins"), "postures": ("posture check", "posture checks"),
+    "remembered_names": ("remembered name", "remembered names"),
+    "column_mappings": ("column mapping", "column mappings"),
+}  # fmt: skip
 
 
 def backup(path: FileArg) -> None:

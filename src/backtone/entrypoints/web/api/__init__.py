@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from backtone.entrypoints.web.api import (
     accounts,
+    backup,
     exercises,
     form_checks,
     plans,
@@ -20,5 +21,6 @@ from backtone.entrypoints.web.errors import API_ERRORS
 router = APIRouter(prefix="/api/v1", responses=API_ERRORS)
 for module in (
     accounts, plans, training, readiness, progress, exercises, trainers, form_checks, posture,
+    backup,
 ):  # fmt: skip
     router.include_router(module.router)

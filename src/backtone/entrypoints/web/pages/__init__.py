@@ -7,6 +7,7 @@ from fastapi import APIRouter
 from backtone.entrypoints.web.pages import (
     api_docs,
     auth,
+    backup,
     coach,
     form_check,
     insight,
@@ -25,6 +26,7 @@ for module in (
     training,
     insight,
     settings,
+    backup,
     trainer,
     form_check,
     coach,
