@@ -246,3 +246,14 @@ def test_an_unknown_template_lists_the_known_ones() -> None:
             template="seed-999",
         )
     assert "seed-003" in error.value.allowed
+
+
+def test_an_imported_exercise_without_named_muscles_does_not_stop_the_planner() -> None:
+    # Another app's export names "Lateral Raise (Dumbbell)" and nothing about its muscles.
+    from backtone.adapters.catalogue.loader import load_builtin_catalogue
+
+    bare = make_exercise("custom-lateral-raise-dumbbell", primary=(), pattern=Pattern.ISOLATION)
+    catalogue = load_builtin_catalogue().with_exercises([bare])
+    profile = build_profile(level="beginner", equipment="gym", days=3, minutes=45)
+    plan = generate_plan(profile=profile, catalogue=catalogue, start=date(2026, 3, 2), weeks=2)
+    assert plan.sessions and not hard_rule_breaches(plan, catalogue)

@@ -43,8 +43,10 @@ def is_multi_joint(exercise: Exercise) -> bool:
 
 
 def size_rank(exercise: Exercise) -> int:
-    """The rank of the largest region among the primary muscles (0 = legs, the largest)."""
-    return min(REGION_SIZE[REGION_OF[m]] for m in exercise.primary)
+    """The rank of the largest region among the primary muscles (0 = legs, the largest); an
+    exercise with none named (some imported ones) ranks with the smallest."""
+    return min((REGION_SIZE[REGION_OF[m]] for m in exercise.primary),
+               default=max(REGION_SIZE.values()))  # fmt: skip
 
 
 def order_key(exercise: Exercise) -> tuple[int, int, str]:
