@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -11,6 +11,7 @@ from backtone.adapters.catalogue.loader import load_builtin_catalogue
 from backtone.adapters.clock import SystemClock
 from backtone.adapters.db import migrate
 from backtone.adapters.db.engine import make_engine
+from backtone.adapters.db.group_commit import GroupCommit, Lease, OwnCommit, writes_for
 from backtone.adapters.db.unit_of_work import SqlUnitOfWork
 from backtone.config import Settings
 from backtone.domain.catalogue import Catalogue
@@ -25,8 +26,13 @@ class Backtone:
     engine: Engine
     session_factory: sessionmaker[Session]
     clock: Clock
+    # How a web request's writes reach the disk: grouped on a SQLite file (group_commit.py).
+    writes: GroupCommit | OwnCommit = field(default_factory=OwnCommit)
 
-    def uow(self) -> SqlUnitOfWork:
+    def uow(self, lease: Lease | None = None) -> SqlUnitOfWork:
+        """A unit of work; with a lease from `writes`, one that runs in the writer's group."""
+        if lease is not None and lease.session_factory is not None:
+            return SqlUnitOfWork(lease.session_factory)
         return SqlUnitOfWork(self.session_factory)
 
     @property
@@ -51,4 +57,5 @@ def build(settings: Settings, *, clock: Clock | None = None, prepare_db: bool = 
         engine=engine,
         session_factory=sessionmaker(engine, expire_on_commit=False),
         clock=clock or SystemClock(),
+        writes=writes_for(engine),
     )

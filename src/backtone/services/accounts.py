@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from backtone.domain.account import Account, Role, TokenKind, check_password
 from backtone.domain.errors import BacktoneError, Conflict, InvalidInput, NotFound
+from backtone.domain.signed_in import SignedIn
 from backtone.domain.user import check_username
 from backtone.services.ports import Clock, PasswordHasher, UnitOfWork
 
@@ -132,8 +133,8 @@ def open_session(
 
 def account_for_token(
     *, uow: UnitOfWork, clock: Clock, token: str, kind: TokenKind
-) -> Account | None:
-    """Who holds this token, if it is known and not expired."""
+) -> SignedIn | None:
+    """Who holds this token, if it is known and not expired (with their units)."""
     with uow:
         return uow.auth_tokens.account_for(token_digest(token), kind, clock.now())
 

@@ -17,6 +17,7 @@ from backtone.domain.plan_record import PlanRecord, PlanSummary
 from backtone.domain.posture import PostureCheck
 from backtone.domain.profile import Profile
 from backtone.domain.records import ExerciseRecords
+from backtone.domain.signed_in import SignedIn
 from backtone.domain.training import LoggedSet, WeightUnit, Workout
 from backtone.domain.user import User
 
@@ -179,7 +180,7 @@ class AuthTokenRepository(Protocol):
         label: str = "",
     ) -> None: ...
 
-    def account_for(self, token_hash: str, kind: TokenKind, now: datetime) -> Account | None: ...
+    def account_for(self, token_hash: str, kind: TokenKind, now: datetime) -> SignedIn | None: ...
 
     def delete(self, token_hash: str) -> None: ...
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import TracebackType
 from typing import Self
 
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from backtone.adapters.db.account_repository import (
     SqlAccountRepository,
@@ -26,7 +27,8 @@ from backtone.adapters.db.workout_repository import SqlWorkoutRepository
 
 
 class SqlUnitOfWork:
-    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+    def __init__(self, session_factory: Callable[[], Session]) -> None:
+        # sessionmaker, or a web request's turn in the SQLite writer's group (group_commit.py)
         self._session_factory = session_factory
         self._depth = 0
 

@@ -11,6 +11,7 @@ from backtone.config import Settings
 from backtone.entrypoints.web import api, pages
 from backtone.entrypoints.web.auth import LOCAL_HOSTS, CookieKeys
 from backtone.entrypoints.web.errors import install_error_handlers
+from backtone.entrypoints.web.etag import RenderCache
 from backtone.entrypoints.web.headers import SecurityHeaders
 from backtone.entrypoints.web.pages.api_docs import ASSETS, ASSETS_URL, SPEC_URL
 from backtone.entrypoints.web.rendering import STATIC
@@ -41,6 +42,7 @@ def create_app(
     app.state.backtone = backtone or build(settings)
     app.state.hasher = hasher or Argon2Hasher()
     app.state.keys = CookieKeys(settings.secret_key)
+    app.state.rendered = RenderCache()  # the catalogue's answers, rendered once (etag.py)
     app.add_middleware(SecurityHeaders, https=settings.host not in LOCAL_HOSTS)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.mount(ASSETS_URL, StaticFiles(directory=ASSETS), name="docs-assets")
