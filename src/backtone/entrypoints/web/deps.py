@@ -46,7 +46,7 @@ async def get_backtone(request: Request) -> Backtone:
 BacktoneDep = Annotated[Backtone, Depends(get_backtone)]
 
 
-async def get_uow(request: Request, backtone: BacktoneDep) -> AsyncIterator[UnitOfWork]:
+async def get_uow(request: Request) -> AsyncIterator[UnitOfWork]:
     """The request's unit of work: the sign-in check and every use case share its session.
 
     One session (one pooled connection) serves the whole request instead of one per step.
@@ -57,6 +57,7 @@ async def get_uow(request: Request, backtone: BacktoneDep) -> AsyncIterator[Unit
     first (adapters/db/group_commit.py): its commits then become durable with its group's,
     and it is answered only after that. On PostgreSQL both calls return at once.
     """
+    backtone: Backtone = request.app.state.backtone  # not a dependency: every request pays those
     lease = await backtone.writes.lease() if takes_turn(request) else None
     try:
         uow = backtone.uow(lease)
@@ -116,12 +117,13 @@ _bearer = HTTPBearer(auto_error=False, description="An API token from POST /api/
 
 
 async def api_account(
+    request: Request,
     uow: UowDep,
-    clock: ClockDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> SignedIn:
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise NotSignedIn()
+    clock = request.app.state.backtone.clock
     found = account_for_token(
         uow=uow, clock=clock, token=credentials.credentials, kind=TokenKind.API
     )

@@ -17,5 +17,6 @@ from backtone.entrypoints.web.api import (
 from backtone.entrypoints.web.errors import API_ERRORS
 
 router = APIRouter(prefix="/api/v1", responses=API_ERRORS)
-for module in (accounts, plans, training, progress, exercises, trainers, form_checks, posture):
+# The busiest first: a request's path is matched against the routes in this order.
+for module in (training, exercises, accounts, plans, progress, trainers, form_checks, posture):
     router.include_router(module.router)
