@@ -83,7 +83,7 @@ def _session(pdf: _Sheet, session: PlanSession, size: int) -> None:
 def _row(pdf: _Sheet, item: PlanItem, size: int, line: float, widths: tuple[float, ...]) -> None:
     name_w, amount_w, rest_w, tick_w = widths
     name = _text(item.marked_name)
-    fitted = size  # a long name gets smaller type rather than running into the next column
+    fitted: float = size  # a long name gets smaller type rather than running into the next column
     pdf.set_font("Helvetica", "B", fitted)
     while fitted > 6 and pdf.get_string_width(name) > name_w - 1:
         fitted -= 0.5
