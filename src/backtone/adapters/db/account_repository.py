@@ -252,16 +252,20 @@ class SqlIdempotencyRepository:
         return self.session.execute(new_key).first() is not None
 
     def stored(self, user_id: int, key: str) -> tuple[str, dict[str, object] | None] | None:
-        row = self.session.execute(
-            select(idempotency_keys.c.fingerprint, idempotency_keys.c.result).where(
-                idempotency_keys.c.user_id == user_id, idempotency_keys.c.key == key
-            )
-        ).first()
+        row = self.session.execute(_STORED, {"owner": user_id, "the_key": key}).first()
         return None if row is None else (row.fingerprint, row.result)
 
     def complete(self, user_id: int, key: str, result: dict[str, object]) -> None:
-        self.session.execute(
-            update(idempotency_keys)
-            .where(idempotency_keys.c.user_id == user_id, idempotency_keys.c.key == key)
-            .values(result=result)
-        )
+        self.session.execute(_COMPLETE, {"owner": user_id, "the_key": key, "answer": result})
+
+
+# Every logged set with a key runs these: built once (see _SIGNED_IN).
+_THIS_KEY = (idempotency_keys.c.user_id == bindparam("owner")) & (
+    idempotency_keys.c.key == bindparam("the_key")
+)
+_STORED = select(idempotency_keys.c.fingerprint, idempotency_keys.c.result).where(_THIS_KEY)
+_COMPLETE = (
+    update(idempotency_keys)
+    .where(_THIS_KEY)
+    .values(result=bindparam("answer", type_=idempotency_keys.c.result.type))
+)

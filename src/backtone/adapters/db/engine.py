@@ -11,6 +11,8 @@ from typing import Any, ClassVar
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from backtone.adapters.db.idle_ping import ping_when_idle
+
 try:
     import fcntl
 except ImportError:  # not on Windows: writers there wait in SQLite's own retry loop
@@ -137,4 +139,4 @@ def make_engine(url: str, **options: Any) -> Engine:
         if on_disk:
             event.listen(engine, "before_cursor_execute", _gate_writes)
         return engine
-    return create_engine(url, pool_pre_ping=True, **options)
+    return ping_when_idle(create_engine(url, **options))  # not a ping per request
