@@ -368,11 +368,21 @@ def prepare_people(port: int, count: int, prefix: str) -> list[dict[str, Any]]:
     return people
 
 
-def backtone_requests(people: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+def backtone_requests(
+    people: list[dict[str, Any]], etag: str = ""
+) -> dict[str, list[dict[str, Any]]]:
     json_type = {"Content-Type": "application/json"}
     return {
         "list exercises (20)": [
             {"method": "GET", "path": "/api/v1/exercises?limit=20", "headers": p["auth"]}
+            for p in people
+        ],
+        "list exercises (20), client holds it: 304": [
+            {
+                "method": "GET",
+                "path": "/api/v1/exercises?limit=20",
+                "headers": {**p["auth"], "If-None-Match": etag},
+            }
             for p in people
         ],
         "recent history (20 sets)": [
@@ -395,13 +405,17 @@ def backtone_requests(people: list[dict[str, Any]]) -> dict[str, list[dict[str, 
     }
 
 
-def check_shapes(port: int, people: list[dict[str, Any]]) -> None:
-    """The requests answer what their names say (20 exercises, 20 sets)."""
+def check_shapes(port: int, people: list[dict[str, Any]]) -> str:
+    """The requests answer what their names say (20 exercises, 20 sets); the list's ETag."""
     auth = people[0]["auth"]
-    listed = call(port, "GET", "/api/v1/exercises?limit=20", headers=auth)
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    connection.request("GET", "/api/v1/exercises?limit=20", headers=auth)
+    response = connection.getresponse()
+    listed = json.loads(response.read())
     history = call(port, "GET", "/api/v1/history?limit=1", headers=auth)
     sets = sum(len(w["sets"]) for w in history["workouts"])
     print(f"  list: {len(listed['exercises'])} exercises; history: {sets} sets", flush=True)
+    return response.getheader("ETag") or ""
 
 
 def floor_rows(
@@ -455,15 +469,15 @@ def backtone_rows(
     server = start_backtone(env, ports, args.workers)
     try:
         people = prepare_people(ports[0], args.people, "bench")
-        check_shapes(ports[0], people)
+        etag = check_shapes(ports[0], people)
         if url:
             server.database = (args.postgres, url.rsplit("application_name=", 1)[1])
-        for name, requests in backtone_requests(people).items():
+        for name, requests in backtone_requests(people, etag).items():
             if not args.only or any(o in name for o in args.only):
                 rows.append(measure(f"{label}: {name}", server, requests, args, folder))
     finally:
         stop(server)
-    if url and args.servers:
+    if url and not args.one_server:
         rows += two_servers(label, env, args, folder)
     return rows
 
@@ -508,14 +522,15 @@ def main() -> None:
     parser.add_argument("--postgres", default=os.environ.get("BACKTONE_BENCH_POSTGRES", POSTGRES))
     parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument("--no-floors", action="store_true")
-    parser.add_argument("--servers", action="store_true", help="add the two-server rows")
+    parser.add_argument("--one-server", action="store_true", help="leave out the two-server rows")
     parser.add_argument("--only", nargs="*", default=[], help="requests whose name has these")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed: `apt-get install wrk` (Debian's package), then run again")
     print(
         f"wrk 1 thread, {args.connections} connections, {args.seconds:g} s a row, "
-        f"{args.workers} server workers, {os.cpu_count()} CPUs shared with wrk and the database"
+        f"{args.workers} server workers, {os.cpu_count()} CPUs shared with wrk and the database; "
+        f"load average before the run: {load_average():.2f}"
     )
     print("| row | req/s | p50 ms | p99 ms | server CPU ms/req | db CPU ms/req | errors | load |")
     print("|---|---|---|---|---|---|---|---|")

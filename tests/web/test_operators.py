@@ -6,15 +6,18 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from fastapi import APIRouter
 from fastapi.testclient import TestClient
+from sqlalchemy import Connection
 
 from backtone.adapters.db import migrate
+from backtone.adapters.db.group_commit import GroupCommit
 from backtone.adapters.security import Argon2Hasher
 from backtone.bootstrap import build
 from backtone.config import Settings
 from backtone.entrypoints.web.app import create_app
-from tests.web.conftest import ApiUser
+from tests.web.conftest import ApiUser, sign_up
 
 
 def metric(text: str, name: str, **labels: str) -> float:
@@ -99,3 +102,24 @@ def test_the_writer_counts_its_groups_on_sqlite(
     groups = metric(text, "backtone_writer_groups_committed")
     on_sqlite = web.app.state.backtone.engine.dialect.name == "sqlite"  # type: ignore[attr-defined]
     assert (groups >= 1) if on_sqlite else (groups == 0)
+
+
+def test_a_set_whose_group_could_not_be_committed_is_refused_and_not_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = Settings(data_dir=tmp_path, environment="test")  # SQLite: group commit
+    app = create_app(settings, hasher=Argon2Hasher(fast=True))
+    writes = app.state.backtone.writes
+    assert isinstance(writes, GroupCommit)
+
+    def lost(_connection: Connection) -> None:
+        raise OSError("the disk went away")
+
+    with TestClient(app) as client:
+        sam = sign_up(client, "sam")
+        monkeypatch.setattr(writes, "commit_group", lost)
+        refused = sam.post("/api/v1/sets", json={"exercise_id": "pull-up", "reps": 5})
+        assert refused.status_code == 503
+        assert refused.json()["error"]["type"] == "NotSaved"
+        monkeypatch.undo()
+        assert sam.get("/api/v1/history").json()["workouts"] == []

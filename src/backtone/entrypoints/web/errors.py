@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, ValidationError
 from starlette.exceptions import HTTPException
 
+from backtone.adapters.db.group_commit import CommitFailed
 from backtone.domain.errors import BacktoneError, Conflict, Infeasible, InvalidInput, NotFound
 from backtone.entrypoints.web.deps import CsrfRejected, NotSignedIn
 from backtone.entrypoints.web.rendering import render
@@ -80,6 +81,16 @@ def install_error_handlers(app: FastAPI) -> None:
             body = {"error": {"type": "NotSignedIn", "message": "a valid Bearer token is needed"}}
             return JSONResponse(body, status_code=401, headers={"WWW-Authenticate": "Bearer"})
         return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
+
+    @app.exception_handler(CommitFailed)
+    async def not_saved(request: Request, error: CommitFailed) -> Response:
+        # The write's group never reached the disk: nothing of it is stored, so a retry
+        # (with the same Idempotency-Key) is safe.
+        message = "This could not be saved just now; nothing was stored. Please try again."
+        if _is_api(request):
+            body = {"error": {"type": "NotSaved", "message": message}}
+            return JSONResponse(body, status_code=503, headers={"Retry-After": "1"})
+        return _page(request, 503, message)
 
     @app.exception_handler(CsrfRejected)
     async def csrf_rejected(request: Request, error: CsrfRejected) -> Response:
