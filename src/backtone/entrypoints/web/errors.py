@@ -155,4 +155,5 @@ API_ERRORS: dict[int | str, dict[str, Any]] = {
     409: {**_ERROR, "description": "Clashes with what is stored"},
     422: {**_ERROR, "description": "A value is not one the coach can use"},
     429: {**_ERROR, "description": "Too many failed log-ins; see Retry-After"},
+    503: {**_ERROR, "description": "Not saved: nothing was stored; send it again"},
 }
