@@ -45,5 +45,6 @@ def serve(
         port=port,
         workers=workers,
         log_level="warning",
+        access_log=False,  # a line per request was formatted and then dropped at this level
         proxy_headers=False,
     )
