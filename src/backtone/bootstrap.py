@@ -28,12 +28,23 @@ class Backtone:
     clock: Clock
     # How a web request's writes reach the disk: grouped on a SQLite file (group_commit.py).
     writes: GroupCommit | OwnCommit = field(default_factory=OwnCommit)
+    # Sessions for requests that only read (see reading_uow); the usual ones when None.
+    reading_factory: sessionmaker[Session] | None = None
 
     def uow(self, lease: Lease | None = None) -> SqlUnitOfWork:
         """A unit of work; with a lease from `writes`, one that runs in the writer's group."""
         if lease is not None and lease.session_factory is not None:
             return SqlUnitOfWork(lease.session_factory)
         return SqlUnitOfWork(self.session_factory)
+
+    def reading_uow(self) -> SqlUnitOfWork:
+        """A unit of work for a request that only reads (a web GET).
+
+        On PostgreSQL its statements run in autocommit: under READ COMMITTED each statement
+        of a transaction sees its own snapshot anyway, so only the BEGIN and ROLLBACK round
+        trips go. SQLite opens no transaction for reads in the first place.
+        """
+        return SqlUnitOfWork(self.reading_factory or self.session_factory)
 
     @property
     def catalogue(self) -> Catalogue:
@@ -58,4 +69,9 @@ def build(settings: Settings, *, clock: Clock | None = None, prepare_db: bool = 
         session_factory=sessionmaker(engine, expire_on_commit=False),
         clock=clock or SystemClock(),
         writes=writes_for(engine),
+        reading_factory=(
+            sessionmaker(engine.execution_options(isolation_level="AUTOCOMMIT"))
+            if engine.dialect.name == "postgresql"
+            else None
+        ),
     )

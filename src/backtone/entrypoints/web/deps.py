@@ -55,12 +55,13 @@ async def get_uow(request: Request) -> AsyncIterator[UnitOfWork]:
 
     A request that may write and runs on the event loop takes a turn in the writer's group
     first (adapters/db/group_commit.py): its commits then become durable with its group's,
-    and it is answered only after that. On PostgreSQL both calls return at once.
+    and it is answered only after that. On PostgreSQL both calls return at once. A GET only
+    reads: on PostgreSQL its statements then skip BEGIN and ROLLBACK (Backtone.reading_uow).
     """
     backtone: Backtone = request.app.state.backtone  # not a dependency: every request pays those
     lease = await backtone.writes.lease() if takes_turn(request) else None
     try:
-        uow = backtone.uow(lease)
+        uow = backtone.reading_uow() if request.method in _READS else backtone.uow(lease)
         uow.__enter__()  # makes a session; no connection is taken before the first statement
         try:
             yield uow
