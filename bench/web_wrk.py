@@ -479,7 +479,24 @@ def backtone_rows(
         stop(server)
     if url and not args.one_server:
         rows += two_servers(label, env, args, folder)
+    if not url and not args.one_server:
+        rows += one_writer(label, env, args, folder)
     return rows
+
+
+def one_writer(
+    label: str, env: dict[str, str], args: argparse.Namespace, folder: Path
+) -> list[Row]:
+    """Logged sets with 1 worker: SQLite lets one process write at a time, so a second
+    worker adds little when the writes are the work."""
+    ports = [free_port()]
+    server = start_backtone(env, ports, 1)
+    try:
+        people = prepare_people(ports[0], args.people, "w1x")
+        requests = backtone_requests(people)["log one set (POST)"]
+        return [measure(f"{label}: log one set (POST), 1 worker", server, requests, args, folder)]
+    finally:
+        stop(server)
 
 
 def two_servers(
