@@ -464,6 +464,8 @@ def backtone_rows(
     env.pop("BACKTONE_DATABASE_URL", None)
     if url:
         env["BACKTONE_DATABASE_URL"] = url
+    if args.code:  # another checkout's code, to compare in the same sitting
+        env["PYTHONPATH"] = str(Path(args.code).resolve() / "src")
     rows: list[Row] = []
     ports = [free_port()]
     server = start_backtone(env, ports, args.workers)
@@ -541,6 +543,9 @@ def main() -> None:
     parser.add_argument("--no-floors", action="store_true")
     parser.add_argument("--one-server", action="store_true", help="leave out the two-server rows")
     parser.add_argument("--only", nargs="*", default=[], help="requests whose name has these")
+    parser.add_argument(
+        "--code", help="serve backtone from this checkout's src/ (e.g. main's, for a baseline)"
+    )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed: `apt-get install wrk` (Debian's package), then run again")
