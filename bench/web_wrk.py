@@ -496,9 +496,27 @@ def one_writer(
     try:
         people = prepare_people(ports[0], args.people, "w1x")
         requests = backtone_requests(people)["log one set (POST)"]
-        return [measure(f"{label}: log one set (POST), 1 worker", server, requests, args, folder)]
+        before = writer_counts(ports[0])
+        row = measure(f"{label}: log one set (POST), 1 worker", server, requests, args, folder)
+        writes, groups = (b - a for a, b in zip(before, writer_counts(ports[0]), strict=True))
+        print(f"  {writes:.0f} sets in {groups:.0f} commits: {writes / max(groups, 1):.1f} a group")
+        return [row]
     finally:
         stop(server)
+
+
+def writer_counts(port: int) -> tuple[float, float]:
+    """(POSTs answered, groups committed) by a one-worker server, from its /metrics."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    connection.request("GET", "/metrics")
+    text = connection.getresponse().read().decode()
+    groups = writes = 0.0
+    for line in text.splitlines():
+        if line.startswith("backtone_writer_groups_committed{"):
+            groups = float(line.rsplit(" ", 1)[1])
+        if line.startswith("backtone_http_requests_total{") and 'method="POST"' in line:
+            writes += float(line.rsplit(" ", 1)[1])
+    return writes, groups
 
 
 def two_servers(

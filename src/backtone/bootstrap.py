@@ -70,7 +70,9 @@ def build(settings: Settings, *, clock: Clock | None = None, prepare_db: bool = 
         clock=clock or SystemClock(),
         writes=writes_for(engine),
         reading_factory=(
-            sessionmaker(engine.execution_options(isolation_level="AUTOCOMMIT"))
+            sessionmaker(
+                engine.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False
+            )
             if engine.dialect.name == "postgresql"
             else None
         ),
