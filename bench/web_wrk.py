@@ -427,7 +427,7 @@ def floor_rows(
         server.database = (args.postgres, url.rsplit("application_name=", 1)[1])
     rows = []
     try:
-        if label == "SQLite":
+        if label == "SQLite" or args.no_sqlite:
             rows.append(measure("bare endpoint", server, [_get("/ping", auth)], args, folder))
         rows.append(
             measure(
@@ -558,6 +558,7 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=16)
     parser.add_argument("--postgres", default=os.environ.get("BACKTONE_BENCH_POSTGRES", POSTGRES))
     parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL's rows only")
     parser.add_argument("--no-floors", action="store_true")
     parser.add_argument("--one-server", action="store_true", help="leave out the two-server rows")
     parser.add_argument("--only", nargs="*", default=[], help="requests whose name has these")
@@ -578,12 +579,12 @@ def main() -> None:
     rows: list[Row] = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        if not args.no_floors:
-            rows += floor_rows(
-                "SQLite", f"sqlite:///{folder / 'floor.sqlite3'}", args, folder, auth
-            )
         (folder / "data").mkdir()
-        rows += backtone_rows("SQLite", None, args, folder, folder / "data")
+        if not args.no_sqlite:
+            if not args.no_floors:
+                sqlite_file = f"sqlite:///{folder / 'floor.sqlite3'}"
+                rows += floor_rows("SQLite", sqlite_file, args, folder, auth)
+            rows += backtone_rows("SQLite", None, args, folder, folder / "data")
         if not args.no_postgres:
             if not args.no_floors:
                 with postgres_schema(args.postgres) as url:
