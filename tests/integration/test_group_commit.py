@@ -141,3 +141,28 @@ def test_postgresql_and_memory_databases_commit_for_themselves(engine: Engine) -
     expected = GroupCommit if engine.dialect.name == "sqlite" else OwnCommit
     assert isinstance(writes_for(engine), expected)
     assert isinstance(writes_for(make_engine("sqlite://")), OwnCommit)
+
+
+def test_when_sqlite_rolls_the_group_back_nobody_in_it_is_told_it_was_stored(
+    sqlite_file: Engine,
+) -> None:
+    writes = GroupCommit(sqlite_file)
+
+    def disk_error() -> None:
+        # What SQLite does on an I/O error or a full disk: it ends the transaction itself.
+        lease_connection = writes._connection
+        assert lease_connection is not None
+        lease_connection.connection.dbapi_connection.rollback()  # type: ignore[union-attr]
+
+    async def scenario() -> list[object]:
+        return await asyncio.gather(
+            log(writes, 1), log(writes, 2, then=disk_error), log(writes, 3), return_exceptions=True
+        )
+
+    results = asyncio.run(scenario())
+    assert all(isinstance(r, Exception) for r in results)
+    assert any(isinstance(r, CommitFailed) for r in results)
+    stored_now = stored(sqlite_file)
+    assert 1 not in stored_now and 2 not in stored_now  # what the group held is gone
+    asyncio.run(log(writes, 7))  # and the writer goes on
+    assert 7 in stored(sqlite_file)

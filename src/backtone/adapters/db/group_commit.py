@@ -96,6 +96,10 @@ class GroupCommit:
             raise
         connection = self._connection
         assert connection is not None
+        if not _raw(connection).in_transaction:  # SQLite rolled the group back (an I/O error)
+            self._holder = False
+            self._pump()
+            raise CommitFailed("the group's transaction was lost; nothing was stored")
         return Lease(
             lambda: Session(
                 bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
