@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 MODELS := models/MANIFEST.sha256
 LINTED := src tests bench tools
 
-.PHONY: run test lint format bench models clean
+.PHONY: run test lint format bench models wrk clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,7 +36,12 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix $(LINTED)
 	$(BIN)/ruff format $(LINTED)
 
-bench: $(STAMP) $(MODELS)
+# wrk drives the web bench (bench/web_wrk.py): Debian's package, installed when missing.
+# Only `make bench` needs it; `make test` never does.
+wrk:
+	@command -v wrk >/dev/null 2>&1 || apt-get install -y wrk || sudo apt-get install -y wrk
+
+bench: $(STAMP) $(MODELS) wrk
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/planner.py
 	$(BIN)/python bench/import_strong.py
@@ -48,7 +53,7 @@ bench: $(STAMP) $(MODELS)
 	$(BIN)/python bench/posture_accuracy.py
 	$(BIN)/python bench/simulate_progress.py --seed 1 --runs 100
 	$(BIN)/python bench/progress_db.py
-	$(BIN)/python bench/web_load.py
+	$(BIN)/python bench/web_wrk.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -37,12 +37,8 @@ def main() -> int:
         old.unlink()
     catalogue = load_builtin_catalogue()
     for name, answers in PEOPLE.items():
-        plan = create_plan(
-            profile=build_profile(**answers),
-            catalogue=catalogue,
-            start=START,
-            weeks=8,  # type: ignore[arg-type]
-        )
+        profile = build_profile(**answers)  # type: ignore[arg-type]
+        plan = create_plan(profile=profile, catalogue=catalogue, start=START, weeks=8)
         (OUT / f"{name}.md").write_text(plan_to_markdown(plan), encoding="utf-8")
         pdf = OUT / f"{name}.pdf"
         pdf.write_bytes(plan_to_pdf(plan))

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from backtone.domain.account import Account, Role, TokenInfo, TokenKind, check_password
 from backtone.domain.errors import BacktoneError, Conflict, InvalidInput, NotFound
+from backtone.domain.signed_in import SignedIn
 from backtone.domain.user import check_username
 from backtone.services.ports import Clock, PasswordHasher, RateLimiter, UnitOfWork
 
@@ -226,8 +227,8 @@ def revoke_api_token(*, uow: UnitOfWork, user_id: int, token_id: int) -> None:
 
 def account_for_token(
     *, uow: UnitOfWork, clock: Clock, token: str, kind: TokenKind
-) -> Account | None:
-    """Who holds this token, if it is known and not expired."""
+) -> SignedIn | None:
+    """Who holds this token, if it is known and not expired (with their units)."""
     with uow:
         return uow.auth_tokens.account_for(token_digest(token), kind, clock.now())
 

@@ -20,6 +20,7 @@ from backtone.domain.posture import PostureCheck
 from backtone.domain.profile import Profile
 from backtone.domain.readiness import CheckIn
 from backtone.domain.records import ExerciseRecords
+from backtone.domain.signed_in import SignedIn
 from backtone.domain.training import LoggedSet, WeightUnit, Workout
 from backtone.domain.user import User
 
@@ -224,7 +225,7 @@ class AuthTokenRepository(Protocol):
         label: str = "",
     ) -> None: ...
 
-    def account_for(self, token_hash: str, kind: TokenKind, now: datetime) -> Account | None: ...
+    def account_for(self, token_hash: str, kind: TokenKind, now: datetime) -> SignedIn | None: ...
 
     def delete(self, token_hash: str) -> None: ...
 

@@ -5,21 +5,46 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from backtone.adapters.db.repositories import as_utc
+from backtone.adapters.db.repositories import OWN_EXERCISES_KEY, as_utc
 from backtone.adapters.db.tables import (
     auth_tokens,
     idempotency_keys,
+    profiles,
     trainer_clients,
     trainer_invites,
+    user_exercises,
     users,
 )
 from backtone.adapters.db.upsert import insert_for
 from backtone.domain.account import Account, ClientLink, Role, TokenInfo, TokenKind
+from backtone.domain.signed_in import SignedIn
+from backtone.domain.training import WeightUnit
 
 _ACCOUNT = (users.c.id, users.c.name, users.c.role, users.c.timezone, users.c.created_at)
+# Every request runs this, so it is built once: a statement made afresh costs more to build
+# and to key for SQLAlchemy's compiled cache than SQLite takes to answer it. With the account
+# come the profile's units and a count of the person's own exercises, so the request need
+# not ask for either again (see SqlExerciseRepository.for_user).
+_OWN_EXERCISES = (
+    select(func.count()).where(user_exercises.c.user_id == users.c.id).scalar_subquery()
+)
+_SIGNED_IN = (
+    select(
+        *_ACCOUNT,
+        auth_tokens.c.expires_at,
+        profiles.c.data["units"].as_string().label("units"),
+        _OWN_EXERCISES.label("own_exercises"),
+    )
+    .join(auth_tokens, auth_tokens.c.user_id == users.c.id)
+    .outerjoin(profiles, profiles.c.user_id == users.c.id)
+    .where(
+        auth_tokens.c.token_hash == bindparam("token_hash"),
+        auth_tokens.c.kind == bindparam("kind"),
+    )
+)
 
 
 def _account(row: Any) -> Account:
@@ -95,15 +120,22 @@ class SqlAuthTokenRepository:
             )
         )
 
-    def account_for(self, token_hash: str, kind: TokenKind, now: datetime) -> Account | None:
+    def account_for(self, token_hash: str, kind: TokenKind, now: datetime) -> SignedIn | None:
         row = self.session.execute(
-            select(*_ACCOUNT, auth_tokens.c.expires_at)
-            .join(auth_tokens, auth_tokens.c.user_id == users.c.id)
-            .where(auth_tokens.c.token_hash == token_hash, auth_tokens.c.kind == kind.value)
+            _SIGNED_IN, {"token_hash": token_hash, "kind": kind.value}
         ).first()
         if row is None or (row.expires_at is not None and as_utc(row.expires_at) <= now):
             return None
-        return _account(row)
+        self.session.info.setdefault(OWN_EXERCISES_KEY, {})[row.id] = row.own_exercises
+        return SignedIn(
+            row.id,
+            row.name,
+            Role(row.role),
+            row.timezone,
+            as_utc(row.created_at),
+            units=WeightUnit(row.units) if row.units else WeightUnit.KG,
+            own_exercises=row.own_exercises,
+        )
 
     def delete(self, token_hash: str) -> None:
         self.session.execute(delete(auth_tokens).where(auth_tokens.c.token_hash == token_hash))
@@ -250,16 +282,20 @@ class SqlIdempotencyRepository:
         return taken is not None
 
     def stored(self, user_id: int, key: str) -> tuple[str, dict[str, object] | None] | None:
-        row = self.session.execute(
-            select(idempotency_keys.c.fingerprint, idempotency_keys.c.result).where(
-                idempotency_keys.c.user_id == user_id, idempotency_keys.c.key == key
-            )
-        ).first()
+        row = self.session.execute(_STORED, {"owner": user_id, "the_key": key}).first()
         return None if row is None else (row.fingerprint, row.result)
 
     def complete(self, user_id: int, key: str, result: dict[str, object]) -> None:
-        self.session.execute(
-            update(idempotency_keys)
-            .where(idempotency_keys.c.user_id == user_id, idempotency_keys.c.key == key)
-            .values(result=result)
-        )
+        self.session.execute(_COMPLETE, {"owner": user_id, "the_key": key, "answer": result})
+
+
+# Every logged set with a key runs these: built once (see _SIGNED_IN).
+_THIS_KEY = (idempotency_keys.c.user_id == bindparam("owner")) & (
+    idempotency_keys.c.key == bindparam("the_key")
+)
+_STORED = select(idempotency_keys.c.fingerprint, idempotency_keys.c.result).where(_THIS_KEY)
+_COMPLETE = (
+    update(idempotency_keys)
+    .where(_THIS_KEY)
+    .values(result=bindparam("answer", type_=idempotency_keys.c.result.type))
+)

@@ -13,6 +13,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
+from backtone.adapters.db.idle_ping import ping_when_idle
 from backtone.domain.errors import InvalidInput
 
 try:
@@ -179,7 +180,7 @@ def make_engine(url: str, **options: Any) -> Engine:
             event.listen(engine, "before_cursor_execute", _gate_writes)
         return engine
     try:
-        return create_engine(url, pool_pre_ping=True, **options)
+        return ping_when_idle(create_engine(url, **options))  # not a ping per request
     except (ArgumentError, NoSuchModuleError, ImportError):
         raise InvalidInput(
             "BACKTONE_DATABASE_URL",

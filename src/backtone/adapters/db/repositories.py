@@ -14,6 +14,9 @@ from backtone.domain.exercise import Exercise
 from backtone.domain.posture import PostureCheck
 from backtone.domain.user import User
 
+# session.info key: user id -> how many exercises of their own the sign-in read counted.
+OWN_EXERCISES_KEY = "own_exercises"
+
 
 def as_utc(moment: datetime) -> datetime:
     """SQLite hands back naive datetimes: they were stored as UTC."""
@@ -40,6 +43,9 @@ class SqlExerciseRepository:
         self.session = session
 
     def for_user(self, user_id: int) -> list[Exercise]:
+        # Signing in counted the person's own exercises in this session: none, no query.
+        if self.session.info.get(OWN_EXERCISES_KEY, {}).get(user_id) == 0:
+            return []
         rows = self.session.execute(
             select(user_exercises.c.slug, user_exercises.c.data)
             .where(user_exercises.c.user_id == user_id)
@@ -64,6 +70,7 @@ class SqlExerciseRepository:
         ]
         if rows:
             self.session.execute(insert(user_exercises), rows)
+            self.session.info.get(OWN_EXERCISES_KEY, {}).pop(user_id, None)
 
 
 class SqlBodyWeightRepository:

@@ -8,10 +8,11 @@ back everything at once, so a use case is one transaction whoever calls it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import TracebackType
 from typing import Self
 
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from backtone.adapters.catalogue.loader import load_builtin_catalogue
 from backtone.adapters.db.account_repository import (
@@ -35,8 +36,9 @@ from backtone.domain.catalogue import Catalogue
 
 class SqlUnitOfWork:
     def __init__(
-        self, session_factory: sessionmaker[Session], builtin: Catalogue | None = None
+        self, session_factory: Callable[[], Session], builtin: Catalogue | None = None
     ) -> None:
+        # sessionmaker, or a web request's turn in the SQLite writer's group (group_commit.py)
         self._session_factory = session_factory
         self._builtin = builtin
         self._depth = 0

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Update, delete, desc, func, insert, select, update
+from sqlalchemy import Update, bindparam, delete, desc, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from backtone.adapters.db import digests
@@ -33,6 +33,47 @@ _SET_COLUMNS = (
     logged_sets.c.rpe, logged_sets.c.reps_in_reserve, logged_sets.c.rest_seconds,
     logged_sets.c.notes, logged_sets.c.source_name,
 )  # fmt: skip
+
+
+# The reads of every page view, built once: building a statement and its cache key costs
+# more than SQLite takes to answer it (the parameters are bound at each call).
+_NEWEST_FIRST = (desc(workouts.c.started_at), desc(workouts.c.id))
+_ONE = select(workouts).where(
+    workouts.c.id == bindparam("id"), workouts.c.user_id == bindparam("user_id")
+)
+_OPEN = (
+    select(workouts)
+    .where(
+        workouts.c.user_id == bindparam("user_id"),
+        workouts.c.source == bindparam("source"),
+        workouts.c.ended_at.is_(None),
+        workouts.c.started_at >= bindparam("since", type_=workouts.c.started_at.type),
+    )
+    .order_by(*_NEWEST_FIRST)
+    .limit(1)
+)
+_RECENT = (
+    select(workouts)
+    .where(workouts.c.user_id == bindparam("user_id"))
+    .order_by(*_NEWEST_FIRST)
+    .limit(bindparam("limit"))
+)
+# Walk the newest workouts and keep those holding the exercise: stops after `limit` hits
+# instead of collecting every workout that ever had it.
+_RECENT_WITH = _RECENT.where(
+    select(logged_sets.c.id)
+    .where(
+        logged_sets.c.workout_id == workouts.c.id,
+        logged_sets.c.exercise_id == bindparam("exercise"),
+    )
+    .exists()
+)
+_SETS_OF = (
+    select(logged_sets.c.workout_id, *_SET_COLUMNS)
+    .where(logged_sets.c.workout_id.in_(bindparam("ids", expanding=True)))
+    .order_by(logged_sets.c.position)
+)
+_SETS_OF_ONE = _SETS_OF.where(logged_sets.c.exercise_id == bindparam("exercise"))
 
 
 def _logged_set(values: Any) -> LoggedSet:
@@ -213,36 +254,23 @@ class SqlWorkoutRepository:
         ids = [row.id for row in rows]
         by_workout: dict[int, list[LoggedSet]] = {i: [] for i in ids}
         if ids:
-            query = select(logged_sets.c.workout_id, *_SET_COLUMNS).where(
-                logged_sets.c.workout_id.in_(ids)
-            )
-            if exercise_id is not None:
-                query = query.where(logged_sets.c.exercise_id == exercise_id)
-            result = self.session.execute(query.order_by(logged_sets.c.position))
+            if exercise_id is None:
+                result = self.session.execute(_SETS_OF, {"ids": ids})
+            else:
+                result = self.session.execute(_SETS_OF_ONE, {"ids": ids, "exercise": exercise_id})
             for workout_id, *values in result.all():
                 by_workout[workout_id].append(_logged_set(values))
         return [_workout(row, by_workout[row.id]) for row in rows]
 
     def recent(self, user_id: int, limit: int, exercise_id: str | None = None) -> list[Workout]:
         """The newest workouts first; with `exercise_id`, only those with it, only its sets."""
-        query = select(workouts).where(workouts.c.user_id == user_id)
-        if exercise_id is not None:
-            # Walk the newest workouts and keep those holding the exercise: stops after
-            # `limit` hits instead of collecting every workout that ever had it.
-            query = query.where(
-                select(logged_sets.c.id)
-                .where(
-                    logged_sets.c.workout_id == workouts.c.id,
-                    logged_sets.c.exercise_id == exercise_id,
-                )
-                .exists()
+        if exercise_id is None:
+            found = self.session.execute(_RECENT, {"user_id": user_id, "limit": limit})
+        else:
+            found = self.session.execute(
+                _RECENT_WITH, {"user_id": user_id, "limit": limit, "exercise": exercise_id}
             )
-        rows = list(
-            self.session.execute(
-                query.order_by(desc(workouts.c.started_at), desc(workouts.c.id)).limit(limit)
-            )
-        )
-        return self._with_sets(rows, exercise_id)
+        return self._with_sets(list(found), exercise_id)
 
     def all(self, user_id: int) -> Iterator[Workout]:
         """Every workout, oldest first, read in pages so big histories stay light."""
@@ -330,11 +358,7 @@ class SqlWorkoutRepository:
     def get(self, user_id: int, workout_id: int, *, with_sets: bool = True) -> Workout | None:
         """One of the person's workouts with its sets (or, to check its state, without);
         another person's id finds nothing."""
-        rows = list(
-            self.session.execute(
-                select(workouts).where(workouts.c.id == workout_id, workouts.c.user_id == user_id)
-            )
-        )
+        rows = list(self.session.execute(_ONE, {"id": workout_id, "user_id": user_id}))
         if not rows:
             return None
         return self._with_sets(rows)[0] if with_sets else _workout(rows[0], ())
@@ -347,17 +371,7 @@ class SqlWorkoutRepository:
         Its targets come from the same row, so resuming it costs no extra query.
         """
         rows = list(
-            self.session.execute(
-                select(workouts)
-                .where(
-                    workouts.c.user_id == user_id,
-                    workouts.c.source == source,
-                    workouts.c.ended_at.is_(None),
-                    workouts.c.started_at >= since,
-                )
-                .order_by(desc(workouts.c.started_at), desc(workouts.c.id))
-                .limit(1)
-            )
+            self.session.execute(_OPEN, {"user_id": user_id, "source": source, "since": since})
         )
         if not rows:
             return None

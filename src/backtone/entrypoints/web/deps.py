@@ -10,6 +10,7 @@ about 750 requests/s (docs/benchmarks.md). The dependencies below follow the sam
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import AsyncIterator
 from datetime import date, tzinfo
 from typing import Annotated
@@ -20,8 +21,10 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from backtone.bootstrap import Backtone
 from backtone.domain.account import Account, TokenKind
+from backtone.domain.signed_in import SignedIn
 from backtone.domain.training import WeightUnit
 from backtone.entrypoints.web.auth import CSRF_FIELD, CookieKeys
+from backtone.entrypoints.web.etag import RenderCache
 from backtone.services.accounts import account_for_token
 from backtone.services.plans import saved_profile
 from backtone.services.ports import Clock, PasswordHasher, RateLimiter, UnitOfWork
@@ -43,7 +46,7 @@ async def get_backtone(request: Request) -> Backtone:
 BacktoneDep = Annotated[Backtone, Depends(get_backtone)]
 
 
-async def get_uow(backtone: BacktoneDep) -> AsyncIterator[UnitOfWork]:
+async def get_uow(request: Request) -> AsyncIterator[UnitOfWork]:
     """The request's unit of work, and its one transaction.
 
     The sign-in check and every use case of the request share its session and its one pooled
@@ -51,14 +54,40 @@ async def get_uow(backtone: BacktoneDep) -> AsyncIterator[UnitOfWork]:
     and their commits are no-ops, so everything the request writes (an idempotency key, the
     set, the stored answer) is committed here at once when the route returns, before the
     answer goes out, and rolled back if it raises.
+
+    A request that may write and runs on the event loop takes a turn in the writer's group
+    first (adapters/db/group_commit.py): its commit then becomes durable with its group's,
+    and it is answered only after that. On PostgreSQL both calls return at once. A GET only
+    reads: on PostgreSQL its statements then skip BEGIN and ROLLBACK (Backtone.reading_uow).
     """
-    uow = backtone.uow()
-    uow.__enter__()  # makes a session; no connection is taken before the first statement
+    backtone: Backtone = request.app.state.backtone  # not a dependency: every request pays those
+    lease = await backtone.writes.lease() if takes_turn(request) else None
     try:
-        yield uow
-        uow.commit()
+        uow = backtone.reading_uow() if request.method in _READS else backtone.uow(lease)
+        uow.__enter__()  # makes a session; no connection is taken before the first statement
+        try:
+            yield uow
+            uow.commit()  # in a writer's group this releases the request's savepoint
+        finally:
+            uow.__exit__(None, None, None)
     finally:
-        uow.__exit__(None, None, None)
+        if lease is not None:
+            await backtone.writes.release(lease)  # returns once its writes are on disk
+
+
+def takes_turn(request: Request) -> bool:
+    """Whether a request writes on the event loop: an async route, not GET, HEAD or OPTIONS.
+
+    Plain `def` routes run on the threadpool and write through their own connection (they
+    hash passwords or plan, which would hold everyone else's turn up).
+    """
+    if request.method in _READS:
+        return False
+    route = request.scope.get("route")
+    return route is not None and inspect.iscoroutinefunction(getattr(route, "endpoint", None))
+
+
+_READS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 async def get_clock(backtone: BacktoneDep) -> Clock:
@@ -85,6 +114,11 @@ async def get_keys(request: Request) -> CookieKeys:
     return keys
 
 
+async def get_rendered(request: Request) -> RenderCache:
+    rendered: RenderCache = request.app.state.rendered
+    return rendered
+
+
 # Ended when the route function returns, before the response goes out: the connection is
 # back in the pool while the body is sent.
 UowDep = Annotated[UnitOfWork, Depends(get_uow, scope="function")]
@@ -92,17 +126,19 @@ ClockDep = Annotated[Clock, Depends(get_clock)]
 HasherDep = Annotated[PasswordHasher, Depends(get_hasher)]
 KeysDep = Annotated[CookieKeys, Depends(get_keys)]
 LimiterDep = Annotated[RateLimiter, Depends(get_limiter)]
+RenderedDep = Annotated[RenderCache, Depends(get_rendered)]
 
 _bearer = HTTPBearer(auto_error=False, description="An API token from POST /api/v1/tokens")
 
 
 async def api_account(
+    request: Request,
     uow: UowDep,
-    clock: ClockDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> Account:
+) -> SignedIn:
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise NotSignedIn()
+    clock = request.app.state.backtone.clock
     found = account_for_token(
         uow=uow, clock=clock, token=credentials.credentials, kind=TokenKind.API
     )
@@ -111,7 +147,7 @@ async def api_account(
     return found
 
 
-async def page_account(request: Request, uow: UowDep, clock: ClockDep, keys: KeysDep) -> Account:
+async def page_account(request: Request, uow: UowDep, clock: ClockDep, keys: KeysDep) -> SignedIn:
     token = keys.session_token(request)
     found = (
         account_for_token(uow=uow, clock=clock, token=token, kind=TokenKind.SESSION)
@@ -124,8 +160,8 @@ async def page_account(request: Request, uow: UowDep, clock: ClockDep, keys: Key
     return found
 
 
-CurrentUser = Annotated[Account, Depends(api_account)]
-PageUser = Annotated[Account, Depends(page_account)]
+CurrentUser = Annotated[SignedIn, Depends(api_account)]
+PageUser = Annotated[SignedIn, Depends(page_account)]
 
 
 async def check_csrf(request: Request, keys: KeysDep) -> None:
@@ -149,5 +185,8 @@ def today_for(account: Account, clock: Clock) -> date:
 
 
 def units_for(uow: UnitOfWork, account: Account) -> WeightUnit:
+    """The person's units: read with their token when they are the one signed in."""
+    if isinstance(account, SignedIn):
+        return account.units
     profile = saved_profile(uow=uow, user_id=account.id)
     return profile.units if profile else WeightUnit.KG

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException
 
+from backtone.adapters.db.group_commit import CommitFailed
 from backtone.domain.errors import (
     BacktoneError,
     Conflict,
@@ -108,6 +109,16 @@ def install_error_handlers(app: FastAPI) -> None:
             return JSONResponse(body, status_code=401, headers={"WWW-Authenticate": "Bearer"})
         return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
 
+    @app.exception_handler(CommitFailed)
+    async def not_saved(request: Request, error: CommitFailed) -> Response:
+        # The write's group never reached the disk: nothing of it is stored, so a retry
+        # (with the same Idempotency-Key) is safe.
+        message = "This could not be saved just now; nothing was stored. Please try again."
+        if _is_api(request):
+            body = {"error": {"type": "NotSaved", "message": message}}
+            return JSONResponse(body, status_code=503, headers={"Retry-After": "1"})
+        return _page(request, 503, message)
+
     @app.exception_handler(CsrfRejected)
     async def csrf_rejected(request: Request, error: CsrfRejected) -> Response:
         message = "This form has expired. Go back, reload the page and send it again."
@@ -181,5 +192,8 @@ API_ERRORS: dict[int | str, dict[str, Any]] = {
             }
         },
     },
-    503: {**_ERROR, "description": "The database cannot be used now; try again later"},
+    503: {
+        **_ERROR,
+        "description": "Not saved, or the database cannot be used now; nothing was stored",
+    },
 }

@@ -24,13 +24,15 @@ def serve(
 
     from backtone.adapters.db import migrate
     from backtone.adapters.db.engine import make_engine
+    from backtone.adapters.db.migration_lock import one_at_a_time
     from backtone.config import Settings
 
     settings = Settings.from_env()
     host = host or settings.host
     port = port or settings.port
     engine = make_engine(settings.sqlalchemy_url)
-    migrate.prepare(engine)  # once here, so workers do not race to create the schema
+    with one_at_a_time(engine):  # nor other servers starting beside this one
+        migrate.prepare(engine)  # once here, so workers do not race to create the schema
     engine.dispose()
     # Worker processes read their settings from the environment.
     os.environ["BACKTONE_HOST"] = host
@@ -43,5 +45,6 @@ def serve(
         port=port,
         workers=workers,
         log_level="warning",
+        access_log=False,  # a line per request was formatted and then dropped at this level
         proxy_headers=False,
     )

@@ -19,8 +19,9 @@ from backtone.entrypoints.web.api import (
 from backtone.entrypoints.web.errors import API_ERRORS
 
 router = APIRouter(prefix="/api/v1", responses=API_ERRORS)
+# The busiest first: a request's path is matched against the routes in this order.
 for module in (
-    accounts, plans, training, readiness, progress, exercises, trainers, form_checks, posture,
+    training, exercises, accounts, plans, readiness, progress, trainers, form_checks, posture,
     backup,
 ):  # fmt: skip
     router.include_router(module.router)

@@ -1,12 +1,18 @@
-"""API: the exercise library with search and filters, and one exercise in full."""
+"""API: the exercise library with search and filters, and one exercise in full.
+
+The built-in catalogue never changes while a process runs, so its answers are rendered once
+and sent with an ETag (etag.py); a person with exercises of their own gets theirs rendered
+for them, tagged by what they hold.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request, Response
 
-from backtone.entrypoints.web.deps import BacktoneDep, CurrentUser, UowDep
+from backtone.entrypoints.web.deps import BacktoneDep, CurrentUser, RenderedDep, UowDep
+from backtone.entrypoints.web.etag import Rendered, answer
 from backtone.entrypoints.web.views.library import (
     ExerciseView,
     LibraryQuery,
@@ -17,24 +23,49 @@ from backtone.entrypoints.web.views.library import (
 from backtone.services.catalogue import show_exercise
 
 router = APIRouter(tags=["exercises"])
+_TAGGED: dict[int | str, dict[str, Any]] = {
+    304: {"description": "Not modified: the ETag sent in If-None-Match still holds"}
+}
 
 
-@router.get("/exercises", response_model=LibraryView)
+@router.get("/exercises", response_model=LibraryView, responses=_TAGGED)
 async def exercises(
-    me: CurrentUser, app: BacktoneDep, uow: UowDep, query: Annotated[LibraryQuery, Query()]
-) -> LibraryView:
-    """Search by words; filter by muscle, equipment you have, level, kind and pattern."""
-    return search_library(uow=uow, builtin=app.catalogue, account=me, query=query)
-
-
-@router.get("/exercises/{exercise_id}", response_model=ExerciseView)
-async def exercise(
+    request: Request,
     me: CurrentUser,
     app: BacktoneDep,
     uow: UowDep,
+    rendered: RenderedDep,
+    query: Annotated[LibraryQuery, Query()],
+) -> Response:
+    """Search by words; filter by muscle, equipment you have, level, kind and pattern."""
+
+    def render() -> bytes:
+        view = search_library(uow=uow, builtin=app.catalogue, account=me, query=query)
+        return view.model_dump_json().encode()
+
+    if me.own_exercises:
+        return answer(request, Rendered.of(render()))
+    return answer(request, rendered.get("library " + query.model_dump_json(), render))
+
+
+@router.get("/exercises/{exercise_id}", response_model=ExerciseView, responses=_TAGGED)
+async def exercise(
+    request: Request,
+    me: CurrentUser,
+    app: BacktoneDep,
+    uow: UowDep,
+    rendered: RenderedDep,
     exercise_id: Annotated[str, Path(max_length=120)],
-) -> ExerciseView:
-    found, catalogue = show_exercise(
-        uow=uow, builtin=app.catalogue, user_id=me.id, exercise_id=exercise_id
-    )
-    return exercise_view(found, catalogue)
+) -> Response:
+    """One exercise in full: how to do it, cues, mistakes, and easier and harder variants."""
+
+    def render() -> bytes:
+        found, catalogue = show_exercise(
+            uow=uow, builtin=app.catalogue, user_id=me.id, exercise_id=exercise_id
+        )
+        return exercise_view(found, catalogue).model_dump_json().encode()
+
+    # A built-in card links only built-in variants: the same card for everyone.
+    if exercise_id in app.catalogue:
+        return answer(request, rendered.get("card " + exercise_id, render))
+    return answer(request, Rendered.of(render()))

@@ -29,6 +29,8 @@ class Option(BaseModel):
 
 
 class LibraryView(BaseModel):
+    """One page of the exercises that match (`count` is how many match in all)."""
+
     text: str
     muscle: str
     equipment: str
@@ -87,7 +89,9 @@ def summary_view(e: Exercise) -> ExerciseSummaryView:
     )
 
 
-def library_view(found: list[Exercise], query: ExerciseFilter, raw: dict[str, str]) -> LibraryView:
+def library_view(
+    found: list[Exercise], query: ExerciseFilter, raw: dict[str, str], page: slice = slice(None)
+) -> LibraryView:
     return LibraryView(
         text=query.text,
         muscle=raw.get("muscle", ""),
@@ -101,7 +105,7 @@ def library_view(found: list[Exercise], query: ExerciseFilter, raw: dict[str, st
         kinds=_options([(x.value, x.value) for x in Kind]),
         patterns=_options([(x.value, x.label) for x in Pattern]),
         count=len(found),
-        exercises=[summary_view(e) for e in found],
+        exercises=[summary_view(e) for e in found[page]],
     )
 
 
@@ -141,6 +145,8 @@ class LibraryQuery(BaseModel):
     level: Level | None = None
     kind: Kind | None = None
     pattern: Pattern | None = None
+    limit: int | None = Field(default=None, ge=1, le=500, description="At most this many")
+    offset: int = Field(default=0, ge=0, le=100_000, description="Skip this many first")
 
 
 def search_library(
@@ -163,4 +169,5 @@ def search_library(
         "kind": query.kind.value if query.kind else "",
         "pattern": query.pattern.value if query.pattern else "",
     }
-    return library_view(found, wanted, raw)
+    end = None if query.limit is None else query.offset + query.limit
+    return library_view(found, wanted, raw, slice(query.offset, end))
