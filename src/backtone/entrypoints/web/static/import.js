@@ -7,6 +7,10 @@
   const poll = async () => {
     try {
       const answer = await fetch(bar.dataset.status, { headers: { Accept: "application/json" } });
+      if (answer.status === 404) {
+        window.location.reload(); // the upload is gone: the page says so
+        return;
+      }
       if (answer.ok) {
         const status = await answer.json();
         if (status.state !== "importing") {
