@@ -44,7 +44,7 @@ def test_an_upload_is_found_by_its_owner_only_and_by_no_crafted_token(tmp_path: 
 
 def test_an_upload_past_the_limit_leaves_nothing_behind(tmp_path: Path) -> None:
     store = UploadStore(tmp_path, max_bytes=2048)
-    with pytest.raises(InvalidInput, match="big.csv is larger than 2 kB"):
+    with pytest.raises(InvalidInput, match=r"big\.csv is larger than 2 kB"):
         store.keep(7, "big.csv", io.BytesIO(b"x" * 5000))
     assert list((tmp_path / "7").iterdir()) == []
 
