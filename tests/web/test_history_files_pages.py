@@ -254,6 +254,7 @@ def test_a_row_that_cannot_be_read_is_listed_and_strict_imports_nothing(
     jobs.run()
     failed = _main(web.get(where).text)
     assert "Nothing was imported" in failed and "mine.csv:4: weight" in failed
+    assert "--strict" not in failed  # the CLI's advice is not for the page
     assert "Nothing logged yet" in web.get("/history").text
 
     _, again = _upload(web, token, "mine.csv", data)

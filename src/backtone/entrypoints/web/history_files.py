@@ -385,7 +385,9 @@ class ImportJobs:
             update = {"state": "done", "progress": done, "result": written}
             final = status.model_copy(update=update)
         except BacktoneError as error:
-            final = final.model_copy(update={"message": f"nothing was imported: {error}"})
+            # A row refused under `strict` says what to fix; its CLI advice is not for here.
+            said = f"{error.field}: {error.problem}" if isinstance(error, InvalidInput) else error
+            final = final.model_copy(update={"message": f"nothing was imported: {said}"})
         except Exception:  # on its own thread: nobody else would say what happened
             logger.exception("importing %s failed", upload.folder)
             message = "nothing was imported: the server could not finish (its log says why)"
