@@ -31,6 +31,9 @@ class Record:
     value: float
     when: datetime
     detail: str  # e.g. "8 x 20 kg"
+    # The set behind a rep-based record, so each door can say it in the person's unit.
+    reps: int | None = None
+    load_kg: float | None = None
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,8 @@ def as_help(records: ExerciseRecords) -> ExerciseRecords:
     reps = records.most_reps_in_a_set
     if reps is not None and by_load:
         help_kg = min(kg for kg, n in by_load if n == reps.value)
-        reps = replace(reps, detail=f"{reps.value:g} reps with {help_kg:g} kg of help")
+        detail = f"{reps.value:g} reps with {help_kg:g} kg of help"
+        reps = replace(reps, detail=detail, load_kg=help_kg)
     return replace(
         records, epley_1rm=None, brzycki_1rm=None, best_volume_session=None,
         most_reps_in_a_set=reps, least_help=min(by_load, default=None),
@@ -72,10 +76,14 @@ def _describe(s: LoggedSet) -> str:
     return f"{s.reps} x {s.load_kg:g} kg" if s.load_kg else f"{s.reps} reps"
 
 
-def _better(current: Record | None, value: float, when: datetime, detail: str) -> Record:
+def _better(
+    current: Record | None, value: float, when: datetime, detail: str, s: LoggedSet | None = None
+) -> Record:
     # Ties go to the earliest set: that is when the record was first reached.
     if current is None or value > current.value:
-        return Record(value, when, detail)
+        if s is None:
+            return Record(value, when, detail)
+        return Record(value, when, detail, s.reps, s.load_kg or None)
     return current
 
 
@@ -88,13 +96,13 @@ def compute_records(exercise_id: str, history: Iterable[DatedSet]) -> ExerciseRe
         s = dated.set
         if not s.is_hard or not s.reps:
             continue
-        reps_best = _better(reps_best, s.reps, dated.when, _describe(s))
+        reps_best = _better(reps_best, s.reps, dated.when, _describe(s), s)
         if s.load_kg:
             if s.reps <= MAX_REPS_FOR_ESTIMATE:
-                epley_best = _better(epley_best, epley(s.load_kg, s.reps), dated.when, _describe(s))
-                brzycki_best = _better(
-                    brzycki_best, brzycki(s.load_kg, s.reps), dated.when, _describe(s)
-                )
+                estimate = epley(s.load_kg, s.reps)
+                epley_best = _better(epley_best, estimate, dated.when, _describe(s), s)
+                estimate = brzycki(s.load_kg, s.reps)
+                brzycki_best = _better(brzycki_best, estimate, dated.when, _describe(s), s)
             reps_at_load[s.load_kg] = max(reps_at_load.get(s.load_kg, 0), s.reps)
             volume, first = volume_by_workout.get(dated.workout_id, (0.0, dated.when))
             volume_by_workout[dated.workout_id] = (volume + s.volume_kg, first)

@@ -80,6 +80,8 @@ class ImportPreview:
     problem_count: int
     long_workouts: int  # longer than a day: left running in the app, kept as written
     sample: tuple[tuple[WorkoutHead, ImportedSet], ...] = ()  # the first sets, as they read
+    first_started: datetime | None = None  # the earliest and latest workout, in UTC
+    last_started: datetime | None = None
 
     @property
     def to_confirm(self) -> tuple[NameMapping, ...]:
@@ -249,6 +251,7 @@ def preview_history_import(
     long_workouts = sum(
         1 for h in scan.heads.values() if (h.duration_seconds or 0) > LONG_WORKOUT_SECONDS
     )
+    starts = [h.started_at for h in scan.heads.values()]
     return ImportPreview(
         format=chosen,
         counts=scan.counts,
@@ -261,6 +264,8 @@ def preview_history_import(
         problem_count=scan.problem_count,
         long_workouts=long_workouts,
         sample=tuple(scan.sample),
+        first_started=min(starts, default=None),
+        last_started=max(starts, default=None),
     )
 
 

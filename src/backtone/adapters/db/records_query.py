@@ -81,7 +81,8 @@ def exercise_records(session: Session, user_id: int, exercise_id: str) -> Exerci
             .limit(1)
         ).one()
         detail = f"{row.reps} x {row.load_kg:g} kg" if row.load_kg else f"{row.reps} reps"
-        return Record(value, as_utc(started_at), detail)
+        load_kg = float(row.load_kg) if row.load_kg else None
+        return Record(value, as_utc(started_at), detail, int(row.reps), load_kg)
 
     return ExerciseRecords(
         exercise_id=exercise_id,

@@ -49,7 +49,7 @@ _SET_TYPES = {
 
 def csv_header(lines: Iterable[str]) -> list[str]:
     """The header cells of a CSV text, to offer them for the mapping."""
-    header, _, _ = open_csv(lines, "a CSV file with a header line")
+    header, _, _ = open_csv(lines, "a CSV file")
     return [cell.strip() for cell in header]
 
 
@@ -60,7 +60,7 @@ class GenericCsvReader:
         self, lines: Iterable[str], mapping: ColumnMapping, options: ReadOptions | None = None
     ) -> None:
         self._options = options or ReadOptions()
-        header, delimiter, self._rows = open_csv(lines, "a CSV file with a header line")
+        header, delimiter, self._rows = open_csv(lines, "a CSV file")
         self._header = header
         mapping.check(header)
         self._mapping = mapping

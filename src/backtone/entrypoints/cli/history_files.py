@@ -145,6 +145,9 @@ def _show_preview(preview: ImportPreview, source: TextSource, tz: tzinfo) -> Non
         f"{preview.workouts_already_there} of these workouts "
         f"({_n(preview.sets_already_there, 'set')}) are already there."
     )
+    if preview.first_started is not None and preview.last_started is not None:
+        first, last = preview.first_started.astimezone(tz), preview.last_started.astimezone(tz)
+        out.print(f"Workouts from {first:%d %b %Y} to {last:%d %b %Y}.")
     _show_rows(preview.counts)
     if preview.format.value == "csv":
         _show_sample(preview, tz)

@@ -9,6 +9,7 @@ from backtone.entrypoints.web.api import (
     backup,
     exercises,
     form_checks,
+    history_files,
     plans,
     posture,
     progress,
@@ -22,6 +23,6 @@ router = APIRouter(prefix="/api/v1", responses=API_ERRORS)
 # The busiest first: a request's path is matched against the routes in this order.
 for module in (
     training, exercises, accounts, plans, readiness, progress, trainers, form_checks, posture,
-    backup,
+    backup, history_files,
 ):  # fmt: skip
     router.include_router(module.router)
