@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from backtone.adapters.db.account_repository import SqlIdempotencyRepository
+from backtone.adapters.db.group_commit import GroupCommit
 from backtone.adapters.db.unit_of_work import SqlUnitOfWork
 from backtone.adapters.db.workout_repository import SqlWorkoutRepository
 from backtone.adapters.security import Argon2Hasher
@@ -58,6 +59,10 @@ def kill_after(owner: type, name: str, when: Callable[[Any], bool] = lambda _: T
     setattr(owner, name, dying)
 
 
+def database_url_is_sqlite() -> bool:
+    return sys.argv[1].startswith("sqlite")
+
+
 def arm(step: str) -> None:
     """Set the process to die right after `step`."""
     if step == "claim":
@@ -68,8 +73,13 @@ def arm(step: str) -> None:
     elif step == "result":
         kill_after(SqlIdempotencyRepository, "complete")
     elif step == "commit":
-        # Only the outermost block's commit reaches the database (the request's, at its end).
-        kill_after(SqlUnitOfWork, "commit", lambda uow: uow._depth == 1)
+        # On PostgreSQL the outermost block's commit reaches the database (the request's, at
+        # its end); on SQLite that one releases the request's savepoint in its writer's group,
+        # and the group's commit makes it durable.
+        if database_url_is_sqlite():
+            kill_after(GroupCommit, "commit_group")
+        else:
+            kill_after(SqlUnitOfWork, "commit", lambda uow: uow._depth == 1)
     else:
         raise SystemExit(f"unknown step {step!r}")
 
