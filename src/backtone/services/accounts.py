@@ -271,7 +271,7 @@ def _check_current_password(
     _count(limiter, clock.now(), "failed password checks", (LOGIN_PER_ACCOUNT, folded))
     stored = uow.accounts.password_hash(account.id)
     if stored is None or not hasher.verify(stored, password):
-        raise InvalidInput(field, "is not your password", "the password you log in with")
+        raise InvalidInput(field, "that is not your password", "the password you log in with")
     limiter.clear(LOGIN_PER_ACCOUNT.key(folded))  # before any write: it commits on its own
 
 
