@@ -190,7 +190,7 @@ class PasswordChangedView(BaseModel):
 
 
 @router.post("/me/password", response_model=PasswordChangedView)
-def new_password(
+def change_my_password(
     body: PasswordChangeRequest,
     me: CallerDep,
     app: BacktoneDep,

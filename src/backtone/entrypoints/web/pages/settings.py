@@ -175,7 +175,7 @@ Secret = Annotated[str, Form(max_length=256)]
 
 
 @router.post("/settings/password", dependencies=[CsrfChecked])
-def new_password(
+def change_my_password(
     request: Request,
     me: PageUser,
     caller: PageCaller,
