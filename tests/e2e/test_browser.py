@@ -138,7 +138,7 @@ def test_the_api_reference_renders_offline_with_the_strict_policy(
     assert problems == []  # no blocked script or style, no failed asset
 
     # "Try it out" calls the API from the page: without a token, /me answers 401.
-    me = page.locator(".opblock", has=page.locator('[data-path="/api/v1/me"]'))
+    me = page.locator(".opblock-get", has=page.locator('[data-path="/api/v1/me"]'))
     me.locator(".opblock-summary").click()
     me.get_by_role("button", name="Try it out").click()
     me.get_by_role("button", name="Execute").click()

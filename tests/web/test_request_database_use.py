@@ -50,8 +50,9 @@ def test_todays_session_is_read_on_one_connection_with_one_query_per_need(
 ) -> None:
     sam = api_user("sam")
     card = next(c for c in _open_workout(sam)["cards"] if c["role"] == "main")
-    earlier = {"exercise_id": card["exercise_id"], "reps": 7}
-    assert sam.post("/api/v1/sets", json=earlier).status_code == 201  # some history to read
+    # Some history to read: a day before, since a free set today joins the open workout.
+    earlier = {"exercise_id": card["exercise_id"], "reps": 7, "date": "yesterday"}
+    assert sam.post("/api/v1/sets", json=earlier).status_code == 201
     with counting(web) as seen:
         today = sam.get("/api/v1/today")
     assert today.status_code == 200

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Protocol
 
@@ -13,6 +14,7 @@ KG_PER_LB = 0.45359237
 MAX_LOAD_KG = 600.0  # heavier than any lift on record: anything above is a typo
 MAX_REPS = 1000
 EARLIEST_DAY = date(1900, 1, 1)  # before any training log; far from datetime's own limits
+GUIDED_SOURCE = "workout"  # a guided workout's source: the one kind that is open, then finished
 
 
 def check_logged_day(day: date, today: date, field: str = "date") -> date:
@@ -22,6 +24,19 @@ def check_logged_day(day: date, today: date, field: str = "date") -> date:
             field, f"{day.isoformat()} is not a day that has been", f"1900-01-01 to {today}"
         )
     return day
+
+
+def read_day(text: str, today: date, field: str = "date") -> date:
+    """A day as typed: YYYY-MM-DD, 'today' or 'yesterday' (today is the person's)."""
+    named = {"today": today, "yesterday": today - timedelta(days=1)}
+    if text.strip().lower() in named:
+        return named[text.strip().lower()]
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidInput(
+            field, f"{text!r} is not a date", "YYYY-MM-DD, today, yesterday"
+        ) from None
 
 
 class SetType(StrEnum):
@@ -61,6 +76,8 @@ class LoggedSet:
     rest_seconds: float | None = None
     notes: str = ""
     source_name: str | None = None  # the exercise's name in the app it was imported from
+    # The stored set's id, read back with it (to edit or delete it); not part of its value.
+    id: int | None = dataclasses.field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         check_set_values(self)
@@ -118,7 +135,7 @@ class Workout:
     ended_at: datetime | None = None
     notes: str = ""
     planned_session_id: int | None = None
-    source: str = "log"  # "log", "workout", "strong", "hevy", "backup"...
+    source: str = "log"  # "log", GUIDED_SOURCE, "strong", "hevy", "backup"...
     source_key: str | None = None  # what makes importing the same file twice add nothing
     id: int | None = None  # set once stored
 

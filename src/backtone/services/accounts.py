@@ -13,6 +13,7 @@ from backtone.domain.account import Account, Role, TokenInfo, TokenKind, check_p
 from backtone.domain.errors import BacktoneError, Conflict, InvalidInput, NotFound
 from backtone.domain.signed_in import SignedIn
 from backtone.domain.user import check_username
+from backtone.services.context import Caller
 from backtone.services.ports import Clock, PasswordHasher, RateLimiter, UnitOfWork
 
 SESSION_LIFETIME = timedelta(days=30)
@@ -254,3 +255,86 @@ def change_timezone(*, uow: UnitOfWork, user_id: int, timezone: str) -> None:
     with uow:
         uow.accounts.set_timezone(user_id, timezone)
         uow.commit()
+
+
+def _check_current_password(
+    uow: UnitOfWork,
+    clock: Clock,
+    hasher: PasswordHasher,
+    limiter: RateLimiter,
+    account: Account,
+    password: str,
+    field: str,
+) -> None:
+    """The account's password, checked as a log-in is: counted per account before the check,
+    so a stolen session cannot guess it faster than the log-in page allows."""
+    folded = account.name.lower()
+    _count(limiter, clock.now(), "failed password checks", (LOGIN_PER_ACCOUNT, folded))
+    stored = uow.accounts.password_hash(account.id)
+    if stored is None or not hasher.verify(stored, password):
+        raise InvalidInput(field, "that is not your password", "the password you log in with")
+    limiter.clear(LOGIN_PER_ACCOUNT.key(folded))  # before any write: it commits on its own
+
+
+def change_password(
+    *,
+    uow: UnitOfWork,
+    clock: Clock,
+    hasher: PasswordHasher,
+    limiter: RateLimiter,
+    common_passwords: Container[str],
+    caller: Caller,
+    current: str,
+    new: str,
+    keep_token: str | None,
+) -> int:
+    """Replace the password once the current one is given; the new one follows the sign-up
+    rules. Every other browser session and API token of the account stops working (whoever
+    knew the old password is locked out); the one in `keep_token` goes on. Returns how many
+    ended."""
+    with uow:
+        me = uow.accounts.get(caller.user_id)
+        if me is None:
+            raise NotFound("account", str(caller.user_id))
+        try:
+            check_password(new, name=me.name, common=common_passwords)
+        except InvalidInput as error:
+            raise InvalidInput("new_password", error.problem, error.allowed) from None
+        _check_current_password(uow, clock, hasher, limiter, me, current, "current_password")
+        uow.accounts.set_password_hash(me.id, hasher.hash(new))
+        ended = uow.auth_tokens.revoke_all_but(
+            me.id, token_digest(keep_token) if keep_token else None
+        )
+        uow.commit()
+    return ended
+
+
+def delete_account(
+    *,
+    uow: UnitOfWork,
+    clock: Clock,
+    hasher: PasswordHasher,
+    limiter: RateLimiter,
+    caller: Caller,
+    password: str | None,
+) -> str:
+    """Delete the account and everything stored for it (its history, plans, body weights,
+    settings, tokens), nothing of anyone else's; returns the name it had.
+
+    An account that signs in on the web must give its password; a local CLI person has none.
+    """
+    with uow:
+        me = uow.accounts.get(caller.user_id)
+        if me is None:
+            raise NotFound("account", str(caller.user_id))
+        if uow.accounts.password_hash(me.id) is not None:
+            if password is None:
+                raise InvalidInput(
+                    "password",
+                    f"{me.name} signs in on the web, so deleting it needs its password",
+                    "the settings page of the web app, or DELETE /api/v1/me with the password",
+                )
+            _check_current_password(uow, clock, hasher, limiter, me, password, "password")
+        uow.accounts.delete(me.id)
+        uow.commit()
+    return me.name

@@ -18,18 +18,18 @@ from backtone.domain.plan import PlanSession
 from backtone.domain.plan_record import PlanRecord
 from backtone.domain.profile import Profile
 from backtone.domain.session_log import covered
-from backtone.domain.training import LoggedSet, WeightUnit, Workout
+from backtone.domain.training import GUIDED_SOURCE, LoggedSet, WeightUnit, Workout
 from backtone.services.catalogue import catalogue_for
 from backtone.services.coach import Coach, item_of, kit_for
 from backtone.services.ports import Clock, UnitOfWork
 from backtone.services.session_plan import GuidedWorkout, SessionItem, SessionPlan, SetEntry
 from backtone.services.workout_summary import WorkoutSummary, summarise
 
-GUIDED_SOURCE = "workout"
 RESUMABLE = timedelta(hours=24)  # an open workout older than this is not offered again
 MAX_SWAPS = 8
 
 __all__ = [
+    "GUIDED_SOURCE",
     "GuidedWorkout",
     "SessionItem",
     "SessionPlan",

@@ -133,6 +133,33 @@ class WorkoutRepository(Protocol):
     def finished_sessions(self, user_id: int, session_ids: Iterable[int]) -> set[int]: ...
 
 
+class HistoryEditRepository(Protocol):
+    """Corrections to a person's stored history. Every method is scoped to `user_id`."""
+
+    def find_set(self, user_id: int, set_id: int) -> tuple[int, LoggedSet] | None:
+        """The set (with its id) and its workout's id; None for an id that is not theirs."""
+        ...
+
+    def replace_set(self, user_id: int, set_id: int, new: LoggedSet) -> None: ...
+
+    def remove_set(self, user_id: int, set_id: int) -> int:
+        """Delete a set; how many sets its workout still holds."""
+        ...
+
+    def trash_workout(self, user_id: int, workout_id: int, at: datetime) -> bool:
+        """Take a workout and its sets out of the history, kept aside to restore; False if
+        the person has no such workout."""
+        ...
+
+    def restore_workout(self, user_id: int, workout_id: int, deleted_since: datetime) -> int | None:
+        """Put back a workout deleted since then; the id it has now, None if none is kept."""
+        ...
+
+    def forget_deleted(self, before: datetime) -> None:
+        """Drop for good what was deleted before then."""
+        ...
+
+
 class PlanRepository(Protocol):
     """A person's plans, the current one first among equals."""
 
@@ -210,6 +237,10 @@ class AccountRepository(Protocol):
 
     def set_role(self, user_id: int, role: Role) -> None: ...
 
+    def delete(self, user_id: int) -> None:
+        """Remove the account and every row of every table that belongs to it."""
+        ...
+
 
 class AuthTokenRepository(Protocol):
     """Session cookies and API tokens, stored as SHA-256 digests only."""
@@ -234,6 +265,10 @@ class AuthTokenRepository(Protocol):
     def id_of(self, token_hash: str) -> int | None: ...
 
     def revoke(self, user_id: int, token_id: int, kind: TokenKind) -> bool: ...
+
+    def revoke_all_but(self, user_id: int, keep_hash: str | None) -> int:
+        """End every session and API token of the person's except the one given; how many."""
+        ...
 
 
 class RateLimiter(Protocol):
@@ -362,6 +397,9 @@ class UnitOfWork(Protocol):
 
     @property
     def workouts(self) -> WorkoutRepository: ...
+
+    @property
+    def history_edits(self) -> HistoryEditRepository: ...
 
     @property
     def plans(self) -> PlanRepository: ...

@@ -24,6 +24,7 @@ from backtone.domain.volume_targets import WEEKLY_TARGETS
 from backtone.services.catalogue import catalogue_for
 from backtone.services.coach import Coach, item_of, kit_for, support_items
 from backtone.services.coaching import sessions_ahead
+from backtone.services.context import Caller
 from backtone.services.ports import Clock, UnitOfWork
 
 
@@ -137,8 +138,8 @@ def record_body_weight(
     kg: float,
     on: date | None = None,
     tz: tzinfo = UTC,
-) -> None:
-    """Note today's (or a past day's) body weight in kilograms."""
+) -> datetime:
+    """Note today's (or a past day's) body weight in kilograms; returns when it counts."""
     check_body_weight(kg)
     now = clock.now()
     if on is not None:
@@ -147,6 +148,13 @@ def record_body_weight(
     with uow:
         uow.body_weights.add(user_id, when, kg)
         uow.commit()
+    return when
+
+
+def body_weight_log(*, uow: UnitOfWork, caller: Caller) -> list[tuple[datetime, float]]:
+    """Every body weight the person noted, oldest first, in kilograms."""
+    with uow:
+        return uow.body_weights.for_user(caller.user_id)
 
 
 def month_period(text: str) -> Period:

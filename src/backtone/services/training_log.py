@@ -11,7 +11,14 @@ from backtone.domain.exercise import Exercise
 from backtone.domain.ladders import ASSISTED
 from backtone.domain.quicklog import parse_sets
 from backtone.domain.records import ExerciseRecords, as_help
-from backtone.domain.training import LoggedSet, SetType, WeightUnit, Workout, check_logged_day
+from backtone.domain.training import (
+    GUIDED_SOURCE,
+    LoggedSet,
+    SetType,
+    WeightUnit,
+    Workout,
+    check_logged_day,
+)
 from backtone.services.catalogue import catalogue_for
 from backtone.services.ports import Clock, UnitOfWork
 
@@ -47,8 +54,9 @@ def log_sets(
 ) -> LogResult:
     """Log sets typed in short form ('3x12@14kg') to the day's workout, creating it if needed.
 
-    Sets logged on the same day (in the person's time zone) join one workout: the day's
-    workout is keyed by its date, so two first sets of a day sent at once make one workout.
+    Sets logged on the same day (in the person's time zone) join one workout: a guided
+    workout still open that day when there is one, else the day's own log, which is keyed by
+    its date, so two first sets of a day sent at once make one workout.
     """
     now = clock.now()
     today = now.astimezone(tz).date()
@@ -70,7 +78,9 @@ def log_sets(
     )
     with uow:
         start, end = _day_bounds(day, tz)
-        workout_id = uow.workouts.latest_between(user_id, LOG_SOURCE, start, end)
+        workout_id = _open_guided_between(uow, user_id, start, end)
+        if workout_id is None:
+            workout_id = uow.workouts.latest_between(user_id, LOG_SOURCE, start, end)
         if workout_id is None:
             key = f"{LOG_SOURCE}:{day.isoformat()}"
             workout = Workout(
@@ -90,6 +100,16 @@ def log_sets(
             uow.workouts.append_sets(user_id, workout_id, logged, now)
         uow.commit()
     return LogResult(workout_id, found, logged)
+
+
+def _open_guided_between(
+    uow: UnitOfWork, user_id: int, start: datetime, end: datetime
+) -> int | None:
+    """The person's open guided workout if it started in [start, end) (one at most is open)."""
+    opened = uow.workouts.open_since(user_id, GUIDED_SOURCE, start)
+    if opened is None or opened[0].started_at >= end:
+        return None
+    return opened[0].id
 
 
 def undo_last_entry(*, uow: UnitOfWork, user_id: int) -> list[LoggedSet]:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from backtone.adapters.db.repositories import OWN_EXERCISES_KEY, as_utc
 from backtone.adapters.db.tables import (
     auth_tokens,
     idempotency_keys,
+    metadata,
     profiles,
     trainer_clients,
     trainer_invites,
@@ -93,6 +94,19 @@ class SqlAccountRepository:
 
     def set_role(self, user_id: int, role: Role) -> None:
         self.session.execute(update(users).where(users.c.id == user_id).values(role=role.value))
+
+    def delete(self, user_id: int) -> None:
+        """Remove the account and, first, every row of every table pointing at it.
+
+        Each table is found from its foreign keys to `users`, not listed by hand, so a table
+        added later is covered too; the database's ON DELETE CASCADE would do the same, this
+        does not depend on it.
+        """
+        for table in reversed(metadata.sorted_tables):
+            owners = [fk.parent for fk in table.foreign_keys if fk.column.table is users]
+            if owners and table is not users:
+                self.session.execute(delete(table).where(or_(*(c == user_id for c in owners))))
+        self.session.execute(delete(users).where(users.c.id == user_id))
 
 
 class SqlAuthTokenRepository:
@@ -180,6 +194,13 @@ class SqlAuthTokenRepository:
             .returning(auth_tokens.c.id)
         ).first()
         return gone is not None
+
+    def revoke_all_but(self, user_id: int, keep_hash: str | None) -> int:
+        """Delete every session and API token of the person's except `keep_hash`."""
+        query = delete(auth_tokens).where(auth_tokens.c.user_id == user_id)
+        if keep_hash is not None:
+            query = query.where(auth_tokens.c.token_hash != keep_hash)
+        return len(self.session.execute(query.returning(auth_tokens.c.id)).all())
 
 
 class SqlTrainerRepository:

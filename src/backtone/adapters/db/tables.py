@@ -144,6 +144,20 @@ exercise_digests = Table(
     Index("ix_exercise_digests_user_started", "user_id", "started_at"),
 )
 
+# A deleted workout, kept whole (its row and its sets' rows as JSON) for a while so that the
+# person can undo the deletion; the live tables no longer hold it (adapters/db/history_edits.py).
+deleted_workouts = Table(
+    "deleted_workouts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("workout_id", Integer, nullable=False),  # the id it had, which a restore asks for
+    Column("deleted_at", DateTime(timezone=True), nullable=False),
+    Column("data", JSON, nullable=False),
+    Index("ix_deleted_workouts_user_workout", "user_id", "workout_id"),
+    Index("ix_deleted_workouts_deleted_at", "deleted_at"),
+)
+
 body_weights = Table(
     "body_weights",
     metadata,

@@ -21,6 +21,7 @@ from backtone.adapters.db.account_repository import (
     SqlIdempotencyRepository,
     SqlTrainerRepository,
 )
+from backtone.adapters.db.history_edits import SqlHistoryEditRepository
 from backtone.adapters.db.import_memory_repository import SqlImportMemoryRepository
 from backtone.adapters.db.plan_repository import SqlPlanRepository, SqlProfileRepository
 from backtone.adapters.db.readiness_repository import SqlCheckInRepository, SqlKitRepository
@@ -50,6 +51,7 @@ class SqlUnitOfWork:
             self.users = SqlUserRepository(self.session)
             self.exercises = SqlExerciseRepository(self.session)
             self.workouts = SqlWorkoutRepository(self.session)
+            self.history_edits = SqlHistoryEditRepository(self.session)
             self.plans = SqlPlanRepository(self.session)
             self.profiles = SqlProfileRepository(self.session)
             self.body_weights = SqlBodyWeightRepository(self.session)

@@ -31,7 +31,7 @@ _SET_COLUMNS = (
     logged_sets.c.exercise_id, logged_sets.c.set_type, logged_sets.c.reps,
     logged_sets.c.load_kg, logged_sets.c.duration_seconds, logged_sets.c.distance_m,
     logged_sets.c.rpe, logged_sets.c.reps_in_reserve, logged_sets.c.rest_seconds,
-    logged_sets.c.notes, logged_sets.c.source_name,
+    logged_sets.c.notes, logged_sets.c.source_name, logged_sets.c.id,
 )  # fmt: skip
 
 

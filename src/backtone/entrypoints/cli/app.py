@@ -7,11 +7,13 @@ from typing import Annotated
 import typer
 
 from backtone.entrypoints.cli import (
+    account,
     catalog_import,
     catalogue,
     check,
     coach,
     db,
+    history_edit,
     history_files,
     plan,
     posture,
@@ -66,10 +68,27 @@ _register(app, "plans", plan.plans)
 _register(app, "next", coach.next_session)
 _register(app, "checkin", readiness.checkin)
 _register(app, "kit", readiness.kit)
-_register(app, "workout", coach.workout)
 _register(app, "progress", progress.progress)
 _register(app, "report", progress.report)
 _register(app, "weight", progress.weight)
+
+set_app = typer.Typer(
+    help="Correct a logged set (ids from `backtone history`).", no_args_is_help=True
+)
+_register(set_app, "edit", history_edit.set_edit)
+_register(set_app, "delete", history_edit.set_delete)
+app.add_typer(set_app, name="set")
+
+# `backtone workout` alone runs the guided session; its subcommands correct the history.
+workout_app = typer.Typer(invoke_without_command=True, help=coach.workout.__doc__)
+workout_app.callback()(friendly(coach.workout_session))
+_register(workout_app, "delete", history_edit.workout_delete)
+_register(workout_app, "restore", history_edit.workout_restore)
+app.add_typer(workout_app, name="workout")
+
+account_app = typer.Typer(help="Your local account.", no_args_is_help=True)
+_register(account_app, "delete", account.account_delete)
+app.add_typer(account_app, name="account")
 
 catalog_app = typer.Typer(help="Extend the catalogue with open data.", no_args_is_help=True)
 _register(catalog_app, "import", catalog_import.catalog_import)

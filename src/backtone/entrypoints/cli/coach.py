@@ -34,6 +34,20 @@ def next_session(
     show_session(session)
 
 
+def workout_session(
+    ctx: typer.Context,
+    exercise: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exercise", "-e", help="Do these exercises instead of the plan's session. Repeat."
+        ),
+    ] = None,
+) -> None:
+    """Do today's session set by set, unless a subcommand (delete, restore) was asked for."""
+    if ctx.invoked_subcommand is None:
+        workout(exercise)
+
+
 def workout(
     exercise: Annotated[
         list[str] | None,

@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from backtone.bootstrap import Backtone
     from backtone.domain.training import WeightUnit
     from backtone.domain.user import User
+    from backtone.services.context import Caller
 
 
 @dataclass
@@ -43,3 +44,12 @@ def current_unit() -> WeightUnit:
 
     profile = saved_profile(uow=backtone_app().uow(), user_id=current_user().id)
     return profile.units if profile else WeightUnit.KG
+
+
+def current_caller() -> Caller:
+    """Who a command acts for: the local person, this computer's time zone, their unit."""
+    from backtone.entrypoints.cli.training_log import local_tz
+    from backtone.services.context import caller_for
+
+    app = backtone_app()
+    return caller_for(uow=app.uow(), clock=app.clock, user_id=current_user().id, tz=local_tz())

@@ -67,7 +67,7 @@ def _first_line(error: BaseException) -> str:
 def describe(error: BacktoneError) -> str:
     if isinstance(error, Infeasible):
         return "no plan fits: " + "; ".join(error.reasons)
-    if isinstance(error, NotFound) and not error.suggestions:
+    if isinstance(error, NotFound) and not error.suggestions and error.what == "exercise":
         return f"{error} (try `backtone exercises` to browse)"
     return _first_line(error)
 

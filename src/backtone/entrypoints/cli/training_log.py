@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -28,19 +28,10 @@ def local_tz() -> tzinfo:
 
 
 def parse_day(text: str, field: str = "--date") -> date:
-    """A date as typed: YYYY-MM-DD, 'today' or 'yesterday'."""
-    from backtone.domain.errors import InvalidInput
+    """A date as typed: YYYY-MM-DD, 'today' or 'yesterday' (the web and API read it alike)."""
+    from backtone.domain.training import read_day
 
-    today = date.today()
-    named = {"today": today, "yesterday": today - timedelta(days=1)}
-    if text.lower() in named:
-        return named[text.lower()]
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InvalidInput(
-            field, f"{text!r} is not a date", "YYYY-MM-DD, today, yesterday"
-        ) from None
+    return read_day(text, date.today(), field)
 
 
 def describe_set(s: LoggedSet, unit: WeightUnit) -> str:
@@ -122,7 +113,7 @@ def _resolve(exercise: str | None) -> str | None:
 
 def _set_json(s: LoggedSet) -> dict[str, Any]:
     return {
-        "exercise_id": s.exercise_id, "set_type": s.set_type.value, "reps": s.reps,
+        "id": s.id, "exercise_id": s.exercise_id, "set_type": s.set_type.value, "reps": s.reps,
         "load_kg": s.load_kg, "duration_seconds": s.duration_seconds,
         "distance_m": s.distance_m, "rpe": s.rpe, "notes": s.notes,
     }  # fmt: skip
@@ -142,7 +133,11 @@ def history(
     limit: Annotated[int, typer.Option(min=1, max=1000, help="How many workouts.")] = 20,
     as_json: JsonFlag = False,
 ) -> None:
-    """Your recent workouts, newest first (or one exercise's sets with --exercise)."""
+    """Your recent workouts, newest first (or one exercise's sets with --exercise).
+
+    Workouts and sets show their ids (#12), for `backtone set edit`, `backtone set delete` and
+    `backtone workout delete`.
+    """
     from rich.table import Table
 
     from backtone.services.training_log import workout_history
@@ -167,9 +162,11 @@ def history(
     for w in found:
         when = w.started_at.astimezone(tz).strftime("%a %d %b %Y %H:%M")
         for n, exercise_id in enumerate(dict.fromkeys(s.exercise_id for s in w.sets)):
-            done = [describe_set(s, unit) for s in w.sets if s.exercise_id == exercise_id]
-            table.add_row(when if n == 0 else "", w.name if n == 0 else "", exercise_id,
-                          ", ".join(done))  # fmt: skip
+            done = [
+                f"#{s.id} {describe_set(s, unit)}" for s in w.sets if s.exercise_id == exercise_id
+            ]
+            table.add_row(when if n == 0 else "", f"#{w.id} {w.name}" if n == 0 else "",
+                          exercise_id, ", ".join(done))  # fmt: skip
     console().print(table)
 
 

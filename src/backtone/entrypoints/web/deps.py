@@ -26,6 +26,7 @@ from backtone.domain.training import WeightUnit
 from backtone.entrypoints.web.auth import CSRF_FIELD, CookieKeys
 from backtone.entrypoints.web.etag import RenderCache
 from backtone.services.accounts import account_for_token
+from backtone.services.context import Caller, caller_for
 from backtone.services.plans import saved_profile
 from backtone.services.ports import Clock, PasswordHasher, RateLimiter, UnitOfWork
 
@@ -190,3 +191,17 @@ def units_for(uow: UnitOfWork, account: Account) -> WeightUnit:
         return account.units
     profile = saved_profile(uow=uow, user_id=account.id)
     return profile.units if profile else WeightUnit.KG
+
+
+async def api_caller(me: CurrentUser, uow: UowDep, clock: ClockDep) -> Caller:
+    """Who an API request acts for: the token's person, their zone, unit and today."""
+    return caller_for(uow=uow, clock=clock, user_id=me.id, tz=zone(me))
+
+
+async def page_caller(me: PageUser, uow: UowDep, clock: ClockDep) -> Caller:
+    """Who a page acts for: the signed-in person, their zone, unit and today."""
+    return caller_for(uow=uow, clock=clock, user_id=me.id, tz=zone(me))
+
+
+CallerDep = Annotated[Caller, Depends(api_caller)]
+PageCaller = Annotated[Caller, Depends(page_caller)]

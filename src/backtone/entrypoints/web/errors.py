@@ -47,7 +47,8 @@ def error_body(error: BacktoneError) -> dict[str, Any]:
     """What an API client gets: a type, a message, and the fields that help fix it."""
     body: dict[str, Any] = {"type": type(error).__name__, "message": str(error)}
     if isinstance(error, InvalidInput):
-        body |= {"field": error.field, "allowed": error.allowed}
+        # Never an empty answer: the reference lists every field's values.
+        body |= {"field": error.field, "allowed": error.allowed or "the values /docs lists"}
     if isinstance(error, NotFound):
         body |= {"suggestions": list(error.suggestions)}
     if isinstance(error, Infeasible):
@@ -137,7 +138,7 @@ def install_error_handlers(app: FastAPI) -> None:
         if _is_api(request):
             first = error.errors()[0] if error.errors() else {"loc": (), "msg": "invalid"}
             field = ".".join(str(p) for p in first["loc"][1:]) or "request"
-            body = error_body(InvalidInput(field, str(first["msg"])))
+            body = error_body(InvalidInput(field, problem_of(first), allowed_for(first)))
             body["error"]["problems"] = _plain(error.errors())
             return JSONResponse(body, status_code=422)
         problems = "; ".join(
@@ -150,7 +151,62 @@ def install_error_handlers(app: FastAPI) -> None:
         # Pages check form fields with the API's models; their complaints are a user's mistake.
         first = error.errors()[0]
         field = ".".join(str(p) for p in first["loc"]) or "form"
-        return await domain_error(request, InvalidInput(field, first["msg"]))
+        return await domain_error(
+            request, InvalidInput(field, problem_of(first), allowed_for(first))
+        )
+
+
+# What a value of each kind pydantic checks must look like, in words.
+_KINDS = {
+    "missing": "a value: this one is required",
+    "int_parsing": "a whole number", "int_type": "a whole number",
+    "int_from_float": "a whole number",
+    "float_parsing": "a number", "float_type": "a number",
+    "bool_parsing": "true or false", "bool_type": "true or false",
+    "string_type": "text", "date_parsing": "a date, YYYY-MM-DD", "date_type": "a date, YYYY-MM-DD",
+    "datetime_parsing": "a date and time in ISO 8601", "list_type": "a list",
+    "dict_type": "a JSON object", "model_attributes_type": "a JSON object",
+    "json_invalid": "a JSON body", "extra_forbidden": "only the fields the API reference lists",
+}  # fmt: skip
+
+
+def problem_of(error: Any) -> str:
+    """What is wrong with the value one validation error is about, in plain words."""
+    kind = str(error.get("type"))
+    if kind == "missing":
+        return "is missing"
+    value = error.get("input")
+    shown = repr(value) if isinstance(value, str | int | float) else "the value"
+    if isinstance(value, str) and value.lstrip("-").replace(".", "", 1).isdigit():
+        shown = value  # a number typed in a form
+    if kind.endswith(("_parsing", "_type")):
+        return f"{shown} is not {_KINDS.get(kind, 'of the right kind')}"
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        return f"{shown} is out of range"
+    if kind in ("literal_error", "enum"):
+        return f"{shown} is not one of the choices"
+    if "too_long" in kind or "too_short" in kind:
+        return f"is too {'long' if 'long' in kind else 'short'}"
+    return str(error.get("msg", "is not accepted")).lower()
+
+
+def allowed_for(error: Any) -> str:
+    """What would be accepted instead of the value one validation error is about."""
+    ctx = error.get("ctx") or {}
+    bounds = {"ge": "{} or more", "gt": "more than {}", "le": "{} or less", "lt": "less than {}"}
+    for key, words in bounds.items():
+        if key in ctx:
+            return words.format(ctx[key])
+    if "expected" in ctx:
+        return str(ctx["expected"])
+    things = "characters" if str(error.get("type")).startswith("string") else "items"
+    if "min_length" in ctx:
+        return f"at least {ctx['min_length']} {things}"
+    if "max_length" in ctx:
+        return f"at most {ctx['max_length']} {things}"
+    if "pattern" in ctx:
+        return f"text matching {ctx['pattern']}"
+    return _KINDS.get(str(error.get("type")), "a value as the API reference (/docs) describes")
 
 
 def _plain(errors: Any) -> Any:

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials
+from pydantic import BaseModel, Field
 
 from backtone.domain.account import Role
 from backtone.entrypoints.web.api.schemas import (
@@ -20,6 +21,7 @@ from backtone.entrypoints.web.api.schemas import (
 )
 from backtone.entrypoints.web.deps import (
     BacktoneDep,
+    CallerDep,
     ClockDep,
     CurrentUser,
     HasherDep,
@@ -37,7 +39,9 @@ from backtone.entrypoints.web.views.settings import (
 from backtone.services.accounts import (
     account,
     api_tokens,
+    change_password,
     close_session,
+    delete_account,
     log_in,
     open_api_token,
     revoke_api_token,
@@ -172,3 +176,64 @@ async def accept_trainer_invite(
     """Become the client of the trainer who gave you the code; returns the trainer."""
     trainer = accept_invite(uow=uow, clock=clock, client=me, code=body.code)
     return account_view(trainer)
+
+
+class PasswordChangeRequest(BaseModel):
+    current_password: str = Field(min_length=1, max_length=256)
+    new_password: str = Field(
+        min_length=1, max_length=256, description="8-256 characters, not a common one"
+    )
+
+
+class PasswordChangedView(BaseModel):
+    ended: int = Field(description="How many other sessions and API tokens stopped working")
+
+
+@router.post("/me/password", response_model=PasswordChangedView)
+def change_my_password(
+    body: PasswordChangeRequest,
+    me: CallerDep,
+    app: BacktoneDep,
+    uow: UowDep,
+    clock: ClockDep,
+    hasher: HasherDep,
+    limiter: LimiterDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> PasswordChangedView:
+    """Change your password (the current one first). Every other browser session and API
+    token of yours stops working; the token of this request goes on. Wrong current passwords
+    count towards the log-in limit (429)."""
+    assert credentials is not None  # CallerDep has checked it
+    ended = change_password(
+        uow=uow,
+        clock=clock,
+        hasher=hasher,
+        limiter=limiter,
+        common_passwords=app.common_passwords,
+        caller=me,
+        current=body.current_password,
+        new=body.new_password,
+        keep_token=credentials.credentials,
+    )
+    return PasswordChangedView(ended=ended)
+
+
+class AccountDeleteRequest(BaseModel):
+    password: str = Field(min_length=1, max_length=256)
+
+
+@router.delete("/me", status_code=204)
+def delete_me(
+    body: AccountDeleteRequest,
+    me: CallerDep,
+    uow: UowDep,
+    clock: ClockDep,
+    hasher: HasherDep,
+    limiter: LimiterDep,
+) -> Response:
+    """Delete your account and everything stored for it, for good (take a backup first).
+    The password confirms it; every token stops working at once."""
+    delete_account(
+        uow=uow, clock=clock, hasher=hasher, limiter=limiter, caller=me, password=body.password
+    )
+    return Response(status_code=204)

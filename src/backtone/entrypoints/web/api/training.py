@@ -17,7 +17,12 @@ from backtone.entrypoints.web.deps import (
 )
 from backtone.entrypoints.web.retries import IdempotencyKey, mark_replayed, once
 from backtone.entrypoints.web.views.history import HistoryView, history_view
-from backtone.entrypoints.web.views.sets import LoggedView, SetRequest, log_one_set
+from backtone.entrypoints.web.views.sets import (
+    FreeSetRequest,
+    LoggedView,
+    SetRequest,
+    log_one_set,
+)
 from backtone.entrypoints.web.views.today import (
     SummaryView,
     SwapView,
@@ -153,7 +158,7 @@ async def finish(
 
 @router.post("/sets", status_code=201, response_model=LoggedView)
 async def log_set(
-    body: SetRequest,
+    body: FreeSetRequest,
     me: CurrentUser,
     app: BacktoneDep,
     uow: UowDep,
@@ -161,7 +166,8 @@ async def log_set(
     response: Response,
     idempotency_key: IdempotencyKey = None,
 ) -> LoggedView:
-    """Log one set outside a guided workout (it joins the day's log, like `backtone log`)."""
+    """Log one set outside a guided workout, today or on a past `date`: it joins the guided
+    workout open that day, else the day's log, like `backtone log`."""
     logged, replayed = log_one_set(
         uow=uow,
         clock=clock,

@@ -9,13 +9,32 @@ from fastapi import APIRouter, Form, Path, Request, Response
 
 from backtone.domain.kit import default_kit
 from backtone.entrypoints.web.api.schemas import token_info_view
-from backtone.entrypoints.web.deps import ClockDep, CsrfChecked, PageUser, UowDep, units_for
+from backtone.entrypoints.web.auth import SESSION_COOKIE
+from backtone.entrypoints.web.deps import (
+    BacktoneDep,
+    ClockDep,
+    CsrfChecked,
+    HasherDep,
+    KeysDep,
+    LimiterDep,
+    PageCaller,
+    PageUser,
+    UowDep,
+    units_for,
+)
 from backtone.entrypoints.web.pages.auth import COMMON_ZONES
 from backtone.entrypoints.web.pages.forms import on_error_show, see_other
 from backtone.entrypoints.web.rendering import render
 from backtone.entrypoints.web.views.readiness import KIT_FIELDS, kit_form, kit_typed
 from backtone.entrypoints.web.views.settings import SettingsRequest, apply_settings, settings_view
-from backtone.services.accounts import account, api_tokens, open_api_token, revoke_api_token
+from backtone.services.accounts import (
+    account,
+    api_tokens,
+    change_password,
+    delete_account,
+    open_api_token,
+    revoke_api_token,
+)
 from backtone.services.plans import saved_profile
 from backtone.services.readiness import my_kit, set_kit
 from backtone.services.trainers import accept_invite, trainer_of
@@ -42,8 +61,9 @@ async def settings(
     clock: ClockDep,
     saved: bool = False,
     kit: str = "",
+    password: str = "",
 ) -> Response:
-    context = _context(uow, clock, me, saved=saved, kit_saved=bool(kit))
+    context = _context(uow, clock, me, saved=saved, kit_saved=bool(kit), password=password)
     return render(request, "settings.html", context)
 
 
@@ -149,3 +169,62 @@ async def revoke_token(
     on_error_show(request, "settings.html", **_context(uow, clock, me))
     revoke_api_token(uow=uow, user_id=me.id, token_id=token_id)
     return see_other("/settings?saved=true#tokens")
+
+
+Secret = Annotated[str, Form(max_length=256)]
+
+
+@router.post("/settings/password", dependencies=[CsrfChecked])
+def change_my_password(
+    request: Request,
+    me: PageUser,
+    caller: PageCaller,
+    app: BacktoneDep,
+    uow: UowDep,
+    clock: ClockDep,
+    hasher: HasherDep,
+    limiter: LimiterDep,
+    keys: KeysDep,
+    current_password: Secret = "",
+    new_password: Secret = "",
+) -> Response:
+    """Change the password; this browser stays signed in, every other session and API token
+    of the account stops working."""
+    on_error_show(
+        request, "settings.html", inline_errors=["current_password", "new_password"],
+        **_context(uow, clock, me),
+    )  # fmt: skip
+    change_password(
+        uow=uow, clock=clock, hasher=hasher, limiter=limiter,
+        common_passwords=app.common_passwords, caller=caller, current=current_password,
+        new=new_password, keep_token=keys.session_token(request),
+    )  # fmt: skip
+    return see_other("/settings?password=changed#password")
+
+
+@router.get("/settings/delete")
+async def delete_form(request: Request, me: PageUser) -> Response:
+    """First the download of all one's data, then the password to confirm."""
+    return render(request, "delete_account.html", {"name": me.name})
+
+
+@router.post("/settings/delete", dependencies=[CsrfChecked])
+def delete_me(
+    request: Request,
+    me: PageUser,
+    caller: PageCaller,
+    uow: UowDep,
+    clock: ClockDep,
+    hasher: HasherDep,
+    limiter: LimiterDep,
+    password: Secret = "",
+) -> Response:
+    """Delete the account and all its data; the browser is signed out."""
+    on_error_show(request, "delete_account.html", inline_errors=["password"], name=me.name)
+    delete_account(
+        uow=uow, clock=clock, hasher=hasher, limiter=limiter, caller=caller, password=password
+    )
+    request.state.account = None  # the page that answers is a signed-out one
+    response = render(request, "delete_account.html", {"name": me.name, "done": True})
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    return response

@@ -1,4 +1,4 @@
-"""Pages: today's workout (start, quick set entry, swap, finish) and the history."""
+"""Pages: today's workout (start, quick set entry, swap, finish); the history is history.py."""
 
 from __future__ import annotations
 
@@ -20,7 +20,6 @@ from backtone.entrypoints.web.deps import (
 )
 from backtone.entrypoints.web.pages.forms import see_other
 from backtone.entrypoints.web.rendering import render
-from backtone.entrypoints.web.views.history import history_view
 from backtone.entrypoints.web.views.readiness import CheckInRequest
 from backtone.entrypoints.web.views.sets import SetRequest
 from backtone.entrypoints.web.views.today import summary_view, today_view
@@ -31,10 +30,8 @@ from backtone.entrypoints.web.views.workout import (
     swap,
     swaps,
 )
-from backtone.services.catalogue import catalogue_for
 from backtone.services.coaching import finish_workout
 from backtone.services.readiness import check_in
-from backtone.services.training_log import workout_history
 
 router = APIRouter(include_in_schema=False)
 
@@ -187,11 +184,3 @@ async def finish(
         uow=uow, clock=clock, user_id=me.id, workout_id=workout_id, tz=zone(me)
     )
     return render(request, "finished.html", {"summary": summary_view(summary, units_for(uow, me))})
-
-
-@router.get("/history")
-async def history(request: Request, me: PageUser, app: BacktoneDep, uow: UowDep) -> Response:
-    workouts = workout_history(uow=uow, user_id=me.id, limit=30)
-    catalogue = catalogue_for(uow=uow, builtin=app.catalogue, user_id=me.id)
-    view = history_view(workouts, catalogue, owner=me.name, unit=units_for(uow, me), tz=zone(me))
-    return render(request, "history.html", {"history": view})

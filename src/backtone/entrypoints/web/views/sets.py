@@ -9,8 +9,8 @@ from pydantic import BaseModel, Field
 from backtone.domain.account import Account
 from backtone.domain.catalogue import Catalogue
 from backtone.domain.errors import InvalidInput
-from backtone.domain.training import LoggedSet, SetType, WeightUnit
-from backtone.entrypoints.web.deps import zone
+from backtone.domain.training import LoggedSet, SetType, WeightUnit, read_day
+from backtone.entrypoints.web.deps import today_for, zone
 from backtone.entrypoints.web.retries import once
 from backtone.entrypoints.web.views.history import SetView, set_view
 from backtone.services.ports import Clock, UnitOfWork
@@ -27,6 +27,17 @@ class SetRequest(BaseModel):
     unit: Literal["kg", "lb"] | None = None
     rpe: float | None = Field(default=None, ge=1, le=10)
     warmup: bool = False
+
+
+class FreeSetRequest(SetRequest):
+    """A set logged outside a guided workout, on today or a past day."""
+
+    date: str | None = Field(
+        default=None,
+        max_length=10,
+        description="YYYY-MM-DD, today or yesterday, where you are (default: today); "
+        "from 1900-01-01 to today",
+    )
 
 
 class LoggedView(BaseModel):
@@ -56,12 +67,14 @@ def log_one_set(
     clock: Clock,
     builtin: Catalogue,
     account: Account,
-    entry: SetRequest,
+    entry: FreeSetRequest,
     default_unit: WeightUnit,
     idempotency_key: str | None,
 ) -> tuple[LoggedView, bool]:
-    """Log the set to today's workout; with a key, a retry returns the first result."""
+    """Log the set to the day's workout (today's unless `date` says another day); with a key,
+    a retry returns the first result."""
     unit = WeightUnit(entry.unit) if entry.unit else default_unit
+    day = read_day(entry.date, today_for(account, clock)) if entry.date else None
 
     def action() -> dict[str, object]:
         result = log_sets(
@@ -72,6 +85,7 @@ def log_one_set(
             exercise=entry.exercise_id,
             sets=short_form(entry, unit),
             tz=zone(account),
+            on=day,
             unit=unit,
             rpe=entry.rpe,
             set_type=SetType.WARMUP if entry.warmup else SetType.WORKING,
