@@ -187,6 +187,9 @@ def default_kit(unit: WeightUnit) -> Kit:
     return POUND_KIT if unit is WeightUnit.LB else KILO_KIT
 
 
+_NUMBER = r"\d+(?:\.\d*)?|\.\d+"  # '2', '2.', '.5'; not a lone '.'
+
+
 def parse_loads(text: str, unit: WeightUnit, field: str) -> tuple[float, ...]:
     """Loads typed in the person's unit, as kilograms: a list ("5, 7.5, 10") or a range with a
     step ("2-24/2", "5-50 by 5"); nothing typed means none owned.
@@ -197,7 +200,7 @@ def parse_loads(text: str, unit: WeightUnit, field: str) -> tuple[float, ...]:
     cleaned = text.strip().lower().replace(" by ", "/").replace(unit.value, "")
     if not cleaned.strip(" ,"):
         return ()
-    ranged = re.fullmatch(r"\s*([\d.]+)\s*-\s*([\d.]+)\s*/\s*([\d.]+)\s*", cleaned)
+    ranged = re.fullmatch(rf"\s*({_NUMBER})\s*-\s*({_NUMBER})\s*/\s*({_NUMBER})\s*", cleaned)
     try:
         if ranged:
             low, high, step = (float(g) for g in ranged.groups())
@@ -221,7 +224,7 @@ def parse_plates(text: str, unit: WeightUnit) -> tuple[tuple[float, int | None],
     """Plate sizes, each optionally with its pairs: '1.25x2, 2.5x2, 5x4' (no count: plenty)."""
     found: list[tuple[float, int | None]] = []
     for part in (p.strip().lower() for p in text.split(",") if p.strip()):
-        match = re.fullmatch(r"([\d.]+)\s*(?:x\s*(\d+))?", part.replace(unit.value, "").strip())
+        match = re.fullmatch(rf"({_NUMBER})\s*(?:x\s*(\d+))?", part.replace(unit.value, "").strip())
         if match is None:
             raise InvalidInput(
                 "plates", f"{part!r} is not a plate", f"e.g. '2.5x2' ({unit.value}, pairs)"
