@@ -109,3 +109,31 @@ def test_a_bad_backup_is_refused_whole_with_the_place_that_is_wrong(
     assert ana.get("/api/v1/backup").content == before
     wrong = ana.post("/api/v1/backup", json={"workouts": []}).json()["error"]
     assert wrong["field"] == "format" and wrong["allowed"] == '"format": "backtone-backup"'
+
+
+def test_the_settings_page_restores_a_backup_file_and_says_what_it_added(
+    web: TestClient, api_user: Callable[..., ApiUser]
+) -> None:
+    ana = api_user("ana")
+    _active(ana)
+    backup = ana.get("/api/v1/backup").content
+    token = browser_sign_up(web, "cleo")
+
+    def post(content: bytes) -> str:
+        files = {"backup": ("ana.json", content, "application/json")}
+        answer = web.post("/settings/backup", data={"csrf_token": token}, files=files)
+        assert answer.status_code in (200, 422), answer.text
+        return " ".join(answer.text.split())
+
+    assert "Restored 1 workout, 1 check-in (1 set)." in post(backup)
+    assert "Nothing new to add." in post(backup)  # the same file again adds nothing
+    bad = post(backup.replace(b'"reps": 7', b'"reps": "seven"'))
+    assert "ana.json: workouts[0].sets[0].reps" in bad
+    history = sign_in_as(web, "cleo").get("/api/v1/history").json()["workouts"]
+    assert [s["reps"] for w in history for s in w["sets"]] == [7]  # once, and the bad file: nothing
+
+
+def sign_in_as(web: TestClient, name: str) -> ApiUser:
+    from tests.web.conftest import sign_in
+
+    return sign_in(web, name)

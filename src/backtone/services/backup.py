@@ -108,6 +108,37 @@ class Restored:
     def sets_added(self) -> int:
         return self.added.get("sets", 0)
 
+    def in_words(self) -> str:
+        """'Restored 12 workouts (80 sets), 2 plans. Already there: ...' in a line or three."""
+        added = listed({p: n for p, n in self.added.items() if p != "sets"})
+        sets = f"{self.sets_added} set{'' if self.sets_added == 1 else 's'}"
+        lines = [f"Restored {added} ({sets})." if added else "Nothing new to add."]
+        there = listed(self.already_there)
+        if there:
+            lines.append(f"Already there, so not added again: {there}.")
+        if self.settings:
+            lines.append(f"Taken from the backup: {', '.join(self.settings)}.")
+        return "\n".join(lines)
+
+
+def listed(counts: dict[str, int]) -> str:
+    """'3 workouts, 1 plan': each part of a backup counted in words."""
+    return ", ".join(
+        f"{counts[part]} {words[counts[part] != 1]}"
+        for part, words in _PARTS.items()
+        if counts.get(part)
+    )
+
+
+# Each part of a backup, said in the singular and the plural.
+_PARTS = {
+    "workouts": ("workout", "workouts"), "plans": ("plan", "plans"),
+    "exercises": ("own exercise", "own exercises"), "body_weights": ("body weight", "body weights"),
+    "check_ins": ("check-in", "check-ins"), "postures": ("posture check", "posture checks"),
+    "remembered_names": ("remembered name", "remembered names"),
+    "column_mappings": ("column mapping", "column mappings"),
+}  # fmt: skip
+
 
 def restore_backup(*, uow: UnitOfWork, clock: Clock, caller: Caller, backup: Backup) -> Restored:
     """Bring a backup into the caller's account, all or nothing; what is there stays."""

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from backtone.domain.catalogue import Catalogue, ExerciseFilter, Routine
 from backtone.domain.exercise import Exercise
 from backtone.domain.vocabulary import Equipment, Level, Pattern
+from backtone.services.context import Caller
 from backtone.services.ports import UnitOfWork
 
 
@@ -40,6 +41,13 @@ def show_exercise(
 
 def show_routine(*, builtin: Catalogue, routine_id: str) -> Routine:
     return builtin.routine(routine_id)
+
+
+def routines(*, uow: UnitOfWork, caller: Caller) -> tuple[list[Routine], Catalogue]:
+    """The built-in routines (the seeds' own among them), with the catalogue they name."""
+    with uow:
+        catalogue = uow.catalogue(caller.user_id)
+    return list(catalogue.routines), catalogue
 
 
 @dataclass(frozen=True)

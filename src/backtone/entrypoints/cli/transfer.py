@@ -14,7 +14,6 @@ from backtone.entrypoints.cli.files import write_file
 from backtone.entrypoints.cli.output import console
 
 if TYPE_CHECKING:
-    from backtone.services.backup import Restored
     from backtone.services.context import Caller
 
 FileArg = Annotated[Path, typer.Argument(help="The file to write or read.")]
@@ -41,7 +40,7 @@ def export_json(path: OutArg) -> None:
     from rich.console import Console
 
     from backtone.adapters.formats.backup_json import write_backup
-    from backtone.services.backup import my_backup
+    from backtone.services.backup import listed, my_backup
 
     app = backtone_app()
     backup = my_backup(uow=app.uow(), clock=app.clock, caller=_caller())
@@ -60,7 +59,7 @@ def export_json(path: OutArg) -> None:
         "exercises": len(backup.exercises), "body_weights": len(backup.body_weights),
         "check_ins": len(backup.check_ins), "postures": len(backup.postures),
     }  # fmt: skip
-    held = _listed(counts) or "nothing yet"
+    held = listed(counts) or "nothing yet"
     Console(stderr=aside, highlight=False).print(
         f"Wrote a backup of {held} ({sets} sets) and your settings to {where}."
     )
@@ -84,37 +83,7 @@ def import_json(path: FileArg) -> None:
         raise InvalidInput(f"{path}: {error.field}", error.problem, error.allowed) from None
     app = backtone_app()
     result = restore_backup(uow=app.uow(), clock=app.clock, caller=_caller(), backup=backup)
-    console().print(restored_in_words(result))
-
-
-def restored_in_words(result: Restored) -> str:
-    """'Restored 12 workouts (80 sets), 2 plans. Already there: ...' in a line or three."""
-    added = _listed({p: n for p, n in result.added.items() if p != "sets"})
-    lines = [f"Restored {added} ({result.sets_added} sets)." if added else "Nothing new to add."]
-    there = _listed(result.already_there)
-    if there:
-        lines.append(f"Already there, so not added again: {there}.")
-    if result.settings:
-        lines.append(f"Taken from the backup: {', '.join(result.settings)}.")
-    return "\n".join(lines)
-
-
-def _listed(counts: dict[str, int]) -> str:
-    return ", ".join(
-        f"{counts[part]} {words[counts[part] != 1]}"
-        for part, words in _PARTS.items()
-        if counts.get(part)
-    )
-
-
-# Each part of a backup, said in the singular and the plural.
-_PARTS = {
-    "workouts": ("workout", "workouts"), "plans": ("plan", "plans"),
-    "exercises": ("own exercise", "own exercises"), "body_weights": ("body weight", "body weights"),
-    "check_ins": ("check-in", "check-ins"), "postures": ("posture check", "posture checks"),
-    "remembered_names": ("remembered name", "remembered names"),
-    "column_mappings": ("column mapping", "column mappings"),
-}  # fmt: skip
+    console().print(result.in_words())
 
 
 def backup(path: FileArg) -> None:

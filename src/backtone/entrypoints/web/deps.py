@@ -26,7 +26,7 @@ from backtone.domain.training import WeightUnit
 from backtone.entrypoints.web.auth import CSRF_FIELD, CookieKeys
 from backtone.entrypoints.web.etag import RenderCache
 from backtone.services.accounts import account_for_token
-from backtone.services.context import Caller, caller_for
+from backtone.services.context import Caller
 from backtone.services.plans import saved_profile
 from backtone.services.ports import Clock, PasswordHasher, RateLimiter, UnitOfWork
 
@@ -193,14 +193,20 @@ def units_for(uow: UnitOfWork, account: Account) -> WeightUnit:
     return profile.units if profile else WeightUnit.KG
 
 
+def caller_of(me: Account, uow: UnitOfWork, clock: Clock) -> Caller:
+    """Who a request acts for: the signed-in person, their zone, unit and today (the unit
+    comes with the sign-in, so this asks the database nothing more)."""
+    return Caller(me.id, zone(me), units_for(uow, me), today_for(me, clock))
+
+
 async def api_caller(me: CurrentUser, uow: UowDep, clock: ClockDep) -> Caller:
-    """Who an API request acts for: the token's person, their zone, unit and today."""
-    return caller_for(uow=uow, clock=clock, user_id=me.id, tz=zone(me))
+    """Who an API request acts for: the token's person."""
+    return caller_of(me, uow, clock)
 
 
 async def page_caller(me: PageUser, uow: UowDep, clock: ClockDep) -> Caller:
-    """Who a page acts for: the signed-in person, their zone, unit and today."""
-    return caller_for(uow=uow, clock=clock, user_id=me.id, tz=zone(me))
+    """Who a page acts for: the signed-in person."""
+    return caller_of(me, uow, clock)
 
 
 CallerDep = Annotated[Caller, Depends(api_caller)]

@@ -11,7 +11,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
-from backtone.entrypoints.web.deps import BacktoneDep, CurrentUser, RenderedDep, UowDep
+from backtone.entrypoints.web.deps import (
+    BacktoneDep,
+    CallerDep,
+    CurrentUser,
+    RenderedDep,
+    UowDep,
+)
 from backtone.entrypoints.web.etag import Rendered, answer
 from backtone.entrypoints.web.views.library import (
     ExerciseView,
@@ -20,7 +26,8 @@ from backtone.entrypoints.web.views.library import (
     exercise_view,
     search_library,
 )
-from backtone.services.catalogue import show_exercise
+from backtone.entrypoints.web.views.routines import RoutineView, routine_view
+from backtone.services.catalogue import routines, show_exercise
 
 router = APIRouter(tags=["exercises"])
 _TAGGED: dict[int | str, dict[str, Any]] = {
@@ -69,3 +76,11 @@ async def exercise(
     if exercise_id in app.catalogue:
         return answer(request, rendered.get("card " + exercise_id, render))
     return answer(request, Rendered.of(render()))
+
+
+@router.get("/routines", response_model=list[RoutineView])
+async def list_routines(caller: CallerDep, uow: UowDep) -> list[RoutineView]:
+    """The built-in routines, the seed articles' own among them, each exercise with its
+    numbers as written (as `backtone routines` and `backtone routine ID`)."""
+    found, catalogue = routines(uow=uow, caller=caller)
+    return [routine_view(r, catalogue) for r in found]

@@ -1,4 +1,4 @@
-"""Pages: progress (figures, records, charts) and the exercise library."""
+"""Pages: progress (figures, records, charts), the exercise library and its routines."""
 
 from __future__ import annotations
 
@@ -7,12 +7,13 @@ from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Query, Request, Response
 
-from backtone.entrypoints.web.deps import BacktoneDep, ClockDep, PageUser, UowDep
+from backtone.entrypoints.web.deps import BacktoneDep, ClockDep, PageCaller, PageUser, UowDep
 from backtone.entrypoints.web.rendering import render
 from backtone.entrypoints.web.views.library import LibraryQuery, exercise_view, search_library
 from backtone.entrypoints.web.views.posture import trend_view
 from backtone.entrypoints.web.views.progress import chart_svg, gather_progress
-from backtone.services.catalogue import show_exercise
+from backtone.entrypoints.web.views.routines import routine_view
+from backtone.services.catalogue import routines, show_exercise
 from backtone.services.posture import posture_history
 
 router = APIRouter(include_in_schema=False)
@@ -73,3 +74,11 @@ async def exercise(
         uow=uow, builtin=app.catalogue, user_id=me.id, exercise_id=exercise_id
     )
     return render(request, "exercise.html", {"exercise": exercise_view(found, catalogue)})
+
+
+@router.get("/routines")
+async def routine_list(request: Request, caller: PageCaller, uow: UowDep) -> Response:
+    """The built-in routines with their numbers, the seed articles' own among them."""
+    found, catalogue = routines(uow=uow, caller=caller)
+    views = [routine_view(r, catalogue) for r in found]
+    return render(request, "routines.html", {"routines": views})

@@ -89,6 +89,7 @@ def onboarding(
     units: Annotated[str, Form(max_length=5)] = "kg",
     weeks: Annotated[str, Form(max_length=5)] = "8",
     limitations: Annotated[list[str] | None, Form()] = None,
+    template: Annotated[str, Form(max_length=20)] = "",
 ) -> Response:
     form: dict[str, object] = {
         "hang_seconds": hang_seconds,
@@ -102,6 +103,7 @@ def onboarding(
         "units": units,
         "weeks": weeks,
         "limitations": limitations or [],
+        "template": template,
     }
     on_error_show(request, "onboarding.html", **questionnaire(form))
     make_plan(

@@ -42,7 +42,10 @@ from backtone.services.trainers import accept_invite, trainer_of
 router = APIRouter(include_in_schema=False)
 
 
-def _context(uow: UowDep, clock: ClockDep, me: PageUser, **extra: object) -> dict[str, object]:
+def settings_context(
+    uow: UowDep, clock: ClockDep, me: PageUser, **extra: object
+) -> dict[str, object]:
+    """What the settings page shows, with `extra` for the answer to a form."""
     fresh = account(uow=uow, user_id=me.id)
     trainer = trainer_of(uow=uow, client_id=me.id)
     view = settings_view(
@@ -63,7 +66,7 @@ async def settings(
     kit: str = "",
     password: str = "",
 ) -> Response:
-    context = _context(uow, clock, me, saved=saved, kit_saved=bool(kit), password=password)
+    context = settings_context(uow, clock, me, saved=saved, kit_saved=bool(kit), password=password)
     return render(request, "settings.html", context)
 
 
@@ -79,7 +82,7 @@ async def save_settings(
     weekdays: Annotated[list[str], Form()],
     equipment: Annotated[list[str] | None, Form()] = None,
 ) -> Response:
-    on_error_show(request, "settings.html", **_context(uow, clock, me))
+    on_error_show(request, "settings.html", **settings_context(uow, clock, me))
     body = SettingsRequest.model_validate(
         {
             "timezone": timezone,
@@ -101,7 +104,7 @@ async def join_trainer(
     clock: ClockDep,
     code: Annotated[str, Form(max_length=40)],
 ) -> Response:
-    on_error_show(request, "settings.html", **_context(uow, clock, me))
+    on_error_show(request, "settings.html", **settings_context(uow, clock, me))
     accept_invite(uow=uow, clock=clock, client=me, code=code)
     return see_other("/settings?saved=true")
 
@@ -128,7 +131,7 @@ async def save_kit(
         "dumbbells": dumbbells, "kettlebells": kettlebells, "bar": bar, "plates": plates,
         "stack_step": stack_step, "stack_max": stack_max, "bands": bands,
     }  # fmt: skip
-    context = _context(uow, clock, me)
+    context = settings_context(uow, clock, me)
     context["kit"] = typed
     on_error_show(request, "settings.html", inline_errors=[*KIT_FIELDS, "stack"], **context)
     kit = kit_typed(units_for(uow, me), typed)
@@ -153,9 +156,9 @@ async def new_token(
     days: Annotated[int, Form(ge=1, le=365)] = 90,
 ) -> Response:
     """A new API token, shown once on the page that answers."""
-    on_error_show(request, "settings.html", **_context(uow, clock, me))
+    on_error_show(request, "settings.html", **settings_context(uow, clock, me))
     issued = open_api_token(uow=uow, clock=clock, user_id=me.id, label=label, days=days)
-    return render(request, "settings.html", _context(uow, clock, me, new_token=issued))
+    return render(request, "settings.html", settings_context(uow, clock, me, new_token=issued))
 
 
 @router.post("/settings/tokens/{token_id}/revoke", dependencies=[CsrfChecked])
@@ -166,7 +169,7 @@ async def revoke_token(
     uow: UowDep,
     clock: ClockDep,
 ) -> Response:
-    on_error_show(request, "settings.html", **_context(uow, clock, me))
+    on_error_show(request, "settings.html", **settings_context(uow, clock, me))
     revoke_api_token(uow=uow, user_id=me.id, token_id=token_id)
     return see_other("/settings?saved=true#tokens")
 
@@ -192,7 +195,7 @@ def change_my_password(
     of the account stops working."""
     on_error_show(
         request, "settings.html", inline_errors=["current_password", "new_password"],
-        **_context(uow, clock, me),
+        **settings_context(uow, clock, me),
     )  # fmt: skip
     change_password(
         uow=uow, clock=clock, hasher=hasher, limiter=limiter,
