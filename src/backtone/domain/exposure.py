@@ -54,6 +54,9 @@ class Target:
     change: Change | None = None
     planned: PlanItem | None = None
     rung: int | None = None  # the ladder step it was on, for a ladder's exercise
+    # A warm-up, stretch or drill is ticked off, not logged: the tick is kept here, with
+    # what was asked, so it never becomes a set in history or weekly volume.
+    ticked: bool = False
 
 
 @dataclass(frozen=True)

@@ -143,6 +143,7 @@ class Coach:
             rest_seconds=stored.rest_seconds, per_side=stored.per_side, change=target.change,
             reason=stored.note, assisted=exercise.id in ASSISTED, cues=exercise.cues, last=last,
             planned=target.planned, load_kind=exercise.load, ramp=ramp, rung=target.rung,
+            ticked=target.ticked,
         )  # fmt: skip
 
     def _ramp(

@@ -22,7 +22,13 @@ from backtone.domain.training import GUIDED_SOURCE, LoggedSet, WeightUnit, Worko
 from backtone.services.catalogue import catalogue_for
 from backtone.services.coach import Coach, item_of, kit_for
 from backtone.services.ports import Clock, UnitOfWork
-from backtone.services.session_plan import GuidedWorkout, SessionItem, SessionPlan, SetEntry
+from backtone.services.session_plan import (
+    GuidedWorkout,
+    SessionItem,
+    SessionPlan,
+    SetEntry,
+    ticked_off,
+)
 from backtone.services.workout_summary import WorkoutSummary, summarise
 
 RESUMABLE = timedelta(hours=24)  # an open workout older than this is not offered again
@@ -44,6 +50,7 @@ __all__ = [
     "start_workout",
     "swap_item",
     "swap_options",
+    "tick_item",
 ]
 
 
@@ -200,6 +207,36 @@ def add_guided_set(
     """
     _open_guided(uow, user_id, workout_id)
     uow.workouts.append_sets(user_id, workout_id, [logged], clock.now())
+
+
+def tick_item(
+    uow: UnitOfWork,
+    catalogue: Catalogue,
+    user_id: int,
+    workout_id: int,
+    position: int,
+    *,
+    done: bool = True,
+) -> str:
+    """Tick a warm-up, stretch or drill of an open workout as done (or undo the tick), inside
+    the caller's transaction; returns the item's exercise id.
+
+    A tick is kept with the workout's targets and adds no set, so it never counts as training
+    volume. Main lifts are refused: their sets are logged.
+    """
+    _open_guided(uow, user_id, workout_id)
+    stored = uow.workouts.targets(user_id, [workout_id]).get(workout_id, [])
+    if not 0 <= position < len(stored):
+        raise InvalidInput("position", f"{position}", f"0-{max(len(stored) - 1, 0)}")
+    item, target = stored[position]
+    kind = catalogue.get(item.exercise_id).kind if item.exercise_id in catalogue else None
+    if kind is None or not ticked_off(item.role, kind):
+        raise InvalidInput(
+            "position", f"{item.name} is logged set by set", "a warm-up, stretch or drill"
+        )
+    stored[position] = (item, replace(target, ticked=done))
+    uow.workouts.set_targets(user_id, workout_id, stored)
+    return item.exercise_id
 
 
 def swap_item(

@@ -13,12 +13,19 @@ from backtone.domain.progression_rules import describe_load
 from backtone.domain.progression_words import help_words
 from backtone.domain.readiness import CheckIn
 from backtone.domain.training import LoggedSet, WeightUnit
-from backtone.domain.vocabulary import LoadKind
+from backtone.domain.vocabulary import Kind, LoadKind
 
 # After these changes last time's reps mean little: the new target starts at the bottom.
 FRESH = frozenset(
     {Change.START, Change.ADD_LOAD, Change.CLIMB_RUNG, Change.SWITCH_VARIANT, Change.DELOAD}
 )
+
+
+def ticked_off(role: Role, kind: Kind) -> bool:
+    """Whether an item is ticked as done rather than logged set by set: warm-ups, cool-downs
+    and stretches wherever they sit. A mobility drill that is a session's main work (wall
+    slides in a posture plan) keeps its reps, which the camera coach can count."""
+    return role is not Role.MAIN or kind is Kind.STRETCH
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,7 @@ class SessionItem:
     ramp: tuple[RampSet, ...] = ()
     load_kind: LoadKind = LoadKind.BODYWEIGHT
     rung: int | None = None  # the step of its ladder today's target is (0 = the first)
+    ticked: bool = False  # a warm-up, stretch or drill ticked off as done in an open workout
 
     @property
     def planned_exercise_id(self) -> str:
@@ -76,8 +84,9 @@ class SessionItem:
     def target(self) -> Target:
         """What is stored with the workout, so next time's suggestion knows what was asked."""
         return Target(
-            self.sets, self.reps, self.seconds, self.load_kg, self.change, self.planned, self.rung
-        )
+            self.sets, self.reps, self.seconds, self.load_kg, self.change, self.planned, self.rung,
+            self.ticked,
+        )  # fmt: skip
 
     @property
     def timed(self) -> bool:

@@ -20,7 +20,7 @@ def _span_from_json(value: Any) -> Span | None:
 
 def target_to_dict(item: PlanItem, target: Target) -> dict[str, Any]:
     """One item of a guided workout: the item as shown, and the target set."""
-    return {
+    entry: dict[str, Any] = {
         "exercise_id": item.exercise_id,
         "name": item.name,
         "role": item.role.value,
@@ -35,6 +35,9 @@ def target_to_dict(item: PlanItem, target: Target) -> dict[str, Any]:
         "planned": item_to_dict(target.planned) if target.planned is not None else None,
         "rung": target.rung,
     }
+    if target.ticked:  # written only when set, so older stored targets read the same
+        entry["ticked"] = True
+    return entry
 
 
 def target_from_dict(entry: dict[str, Any]) -> tuple[PlanItem, Target]:
@@ -49,6 +52,7 @@ def target_from_dict(entry: dict[str, Any]) -> tuple[PlanItem, Target]:
         change=Change(change) if change else None,
         planned=item_from_dict(entry["planned"]) if entry.get("planned") else None,
         rung=entry.get("rung"),
+        ticked=bool(entry.get("ticked", False)),
     )
     item = PlanItem(
         exercise_id=entry["exercise_id"],

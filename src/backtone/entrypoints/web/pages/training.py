@@ -25,10 +25,12 @@ from backtone.entrypoints.web.views.sets import SetRequest
 from backtone.entrypoints.web.views.today import summary_view, today_view
 from backtone.entrypoints.web.views.workout import (
     SwapRequest,
+    TickRequest,
     log_to_workout,
     start_today,
     swap,
     swaps,
+    tick,
 )
 from backtone.services.coaching import finish_workout
 from backtone.services.readiness import check_in
@@ -130,6 +132,33 @@ async def log_set(
     if "application/json" in request.headers.get("accept", ""):
         return JSONResponse(logged.model_dump(mode="json"), status_code=201)
     return see_other(f"/today#card-{exercise_id}")
+
+
+@router.post("/today/{workout_id}/tick", dependencies=[CsrfChecked])
+async def tick_done(
+    request: Request,
+    workout_id: int,
+    me: PageUser,
+    app: BacktoneDep,
+    uow: UowDep,
+    clock: ClockDep,
+    position: Annotated[int, Form(ge=0, le=100)],
+    done: Annotated[str, Form(max_length=5)] = "1",
+    idempotency_key: Annotated[str, Form(max_length=200)] = "",
+) -> Response:
+    """Tick a warm-up, stretch or drill as done (done=0 undoes it): no set is logged."""
+    ticked = tick(
+        uow=uow,
+        clock=clock,
+        builtin=app.catalogue,
+        account=me,
+        workout_id=workout_id,
+        request=TickRequest(position=position, done=done not in ("", "0")),
+        idempotency_key=idempotency_key or None,
+    )
+    if "application/json" in request.headers.get("accept", ""):
+        return JSONResponse(ticked.model_dump(mode="json"))
+    return see_other(f"/today#card-{ticked.exercise_id}")
 
 
 @router.get("/today/{workout_id}/swap/{position}")

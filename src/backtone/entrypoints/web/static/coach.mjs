@@ -69,7 +69,9 @@ function draw(landmarks) {
 
 function showCount() {
   countOut.textContent = String(counter.count);
-  useButton.textContent = "Put " + counter.count + " reps in the set";
+  // A warm-up is ticked, not logged: the count tells the person when it is done.
+  useButton.textContent = card.querySelector("input[name=reps]")
+    ? "Put " + counter.count + " reps in the set" : "Tick it done (" + counter.count + " reps)";
   useButton.disabled = counter.count === 0;
   const seconds = (performance.now() - startedAt) / 1000;
   const fps = seconds > 0 ? frames / seconds : 0;
@@ -141,9 +143,14 @@ stopButton.addEventListener("click", stop);
 useButton.addEventListener("click", () => {
   stop();
   const reps = card.querySelector("input[name=reps]");
+  panel.hidden = true;
+  if (!reps) {
+    const tick = card.querySelector("form[data-tick] button[type=submit]");
+    if (tick) { tick.click(); }
+    return;
+  }
   reps.value = String(counter.count);
   reps.focus();
-  panel.hidden = true;
 });
 document.querySelectorAll("button[data-coach-rule]").forEach((button) => {
   button.addEventListener("click", () => { if (running) { stop(); } open(button); });

@@ -14,6 +14,8 @@ from backtone.domain.account import Account
 from backtone.domain.catalogue import Catalogue
 from backtone.domain.errors import NotFound
 from backtone.domain.training import LoggedSet, WeightUnit
+from backtone.domain.vocabulary import LoadKind
+from backtone.entrypoints.web.views.coach import coach_rule
 from backtone.entrypoints.web.views.history import SetView, set_text, set_view
 from backtone.services.catalogue import catalogue_for
 from backtone.services.coaching import (
@@ -26,6 +28,7 @@ from backtone.services.coaching import (
 from backtone.services.plans import current_plan
 from backtone.services.ports import Clock, UnitOfWork
 from backtone.services.readiness import check_in_words
+from backtone.services.session_plan import ticked_off
 from backtone.services.workout_summary import WorkoutSummary
 
 
@@ -53,6 +56,10 @@ class CardView(BaseModel):
     sets: int
     rest_seconds: int
     timed: bool
+    loaded: bool = Field(description="A load can be added (not a drill done unloaded)")
+    tick: bool = Field(description="Ticked as done rather than logged: a warm-up, stretch, drill")
+    ticked: bool = Field(description="Ticked as done in the open workout")
+    form_rule: str | None = Field(description="The form rule a video check uses; none, no check")
     cues: list[str]
     last: str | None
     logged: list[SetView]
@@ -112,6 +119,11 @@ def _card(
         sets=item.sets,
         rest_seconds=item.rest_seconds,
         timed=item.timed,
+        loaded=item.load_kind is not LoadKind.UNLOADED,
+        tick=item.exercise_id in catalogue
+        and ticked_off(item.role, catalogue.get(item.exercise_id).kind),
+        ticked=item.ticked,
+        form_rule=coach_rule(item.exercise_id),
         cues=list(item.cues[:3]),
         last=", ".join(set_text(s, unit) for s in item.last) if item.last else None,
         logged=[set_view(s, catalogue, unit) for s in done],

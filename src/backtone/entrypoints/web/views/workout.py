@@ -22,6 +22,7 @@ from backtone.services.coaching import (
     start_workout,
     swap_item,
     swap_options,
+    tick_item,
 )
 from backtone.services.ports import Clock, UnitOfWork
 
@@ -79,6 +80,54 @@ def log_to_workout(
         body=entry,
     )
     return LoggedView.model_validate(stored), replayed
+
+
+class TickRequest(BaseModel):
+    position: int = Field(ge=0, le=100)
+    done: bool = True
+
+
+class TickedView(BaseModel):
+    workout_id: int
+    position: int
+    exercise_id: str
+    done: bool
+
+
+def tick(
+    *,
+    uow: UnitOfWork,
+    clock: Clock,
+    builtin: Catalogue,
+    account: Account,
+    workout_id: int,
+    request: TickRequest,
+    idempotency_key: str | None,
+) -> TickedView:
+    """Tick a warm-up, stretch or drill as done; a retry with the same key changes nothing."""
+    catalogue = catalogue_for(uow=uow, builtin=builtin, user_id=account.id)
+
+    def action() -> dict[str, object]:
+        exercise_id = tick_item(
+            uow, catalogue, account.id, workout_id, request.position, done=request.done
+        )
+        return TickedView(
+            workout_id=workout_id,
+            position=request.position,
+            exercise_id=exercise_id,
+            done=request.done,
+        ).model_dump(mode="json")
+
+    stored, _ = once(
+        uow=uow,
+        clock=clock,
+        account=account,
+        key=idempotency_key,
+        action=action,
+        scope=f"tick an item of workout {workout_id}",
+        body=request,
+    )
+    return TickedView.model_validate(stored)
 
 
 def swaps(
