@@ -44,7 +44,9 @@ def test_warm_ups_and_stretches_get_a_tick_not_a_set_entry(web: TestClient) -> N
 def test_a_tick_is_kept_with_the_workout_and_adds_no_set(web: TestClient) -> None:
     token, page = _started(web)
     tick = re.search(r'action="(/today/\d+/tick)"', page)
-    position = re.search(r'data-tick>\s*<input[^>]*>\s*<input[^>]*"position" value="(\d+)"', page)
+    position = re.search(
+        r'data-tick[^>]*>\s*<input[^>]*>\s*<input[^>]*"position" value="(\d+)"', page
+    )
     assert tick and position
     history = web.get("/history").text
     done = web.post(

@@ -42,6 +42,7 @@ __all__ = [
     "SetEntry",
     "WorkoutSummary",
     "add_guided_set",
+    "add_set_sent_later",
     "adhoc_session",
     "finish_workout",
     "log_guided_set",
@@ -209,6 +210,46 @@ def add_guided_set(
     uow.workouts.append_sets(user_id, workout_id, [logged], clock.now())
 
 
+RECREATED_NAME = "Recreated from sets saved on a phone"
+
+
+def add_set_sent_later(
+    uow: UnitOfWork, clock: Clock, user_id: int, workout_id: int, logged: LoggedSet
+) -> tuple[int, str]:
+    """Add a set a phone kept while it had no signal, inside the caller's transaction, by
+    rules a person can read. Returns the workout it went to and a notice ('' when none).
+
+    - The workout is still open: the set joins it, as if it had been sent at once.
+    - It was finished elsewhere meanwhile: the set joins it all the same (it belongs there).
+    - It was deleted elsewhere: the set goes into a workout recreated for it (one for every
+      deleted workout, however many sets follow), and the notice says so.
+    """
+    now = clock.now()
+    found = uow.workouts.get(user_id, workout_id, with_sets=False)
+    if found is None:
+        key = f"recreated:{workout_id}"
+        recreated = uow.workouts.id_for_key(user_id, key)
+        if recreated is None:
+            workout = Workout(
+                started_at=now, sets=(), name=RECREATED_NAME, ended_at=now, source_key=key
+            )
+            recreated = uow.workouts.add_unless_taken(user_id, workout, created_at=now)
+            recreated = recreated or uow.workouts.id_for_key(user_id, key)
+        if recreated is None:
+            raise Conflict("the workout for these sets is being recreated; try again")
+        uow.workouts.append_sets(user_id, recreated, [logged], now)
+        return recreated, (
+            f"Workout {workout_id} was deleted elsewhere, so the sets saved on this phone "
+            "went into a workout recreated for them."
+        )
+    uow.workouts.append_sets(user_id, workout_id, [logged], now)
+    if found.ended_at is not None:
+        return workout_id, (
+            "That workout was finished elsewhere; the sets saved on this phone joined it."
+        )
+    return workout_id, ""
+
+
 def tick_item(
     uow: UnitOfWork,
     catalogue: Catalogue,
@@ -217,14 +258,16 @@ def tick_item(
     position: int,
     *,
     done: bool = True,
+    sent_later: bool = False,
 ) -> str:
     """Tick a warm-up, stretch or drill of an open workout as done (or undo the tick), inside
     the caller's transaction; returns the item's exercise id.
 
     A tick is kept with the workout's targets and adds no set, so it never counts as training
-    volume. Main lifts are refused: their sets are logged.
+    volume. Main lifts are refused: their sets are logged. A tick a phone kept while offline
+    (`sent_later`) still lands on a workout finished elsewhere meanwhile.
     """
-    _open_guided(uow, user_id, workout_id)
+    _open_guided(uow, user_id, workout_id, finished_too=sent_later)
     stored = uow.workouts.targets(user_id, [workout_id]).get(workout_id, [])
     if not 0 <= position < len(stored):
         raise InvalidInput("position", f"{position}", f"0-{max(len(stored) - 1, 0)}")
@@ -355,12 +398,14 @@ def finish_workout(
     return summary
 
 
-def _open_guided(uow: UnitOfWork, user_id: int, workout_id: int) -> None:
+def _open_guided(
+    uow: UnitOfWork, user_id: int, workout_id: int, *, finished_too: bool = False
+) -> None:
     """Check the workout is the person's, guided and still open (its sets are not read)."""
     workout = uow.workouts.get(user_id, workout_id, with_sets=False)
     if workout is None or workout.source != GUIDED_SOURCE:
         raise NotFound("guided workout", str(workout_id))
-    if workout.ended_at is not None:
+    if workout.ended_at is not None and not finished_too:
         raise Conflict(f"workout {workout_id} is finished; start a new one with `backtone workout`")
 
 

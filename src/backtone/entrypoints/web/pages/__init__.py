@@ -14,6 +14,7 @@ from backtone.entrypoints.web.pages import (
     history,
     history_files,
     insight,
+    offline,
     plans,
     posture,
     settings,
@@ -37,5 +38,6 @@ for module in (
     form_check,
     coach,
     posture,
+    offline,
 ):
     router.include_router(module.router)

@@ -106,9 +106,11 @@ async def log_set(
     seconds: Annotated[str, Form(max_length=10)] = "",
     warmup: Annotated[str, Form(max_length=5)] = "",
     idempotency_key: Annotated[str, Form(max_length=200)] = "",
+    sent_later: Annotated[str, Form(max_length=5)] = "",
 ) -> Response:
     """Quick entry (a ramp-up set with `warmup`): without JavaScript the page reloads; with
-    it, JSON comes back."""
+    it, JSON comes back. The phone's outbox marks what it sends with `sent_later`, so a set
+    kept while offline follows the rules for a workout finished or deleted meanwhile."""
     reps_value = _number(reps, "reps")
     entry = SetRequest.model_validate(
         {
@@ -128,6 +130,7 @@ async def log_set(
         entry=entry,
         default_unit=units_for(uow, me),
         idempotency_key=idempotency_key or None,
+        sent_later=bool(sent_later),
     )
     if "application/json" in request.headers.get("accept", ""):
         return JSONResponse(logged.model_dump(mode="json"), status_code=201)
@@ -145,6 +148,7 @@ async def tick_done(
     position: Annotated[int, Form(ge=0, le=100)],
     done: Annotated[str, Form(max_length=5)] = "1",
     idempotency_key: Annotated[str, Form(max_length=200)] = "",
+    sent_later: Annotated[str, Form(max_length=5)] = "",
 ) -> Response:
     """Tick a warm-up, stretch or drill as done (done=0 undoes it): no set is logged."""
     ticked = tick(
@@ -155,6 +159,7 @@ async def tick_done(
         workout_id=workout_id,
         request=TickRequest(position=position, done=done not in ("", "0")),
         idempotency_key=idempotency_key or None,
+        sent_later=bool(sent_later),
     )
     if "application/json" in request.headers.get("accept", ""):
         return JSONResponse(ticked.model_dump(mode="json"))
@@ -185,6 +190,7 @@ async def swap_form(
 
 @router.post("/today/{workout_id}/swap", dependencies=[CsrfChecked])
 async def swap_exercise(
+    request: Request,
     workout_id: int,
     me: PageUser,
     app: BacktoneDep,
@@ -192,6 +198,7 @@ async def swap_exercise(
     clock: ClockDep,
     position: Annotated[int, Form(ge=0, le=100)],
     exercise_id: Annotated[str, Form(max_length=120)],
+    idempotency_key: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
     swap(
         uow=uow,
@@ -201,7 +208,11 @@ async def swap_exercise(
         request=SwapRequest(position=position, exercise_id=exercise_id),
         today=today_for(me, clock),
         tz=zone(me),
+        clock=clock,
+        idempotency_key=idempotency_key or None,
     )
+    if "application/json" in request.headers.get("accept", ""):
+        return JSONResponse({"workout_id": workout_id, "position": position, "to": exercise_id})
     return see_other(f"/today#card-{exercise_id}")
 
 

@@ -1,4 +1,4 @@
-// Progressive enhancement: sets are logged without a reload and start the rest timer.
+// Progressive enhancement: the rest timer, started by each set logged on today's page.
 "use strict";
 (function () {
   var timer = document.getElementById("rest-timer");
@@ -50,48 +50,9 @@
     });
   }
 
-  function newKey() {
-    return window.crypto && crypto.randomUUID ? crypto.randomUUID()
-      : String(Date.now()) + Math.random().toString(16).slice(2);
-  }
-
-  document.querySelectorAll("form[data-quick-log]").forEach(function (form) {
-    var keyField = form.querySelector("input[name=idempotency_key]");
-    keyField.value = newKey();
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var card = form.closest(".card");
-      var button = form.querySelector("button");
-      button.disabled = true;
-      // The same key on a retry: the server logs the set once however often it is sent.
-      var send = function (attempt) {
-        return fetch(form.action, {
-          method: "POST", body: new FormData(form), credentials: "same-origin",
-          headers: { "Accept": "application/json" }
-        }).then(function (response) {
-          if (response.status >= 500 && attempt < 2) { return send(attempt + 1); }
-          return response;
-        }, function (error) {
-          if (attempt < 2) { return send(attempt + 1); }
-          throw error;
-        });
-      };
-      send(0).then(function (response) {
-        if (!response.ok) { throw new Error("status " + response.status); }
-        return response.json();
-      }).then(function (logged) {
-        var list = card.querySelector(".done");
-        logged.sets.forEach(function (s) {
-          var item = document.createElement("li");
-          item.textContent = s.text;
-          list.appendChild(item);
-        });
-        keyField.value = newKey();
-        startRest(parseInt(card.dataset.rest, 10));
-      }).catch(function () {
-        form.submit();  // fall back on the plain form post, which shows what went wrong
-      }).finally(function () { button.disabled = false; });
-    });
+  // A set kept by the outbox (outbox.js) starts the rest timer of its card.
+  document.addEventListener("backtone:set-saved", function (event) {
+    startRest(parseInt(event.target.dataset.rest, 10));
   });
 
   var zone = document.querySelector("select[data-guess-zone]");

@@ -17,6 +17,7 @@ from backtone.entrypoints.web.views.today import SwapView
 from backtone.services.catalogue import catalogue_for
 from backtone.services.coaching import (
     add_guided_set,
+    add_set_sent_later,
     next_session,
     open_workout,
     start_workout,
@@ -43,6 +44,12 @@ def start_today(
     return start_workout(uow=uow, clock=clock, user_id=account.id, session=session).workout_id
 
 
+class KeptView(LoggedView):
+    """A set a phone kept while offline, as stored, and what the rules did with it."""
+
+    notice: str = Field(default="", description="Where the set went if not where it was sent")
+
+
 def log_to_workout(
     *,
     uow: UnitOfWork,
@@ -53,22 +60,33 @@ def log_to_workout(
     entry: SetRequest,
     default_unit: WeightUnit,
     idempotency_key: str | None,
-) -> tuple[LoggedView, bool]:
-    """Add one set to the person's open workout; a retry with the same key adds nothing."""
+    sent_later: bool = False,
+) -> tuple[KeptView, bool]:
+    """Add one set to the person's open workout; a retry with the same key adds nothing.
+
+    A set the phone kept while offline (`sent_later`) follows the rules of
+    `add_set_sent_later`: it joins a workout finished elsewhere, or one recreated for it.
+    """
     unit = WeightUnit(entry.unit) if entry.unit else default_unit
     catalogue = catalogue_for(uow=uow, builtin=builtin, user_id=account.id)
     exercise = catalogue.get(entry.exercise_id)
     done = logged_set(entry.model_copy(update={"exercise_id": exercise.id}), unit)
 
     def action() -> dict[str, object]:
-        add_guided_set(uow, clock, account.id, workout_id, done)
-        view = LoggedView(
-            workout_id=workout_id,
+        went_to, notice = workout_id, ""
+        if sent_later:
+            went_to, notice = add_set_sent_later(uow, clock, account.id, workout_id, done)
+        else:
+            add_guided_set(uow, clock, account.id, workout_id, done)
+        view = KeptView(
+            workout_id=went_to,
             exercise_id=exercise.id,
             exercise=exercise.name,
             sets=[set_view(done, catalogue, unit)],
+            notice=notice,
         )
-        return view.model_dump(mode="json")
+        # Kept as before for a set sent at once: the stored answer of a retried request.
+        return view.model_dump(mode="json", exclude=None if notice else {"notice"})
 
     stored, replayed = once(
         uow=uow,
@@ -79,7 +97,7 @@ def log_to_workout(
         scope=f"log a set of workout {workout_id}",
         body=entry,
     )
-    return LoggedView.model_validate(stored), replayed
+    return KeptView.model_validate(stored), replayed
 
 
 class TickRequest(BaseModel):
@@ -103,14 +121,16 @@ def tick(
     workout_id: int,
     request: TickRequest,
     idempotency_key: str | None,
+    sent_later: bool = False,
 ) -> TickedView:
     """Tick a warm-up, stretch or drill as done; a retry with the same key changes nothing."""
     catalogue = catalogue_for(uow=uow, builtin=builtin, user_id=account.id)
 
     def action() -> dict[str, object]:
         exercise_id = tick_item(
-            uow, catalogue, account.id, workout_id, request.position, done=request.done
-        )
+            uow, catalogue, account.id, workout_id, request.position,
+            done=request.done, sent_later=sent_later,
+        )  # fmt: skip
         return TickedView(
             workout_id=workout_id,
             position=request.position,
@@ -168,14 +188,33 @@ def swap(
     request: SwapRequest,
     today: date,
     tz: tzinfo,
+    clock: Clock | None = None,
+    idempotency_key: str | None = None,
 ) -> None:
-    swap_item(
+    """Swap an exercise of the open workout; with a key (and the clock), a retry swaps once."""
+
+    def action() -> dict[str, object]:
+        item = swap_item(
+            uow=uow,
+            builtin=builtin,
+            user_id=account.id,
+            workout_id=workout_id,
+            position=request.position,
+            exercise_id=request.exercise_id,
+            today=today,
+            tz=tz,
+        )
+        return {"workout_id": workout_id, "position": request.position, "to": item.exercise_id}
+
+    if clock is None or idempotency_key is None:
+        action()
+        return
+    once(
         uow=uow,
-        builtin=builtin,
-        user_id=account.id,
-        workout_id=workout_id,
-        position=request.position,
-        exercise_id=request.exercise_id,
-        today=today,
-        tz=tz,
+        clock=clock,
+        account=account,
+        key=idempotency_key,
+        action=action,
+        scope=f"swap an exercise of workout {workout_id}",
+        body=request,
     )
