@@ -224,11 +224,18 @@ def _a_session_with_no_signal(
     _waiting(page, 4)
     page.close()
     page = context.new_page()
+    page.goto("/history")  # the history says what is still on the phone
+    _waiting(page, 4)
+    listed = page.locator("#outbox ol.waiting li").all_inner_texts()
+    assert [text.split(": ")[-1] for text in listed[:3]] == ["8 reps", "9 reps", "10 reps"]
+    assert len(listed) == 4 and listed[3].startswith("Swap ")
     page.goto("/today")
     _waiting(page, 4)
     expect(page.locator(".done li.pending")).to_have_count(3)
     if shots is not None:
         page.screenshot(path=str(shots / "web-offline-pending-phone.png"))
+        page.locator(f"#card-{exercise}").scroll_into_view_if_needed()
+        page.screenshot(path=str(shots / "web-offline-card-phone.png"))
     kept = _outbox(page)
     # Nothing reached the server while it was out of reach: the pages came from the cache.
     assert [a for a in server.asked[before:] if not a.startswith("GET /static")] == []
@@ -316,4 +323,34 @@ def test_sets_wait_for_their_own_account_on_a_shared_phone(browser: Any, server:
     _all_sent(page)
     assert _sets_of(server, name) == [(exercise, 7), (exercise, 6)]
     assert _sets_of(server, other) == []
+    context.close()
+
+
+def test_the_session_still_works_as_plain_forms_without_javascript(
+    browser: Any, server: Server
+) -> None:
+    name = f"plain{next(_names)}"
+    context = browser.new_context(viewport=PHONE, base_url=server.url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/signup")
+    page.get_by_label("Name").fill(name)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Create account").click()
+    page.wait_for_url("**/onboarding")
+    page.get_by_role("button", name="Make my plan").click()
+    page.goto("/today")
+    page.get_by_role("button", name="Start workout").click()
+    card = _main_cards(page).first
+    card.get_by_label("Reps").fill("7")
+    card.get_by_role("button", name="Log set").click()
+    expect(_main_cards(page).first.locator(".done li")).to_have_text(["7 reps"])
+    page.locator("form[data-tick]").first.get_by_role("button", name="Done").click()
+    expect(page.locator(".ticked").first).to_have_text("Done ✓")
+    assert (
+        page.locator("#outbox").count() == 0
+        and page.locator("button[data-hold]:visible").count() == 0
+    )
+    page.get_by_role("button", name="Finish workout").click()
+    expect(page.get_by_role("link", name="See the history")).to_be_visible()
+    assert [reps for _, reps in _sets_of(server, name)] == [7]
     context.close()
