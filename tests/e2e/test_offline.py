@@ -354,3 +354,34 @@ def test_the_session_still_works_as_plain_forms_without_javascript(
     expect(page.get_by_role("link", name="See the history")).to_be_visible()
     assert [reps for _, reps in _sets_of(server, name)] == [7]
     context.close()
+
+
+def test_sets_sent_after_the_workout_was_deleted_elsewhere_are_kept_with_a_notice(
+    browser: Any, server: Server
+) -> None:
+    name = f"deleted{next(_names)}"
+    context = browser.new_context(viewport=PHONE, base_url=server.url)
+    page = _sign_up(context, name)
+    card = _main_cards(page).first
+    card.get_by_label("Reps").fill("4")
+    card.get_by_role("button", name="Log set").click()  # online: sent at once
+    _all_sent(page)
+    context.set_offline(True)
+    exercise = _log(page, [5])
+    _waiting(page, 1)
+
+    laptop = browser.new_context(viewport=PHONE, base_url=server.url)
+    other = laptop.new_page()
+    _sign_in(other, name)
+    other.goto("/history")
+    other.locator("form.workout-delete button").first.click()
+    other.wait_for_load_state()
+    laptop.close()
+
+    context.set_offline(False)
+    _all_sent(page)
+    expect(page.locator("#outbox .notice")).to_contain_text("was deleted elsewhere")
+    assert _sets_of(server, name) == [(exercise, 5)]  # the 4 went with the deleted workout
+    page.goto("/history")
+    expect(page.locator("main")).to_contain_text("Recreated from sets saved on a phone")
+    context.close()
