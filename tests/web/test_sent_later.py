@@ -71,3 +71,31 @@ def test_a_set_sent_at_once_to_a_finished_workout_is_still_refused(web: TestClie
     web.post(url.replace("/sets", "/finish"), data={"csrf_token": token})
     refused = web.post(url, data={"exercise_id": exercise, "reps": "9", "csrf_token": token})
     assert refused.status_code == 409 and "is finished" in refused.text
+
+
+def test_a_new_workout_that_took_a_deleted_ones_id_does_not_take_its_sets(
+    web: TestClient,
+) -> None:
+    token, url, exercise = _started(web)
+    _send(web, url, token, exercise, 8, "first")
+    workout_id = int(url.split("/")[2])
+    web.post(f"/history/workouts/{workout_id}/delete", data={"csrf_token": token})
+    web.post("/today/start", data={"csrf_token": token})  # may get the same id on SQLite
+    sent = web.post(
+        url,
+        data={"exercise_id": exercise, "reps": "9", "csrf_token": token,
+              "idempotency_key": "old", "sent_later": "1", "logged_at": "2020-01-01T10:00:00Z"},
+        headers={"Accept": "application/json"},
+    )  # fmt: skip
+    assert sent.status_code == 201 and "was deleted elsewhere" in sent.json()["notice"]
+    assert "Recreated from sets saved on a phone" in web.get("/history").text
+
+
+def test_a_time_the_phone_sends_must_be_a_time(web: TestClient) -> None:
+    token, url, exercise = _started(web)
+    refused = web.post(
+        url,
+        data={"exercise_id": exercise, "reps": "9", "csrf_token": token,
+              "sent_later": "1", "logged_at": "yesterday"},
+    )  # fmt: skip
+    assert refused.status_code == 422 and "logged_at" in refused.text

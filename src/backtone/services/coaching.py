@@ -213,8 +213,18 @@ def add_guided_set(
 RECREATED_NAME = "Recreated from sets saved on a phone"
 
 
+# How far a phone's clock may be off: a workout that started later than this after the set was
+# logged on the phone cannot be the one it was logged in.
+CLOCK_SKEW = timedelta(minutes=10)
+
+
 def add_set_sent_later(
-    uow: UnitOfWork, clock: Clock, user_id: int, workout_id: int, logged: LoggedSet
+    uow: UnitOfWork,
+    clock: Clock,
+    user_id: int,
+    workout_id: int,
+    logged: LoggedSet,
+    logged_at: datetime | None = None,
 ) -> tuple[int, str]:
     """Add a set a phone kept while it had no signal, inside the caller's transaction, by
     rules a person can read. Returns the workout it went to and a notice ('' when none).
@@ -222,10 +232,14 @@ def add_set_sent_later(
     - The workout is still open: the set joins it, as if it had been sent at once.
     - It was finished elsewhere meanwhile: the set joins it all the same (it belongs there).
     - It was deleted elsewhere: the set goes into a workout recreated for it (one for every
-      deleted workout, however many sets follow), and the notice says so.
+      deleted workout, however many sets follow), and the notice says so. A workout under the
+      same id that started after the set was logged (`logged_at`, the phone's time; SQLite
+      hands a deleted row's id out again) is another one, so that counts as deleted too.
     """
     now = clock.now()
     found = uow.workouts.get(user_id, workout_id, with_sets=False)
+    if found is not None and logged_at is not None and found.started_at > logged_at + CLOCK_SKEW:
+        found = None
     if found is None:
         key = f"recreated:{workout_id}"
         recreated = uow.workouts.id_for_key(user_id, key)

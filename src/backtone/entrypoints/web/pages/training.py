@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request, Response
@@ -45,6 +46,19 @@ def _number(text: str, field: str) -> float | None:
         raise InvalidInput(
             field, f"{text!r} is not a number", "a number such as 12 or 14.5"
         ) from None
+
+
+def _moment(text: str, field: str) -> datetime | None:
+    """A time the phone noted, ISO 8601 with its offset ('2026-12-07T15:20:00Z'), or None."""
+    if not text.strip():
+        return None
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise InvalidInput(field, f"{text!r} is not a time", "ISO 8601 with an offset, in UTC")
+    return moment
 
 
 @router.get("/today")
@@ -107,6 +121,7 @@ async def log_set(
     warmup: Annotated[str, Form(max_length=5)] = "",
     idempotency_key: Annotated[str, Form(max_length=200)] = "",
     sent_later: Annotated[str, Form(max_length=5)] = "",
+    logged_at: Annotated[str, Form(max_length=40)] = "",
 ) -> Response:
     """Quick entry (a ramp-up set with `warmup`): without JavaScript the page reloads; with
     it, JSON comes back. The phone's outbox marks what it sends with `sent_later`, so a set
@@ -131,6 +146,7 @@ async def log_set(
         default_unit=units_for(uow, me),
         idempotency_key=idempotency_key or None,
         sent_later=bool(sent_later),
+        logged_at=_moment(logged_at, "logged_at"),
     )
     if "application/json" in request.headers.get("accept", ""):
         return JSONResponse(logged.model_dump(mode="json"), status_code=201)

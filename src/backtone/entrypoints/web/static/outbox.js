@@ -59,6 +59,7 @@
     body.set("csrf_token", token());
     body.set("idempotency_key", entry.key);
     body.set("sent_later", "1");
+    body.set("logged_at", new Date(entry.created).toISOString());
     return fetch(entry.url, {
       method: "POST", body: body, credentials: "same-origin", redirect: "manual",
       headers: { "Accept": "application/json" }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, tzinfo
+from datetime import date, datetime, tzinfo
 
 from pydantic import BaseModel, Field
 
@@ -61,6 +61,7 @@ def log_to_workout(
     default_unit: WeightUnit,
     idempotency_key: str | None,
     sent_later: bool = False,
+    logged_at: datetime | None = None,
 ) -> tuple[KeptView, bool]:
     """Add one set to the person's open workout; a retry with the same key adds nothing.
 
@@ -75,7 +76,9 @@ def log_to_workout(
     def action() -> dict[str, object]:
         went_to, notice = workout_id, ""
         if sent_later:
-            went_to, notice = add_set_sent_later(uow, clock, account.id, workout_id, done)
+            went_to, notice = add_set_sent_later(
+                uow, clock, account.id, workout_id, done, logged_at
+            )
         else:
             add_guided_set(uow, clock, account.id, workout_id, done)
         view = KeptView(
