@@ -100,7 +100,8 @@ def _sets_of(server: Server, name: str) -> list[tuple[str, int]]:
     ]
 
 
-def _exercises_of_open_workout(server: Server, name: str) -> list[str]:
+def _targets_of_workout(server: Server, name: str) -> list[dict[str, Any]]:
+    """What the person's latest guided workout keeps, item by item."""
     import json
 
     rows = _rows(
@@ -110,8 +111,12 @@ def _exercises_of_open_workout(server: Server, name: str) -> list[str]:
         name=name,
     )
     stored = rows[0].targets
-    stored = json.loads(stored) if isinstance(stored, str) else stored
-    return [entry["exercise_id"] for entry in stored]
+    items: list[dict[str, Any]] = json.loads(stored) if isinstance(stored, str) else stored
+    return items
+
+
+def _exercises_of_open_workout(server: Server, name: str) -> list[str]:
+    return [entry["exercise_id"] for entry in _targets_of_workout(server, name)]
 
 
 def _sign_up(context: Any, name: str) -> Any:
@@ -384,4 +389,23 @@ def test_sets_sent_after_the_workout_was_deleted_elsewhere_are_kept_with_a_notic
     assert _sets_of(server, name) == [(exercise, 5)]  # the 4 went with the deleted workout
     page.goto("/history")
     expect(page.locator("main")).to_contain_text("Recreated from sets saved on a phone")
+    context.close()
+
+
+def test_a_warm_up_ticked_offline_is_kept_then_sent(browser: Any, server: Server) -> None:
+    name = f"ticker{next(_names)}"
+    context = browser.new_context(viewport=PHONE, base_url=server.url)
+    page = _sign_up(context, name)
+    context.set_offline(True)
+    page.reload()
+    tick = page.locator("form[data-tick]").first
+    tick.get_by_role("button", name="Done").click()
+    _waiting(page, 1)
+    page.reload()  # from the phone: the tick still shows, marked as not sent
+    expect(page.locator(".ticked").first).to_have_text("Done ✓ (not yet sent)")
+    context.set_offline(False)
+    _all_sent(page)
+    expect(page.locator(".ticked").first).to_have_text("Done ✓")
+    assert _targets_of_workout(server, name)[0].get("ticked") is True  # the first warm-up
+    assert _sets_of(server, name) == []
     context.close()

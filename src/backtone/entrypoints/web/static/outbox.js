@@ -179,8 +179,10 @@
   function taken(entry, result) {
     sentHere += 1;
     if (result && result.notice && notices.indexOf(result.notice) < 0) { notices.push(result.notice); }
-    var item = document.querySelector("li[data-outbox-id='" + entry.id + "']");
-    if (item) {
+    var item = document.querySelector("[data-outbox-id='" + entry.id + "']");
+    if (item && entry.kind === "tick") {
+      item.textContent = item.textContent.replace(" (not yet sent)", "");
+    } else if (item) {
       item.classList.remove("pending");
       item.textContent = result && result.sets && result.sets[0] ? result.sets[0].text : item.textContent.replace(/ \(saved.*\)$/, "");
     }
@@ -223,7 +225,8 @@
     } else if (entry.kind === "tick" && card) {
       var done = form.querySelector("input[name=done]");
       var mark = card.querySelector(".ticked") || line(form, "p", "", "ticked");
-      mark.textContent = done.value === "0" ? "Not done" : "Done ✓";
+      mark.textContent = (done.value === "0" ? "Not done" : "Done ✓") + " (not yet sent)";
+      mark.dataset.outboxId = String(entry.id);
       done.value = done.value === "0" ? "1" : "0";
       form.querySelector("button[type=submit]").textContent = done.value === "0" ? "Undo" : "Done";
     }
@@ -269,7 +272,15 @@
   function showWaitingInCards() {
     return all().then(function (entries) {
       entries.forEach(function (e) {
-        if (e.account !== account || e.problem || e.kind !== "set") { return; }
+        if (e.account !== account || e.problem) { return; }
+        if (e.kind === "tick") {
+          var position = (e.fields.filter(function (f) { return f[0] === "position"; })[0] || [])[1];
+          var tick = document.querySelector("form[data-outbox=tick][action='" + e.url + "']" +
+            ":has(input[name=position][value='" + position + "'])");
+          if (tick) { confirmOnScreen(tick, e); }
+          return;
+        }
+        if (e.kind !== "set") { return; }
         var form = document.querySelector("form[data-outbox=set][action='" + e.url + "']");
         var exercise = (e.fields.filter(function (f) { return f[0] === "exercise_id"; })[0] || [])[1];
         var card = exercise && document.getElementById("card-" + exercise);
