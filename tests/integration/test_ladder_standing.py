@@ -11,10 +11,12 @@ from sqlalchemy.orm import sessionmaker
 from backtone.adapters.catalogue.loader import load_builtin_catalogue
 from backtone.adapters.db.unit_of_work import SqlUnitOfWork
 from backtone.domain.analytics_basis import Period
+from backtone.domain.quicklog import parse_sets
 from backtone.services.progress import progress_summary
 from backtone.services.training_log import log_sets
 from backtone.services.users import ensure_local_user
 from tests.conftest import FixedClock
+from tests.factories import caller_at
 
 CATALOGUE = load_builtin_catalogue()
 
@@ -25,8 +27,8 @@ def uow(engine: Engine) -> SqlUnitOfWork:
 
 
 def log(uow: SqlUnitOfWork, clock: FixedClock, me: int, exercise: str, sets: str, on: date) -> None:
-    log_sets(uow=uow, clock=clock, builtin=CATALOGUE, user_id=me, exercise=exercise, sets=sets,
-             tz=UTC, on=on)  # fmt: skip
+    log_sets(uow=uow, clock=clock, caller=caller_at(clock, me), exercise=exercise,
+             sets=parse_sets(sets), on=on)  # fmt: skip
 
 
 def test_without_a_plan_the_last_ladder_move_logged_is_coached(

@@ -84,8 +84,8 @@ def check(
 def _log(report: CheckReport, load: str | None) -> None:
     """Save the counted reps as one set of the exercise, in today's workout."""
     from backtone.domain.errors import InvalidInput
-    from backtone.entrypoints.cli.context import backtone_app, current_user
-    from backtone.entrypoints.cli.training_log import local_tz
+    from backtone.domain.quicklog import parse_sets
+    from backtone.entrypoints.cli.context import backtone_app, current_caller
     from backtone.services.training_log import log_sets
 
     if report.rep_count == 0:
@@ -93,17 +93,12 @@ def _log(report: CheckReport, load: str | None) -> None:
     app = backtone_app()
     if report.exercise_id not in app.catalogue:
         raise InvalidInput("--log", f"{report.exercise_id} is a counter, not an exercise to log")
-    sets = f"{report.rep_count}@{load}" if load else str(report.rep_count)
+    caller = current_caller()
+    sets = parse_sets(f"{report.rep_count}@{load}" if load else str(report.rep_count), caller.unit)
     result = log_sets(
-        uow=app.uow(),
-        clock=app.clock,
-        builtin=app.catalogue,
-        user_id=current_user().id,
-        exercise=report.exercise_id,
-        sets=sets,
-        tz=local_tz(),
+        uow=app.uow(), clock=app.clock, caller=caller, exercise=report.exercise_id, sets=sets,
         notes="counted from video",
-    )
+    )  # fmt: skip
     print(f"Logged {result.sets[0].reps} reps of {result.exercise.name} to today's workout.")
 
 
