@@ -198,10 +198,13 @@ class FakeAccountRepository:
 
 class FakeTrainerRepository:
     def __init__(self) -> None:
-        self.links: list[tuple[int, ClientLink]] = []  # (trainer id, link)
+        self.links: list[tuple[Account, ClientLink]] = []  # (trainer, link)
+
+    def trainer_of(self, client_id: int) -> Account | None:
+        return next((t for t, link in self.links if link.client.id == client_id), None)
 
     def clients(self, trainer_id: int) -> list[ClientLink]:
-        return [link for trainer, link in self.links if trainer == trainer_id]
+        return [link for trainer, link in self.links if trainer.id == trainer_id]
 
 
 class FakeUnitOfWork:
