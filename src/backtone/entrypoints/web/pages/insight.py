@@ -9,11 +9,16 @@ from fastapi import APIRouter, Query, Request, Response
 
 from backtone.entrypoints.web.deps import BacktoneDep, ClockDep, PageCaller, PageUser, UowDep
 from backtone.entrypoints.web.rendering import render
-from backtone.entrypoints.web.views.library import LibraryQuery, exercise_view, search_library
+from backtone.entrypoints.web.views.library import (
+    LibraryQuery,
+    exercise_filter,
+    exercise_view,
+    library_view,
+)
 from backtone.entrypoints.web.views.posture import trend_view
 from backtone.entrypoints.web.views.progress import chart_svg, gather_progress
 from backtone.entrypoints.web.views.routines import routine_view
-from backtone.services.catalogue import routines, show_exercise
+from backtone.services.catalogue import list_exercises, routines, show_exercise
 from backtone.services.posture import posture_history
 
 router = APIRouter(include_in_schema=False)
@@ -56,23 +61,15 @@ def chart(
 
 @router.get("/exercises")
 async def library(
-    request: Request,
-    me: PageUser,
-    app: BacktoneDep,
-    uow: UowDep,
-    query: Annotated[LibraryQuery, Query()],
+    request: Request, caller: PageCaller, uow: UowDep, query: Annotated[LibraryQuery, Query()]
 ) -> Response:
-    view = search_library(uow=uow, builtin=app.catalogue, account=me, query=query)
-    return render(request, "library.html", {"library": view})
+    found = list_exercises(uow=uow, caller=caller, query=exercise_filter(query))
+    return render(request, "library.html", {"library": library_view(found, query)})
 
 
 @router.get("/exercises/{exercise_id}")
-async def exercise(
-    request: Request, exercise_id: str, me: PageUser, app: BacktoneDep, uow: UowDep
-) -> Response:
-    found, catalogue = show_exercise(
-        uow=uow, builtin=app.catalogue, user_id=me.id, exercise_id=exercise_id
-    )
+async def exercise(request: Request, exercise_id: str, caller: PageCaller, uow: UowDep) -> Response:
+    found, catalogue = show_exercise(uow=uow, caller=caller, exercise_id=exercise_id)
     return render(request, "exercise.html", {"exercise": exercise_view(found, catalogue)})
 
 
