@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from backtone.entrypoints.cli.context import backtone_app, current_unit, current_user
+from backtone.entrypoints.cli.context import (
+    backtone_app,
+    current_caller,
+    current_unit,
+    current_user,
+)
 from backtone.entrypoints.cli.files import write_file
 from backtone.entrypoints.cli.output import console, print_json
 from backtone.entrypoints.cli.training_log import local_tz, parse_day
@@ -21,17 +25,8 @@ if TYPE_CHECKING:
 def _summary(period_text: str | None = None) -> ProgressSummary:
     from backtone.services.progress import month_period, progress_summary
 
-    app = backtone_app()
     period = month_period(period_text) if period_text else None
-    today = date.today() if period is None else min(period.last, date.today())
-    return progress_summary(
-        uow=app.uow(),
-        builtin=app.catalogue,
-        user_id=current_user().id,
-        today=today,
-        tz=local_tz(),
-        period=period,
-    )
+    return progress_summary(uow=backtone_app().uow(), caller=current_caller(), period=period)
 
 
 def _summary_json(s: ProgressSummary) -> dict[str, Any]:

@@ -6,8 +6,9 @@ from typing import Literal
 
 from fastapi import APIRouter, Response
 
-from backtone.entrypoints.web.deps import BacktoneDep, ClockDep, CurrentUser, UowDep
-from backtone.entrypoints.web.views.progress import ProgressView, chart_svg, gather_progress
+from backtone.entrypoints.web.deps import CallerDep, CurrentUser, UowDep
+from backtone.entrypoints.web.views.progress import ProgressView, chart_svg, progress_view
+from backtone.services.progress import progress_page, progress_summary
 
 router = APIRouter(tags=["progress"])
 ChartName = Literal[
@@ -16,9 +17,10 @@ ChartName = Literal[
 
 
 @router.get("/progress", response_model=ProgressView)
-def progress(me: CurrentUser, app: BacktoneDep, uow: UowDep, clock: ClockDep) -> ProgressView:
+def progress(me: CurrentUser, caller: CallerDep, uow: UowDep) -> ProgressView:
     """Hard sets a week per region against targets, balance, streaks, the ladder, records."""
-    return gather_progress(app=app, uow=uow, clock=clock, account=me)
+    page = progress_page(uow=uow, caller=caller)
+    return progress_view(page, owner=me.name, unit=caller.unit)
 
 
 @router.get(
@@ -26,9 +28,6 @@ def progress(me: CurrentUser, app: BacktoneDep, uow: UowDep, clock: ClockDep) ->
     response_class=Response,
     responses={200: {"content": {"image/svg+xml": {}}}},
 )
-def chart(
-    name: ChartName, me: CurrentUser, app: BacktoneDep, uow: UowDep, clock: ClockDep
-) -> Response:
-    return Response(
-        chart_svg(app=app, uow=uow, clock=clock, account=me, name=name), media_type="image/svg+xml"
-    )
+def chart(name: ChartName, caller: CallerDep, uow: UowDep) -> Response:
+    summary = progress_summary(uow=uow, caller=caller)
+    return Response(chart_svg(summary, name=name, unit=caller.unit), media_type="image/svg+xml")

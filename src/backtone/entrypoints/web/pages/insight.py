@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Query, Request, Response
 
-from backtone.entrypoints.web.deps import BacktoneDep, ClockDep, PageCaller, PageUser, UowDep
+from backtone.entrypoints.web.deps import PageCaller, PageUser, UowDep
 from backtone.entrypoints.web.rendering import render
 from backtone.entrypoints.web.views.library import (
     LibraryQuery,
@@ -16,10 +16,11 @@ from backtone.entrypoints.web.views.library import (
     library_view,
 )
 from backtone.entrypoints.web.views.posture import trend_view
-from backtone.entrypoints.web.views.progress import chart_svg, gather_progress
+from backtone.entrypoints.web.views.progress import chart_svg, progress_view
 from backtone.entrypoints.web.views.routines import routine_view
 from backtone.services.catalogue import list_exercises, routines, show_exercise
 from backtone.services.posture import posture_history
+from backtone.services.progress import progress_page, progress_summary
 
 router = APIRouter(include_in_schema=False)
 ChartName = Literal[
@@ -28,11 +29,9 @@ ChartName = Literal[
 
 
 @router.get("/progress")
-def progress(
-    request: Request, me: PageUser, app: BacktoneDep, uow: UowDep, clock: ClockDep
-) -> Response:
-    view = gather_progress(app=app, uow=uow, clock=clock, account=me)
-    posture = trend_view(posture_history(uow=uow, user_id=me.id), ZoneInfo(me.timezone))
+def progress(request: Request, me: PageUser, caller: PageCaller, uow: UowDep) -> Response:
+    view = progress_view(progress_page(uow=uow, caller=caller), owner=me.name, unit=caller.unit)
+    posture = trend_view(posture_history(uow=uow, user_id=me.id), caller.tz)
     return render(request, "progress.html", {"progress": view, "posture": posture})
 
 
@@ -50,10 +49,8 @@ def posture_chart_svg(me: PageUser, uow: UowDep) -> Response:
 
 
 @router.get("/progress/charts/{name}.svg")
-def chart(
-    name: ChartName, me: PageUser, app: BacktoneDep, uow: UowDep, clock: ClockDep
-) -> Response:
-    image = chart_svg(app=app, uow=uow, clock=clock, account=me, name=name)
+def chart(name: ChartName, caller: PageCaller, uow: UowDep) -> Response:
+    image = chart_svg(progress_summary(uow=uow, caller=caller), name=name, unit=caller.unit)
     return Response(
         image, media_type="image/svg+xml", headers={"Cache-Control": "private, max-age=60"}
     )
