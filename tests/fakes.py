@@ -20,6 +20,7 @@ from backtone.domain.exercise import Exercise
 from backtone.domain.plan import Plan
 from backtone.domain.plan_record import PlanRecord, PlanSummary
 from backtone.domain.profile import Profile
+from backtone.domain.records import DatedSet, ExerciseRecords, compute_records
 from backtone.domain.training import LoggedSet, Workout
 from backtone.domain.user import User
 
@@ -117,6 +118,20 @@ class FakeWorkoutRepository:
                 if any(s.exercise_id == exercise_id for s in w.sets)
             ]
         return newest[:limit]
+
+    def exercises_logged(self, user_id: int) -> list[str]:
+        return sorted({s.exercise_id for w in self._mine(user_id) for s in w.sets})
+
+    def records(self, user_id: int, exercise_id: str) -> ExerciseRecords:
+        return compute_records(
+            exercise_id,
+            [
+                DatedSet(w.id or 0, w.started_at, s)
+                for w in self._mine(user_id)
+                for s in w.sets
+                if s.exercise_id == exercise_id
+            ],
+        )
 
 
 class FakeProfileRepository:

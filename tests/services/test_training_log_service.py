@@ -9,7 +9,7 @@ import pytest
 from backtone.domain.errors import InvalidInput, NotFound
 from backtone.domain.quicklog import SetEntry
 from backtone.domain.training import GUIDED_SOURCE, LoggedSet, SetType, Workout
-from backtone.services.training_log import log_sets, workout_history
+from backtone.services.training_log import log_sets, personal_records, workout_history
 from tests.factories import caller_at, make_exercise
 from tests.fakes import FakeUnitOfWork, FixedClock
 
@@ -96,3 +96,15 @@ def test_one_persons_sets_never_join_anothers_workout() -> None:
     theirs = log_sets(uow=uow, clock=CLOCK, caller=ana, exercise="pull-up", sets=[SetEntry(8)])
     assert mine.workout_id != theirs.workout_id
     assert [s.reps for w in stored(uow) for s in w.sets] == [5]
+
+
+def test_records_come_from_working_sets_and_never_from_warm_ups() -> None:
+    uow = FakeUnitOfWork([ROW])
+    log_sets(uow=uow, clock=CLOCK, caller=ME, exercise="dumbbell-row",
+             sets=[SetEntry(reps=15, load_kg=30.0)], set_type=SetType.WARMUP)  # fmt: skip
+    log_sets(uow=uow, clock=CLOCK, caller=ME, exercise="dumbbell-row",
+             sets=[SetEntry(reps=8, load_kg=20.0), SetEntry(reps=12, load_kg=14.0)])  # fmt: skip
+    [rows] = personal_records(uow=uow, user_id=ME.user_id)
+    assert rows.exercise_id == "dumbbell-row"
+    assert rows.most_reps_in_a_set is not None and rows.most_reps_in_a_set.value == 12
+    assert rows.epley_1rm is not None and rows.epley_1rm.value < 30
