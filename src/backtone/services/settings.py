@@ -17,13 +17,13 @@ MINUTES = range(10, 121)
 
 
 @dataclass(frozen=True)
-class Settings:
+class PersonSettings:
     account: Account
     profile: Profile | None  # None until a plan is made or settings are saved
     trainer: str | None  # the name of the person's trainer, if they have one
 
 
-def my_settings(*, uow: UnitOfWork, caller: Caller) -> Settings:
+def my_settings(*, uow: UnitOfWork, caller: Caller) -> PersonSettings:
     """What the settings page shows: the account, the saved profile and the trainer's name."""
     with uow:
         account = uow.accounts.get(caller.user_id)
@@ -31,7 +31,7 @@ def my_settings(*, uow: UnitOfWork, caller: Caller) -> Settings:
             raise NotFound("account", str(caller.user_id))
         trainer = uow.trainers.trainer_of(caller.user_id)
         profile = uow.profiles.get(caller.user_id)
-    return Settings(account, profile, trainer.name if trainer else None)
+    return PersonSettings(account, profile, trainer.name if trainer else None)
 
 
 def change_settings(
@@ -44,7 +44,7 @@ def change_settings(
     equipment: Sequence[str] | None = None,
     weekdays: Sequence[str] | None = None,
     minutes: int | None = None,
-) -> Settings:
+) -> PersonSettings:
     """Change the time zone and the profile fields given (None leaves one as it is); a person
     without a profile gets a beginner's with these answers."""
     with uow:

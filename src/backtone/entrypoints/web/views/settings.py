@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from backtone.domain.profile import WEEKDAY_NAMES
 from backtone.domain.vocabulary import Equipment
-from backtone.services.settings import Settings
+from backtone.services.settings import PersonSettings
 
 
 class SettingsView(BaseModel):
@@ -25,7 +25,7 @@ class SettingsView(BaseModel):
     weekday_options: list[str]
 
 
-def settings_view(settings: Settings) -> SettingsView:
+def settings_view(settings: PersonSettings) -> SettingsView:
     account, profile = settings.account, settings.profile
     return SettingsView(
         name=account.name,
