@@ -24,11 +24,32 @@ ChartName = Literal[
 
 @router.get("/progress")
 def progress(
-    request: Request, me: PageUser, app: BacktoneDep, uow: UowDep, clock: ClockDep
+    request: Request,
+    me: PageUser,
+    caller: PageCaller,
+    app: BacktoneDep,
+    uow: UowDep,
+    clock: ClockDep,
 ) -> Response:
     view = gather_progress(app=app, uow=uow, clock=clock, account=me)
     posture = trend_view(posture_history(uow=uow, user_id=me.id), ZoneInfo(me.timezone))
-    return render(request, "progress.html", {"progress": view, "posture": posture})
+    month = f"{caller.today:%Y-%m}"  # the report form's default and latest month
+    return render(request, "progress.html", {"progress": view, "posture": posture, "month": month})
+
+
+@router.get("/progress/report.pdf")
+def report_pdf(
+    me: PageUser,
+    caller: PageCaller,
+    app: BacktoneDep,
+    uow: UowDep,
+    month: Annotated[str, Query(max_length=7)] = "",
+) -> Response:
+    """The monthly report (this month unless another is asked for), as GET /api/v1/reports."""
+    from backtone.entrypoints.web.api.progress import report_file
+
+    chosen = month or f"{caller.today:%Y-%m}"
+    return report_file(uow, app.catalogue, caller, me.name, chosen)
 
 
 @router.get("/progress/charts/posture.svg")
