@@ -19,6 +19,7 @@ from backtone.domain.errors import InvalidInput
 from backtone.domain.ladders import PULL_UP_LADDER, Ladder
 from backtone.domain.plan import PlanItem, Role
 from backtone.domain.plan_record import PlanRecord
+from backtone.domain.posture import PostureTrend
 from backtone.domain.records import ExerciseRecords
 from backtone.domain.training import WeightUnit, check_logged_day
 from backtone.domain.vocabulary import Level
@@ -27,6 +28,7 @@ from backtone.services.coach import Coach, item_of, kit_for, support_items
 from backtone.services.coaching import sessions_ahead
 from backtone.services.context import Caller
 from backtone.services.ports import Clock, UnitOfWork
+from backtone.services.posture import posture_history
 from backtone.services.training_log import personal_records
 
 
@@ -171,10 +173,28 @@ def body_weight_log(*, uow: UnitOfWork, caller: Caller) -> list[tuple[datetime, 
         return uow.body_weights.for_user(caller.user_id)
 
 
+@dataclass(frozen=True)
+class MonthlyReport:
+    """A month's figures and the posture checks up to its end: what the report shows."""
+
+    summary: ProgressSummary
+    posture: PostureTrend
+
+
+def monthly_report(*, uow: UnitOfWork, caller: Caller, month: str) -> MonthlyReport:
+    """One month's report, YYYY-MM; a month that has not begun is refused."""
+    period = month_period(month)
+    if period.first > caller.today:
+        raise InvalidInput("month", f"{month} has not begun", f"a month up to {caller.today:%Y-%m}")
+    summary = progress_summary(uow=uow, caller=caller, period=period)
+    posture = posture_history(uow=uow, user_id=caller.user_id, until=period.last, tz=caller.tz)
+    return MonthlyReport(summary, posture)
+
+
 def month_period(text: str) -> Period:
     """A month as typed, YYYY-MM."""
     try:
         year, month = (int(part) for part in text.split("-"))
         return Period.month(year, month)
     except (ValueError, TypeError, InvalidInput):
-        raise InvalidInput("--month", f"{text!r} is not a month", "YYYY-MM, e.g. 2026-11") from None
+        raise InvalidInput("month", f"{text!r} is not a month", "YYYY-MM, e.g. 2026-11") from None

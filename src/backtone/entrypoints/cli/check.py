@@ -112,20 +112,20 @@ def _check_file(
     out: Path | None,
     verbose: bool,
 ) -> CheckReport:
-    from backtone.domain.errors import InvalidInput
-    from backtone.formcheck import check_form
+    from backtone.services.form_checks import check_clip
 
     replay = video.suffix.lower() == ".npz"
-    sequence = _load(video, model, replay, verbose)
-    first = int((sequence.timestamps_s < start).sum())
-    last = sequence.n_frames if end is None else int((sequence.timestamps_s <= end).sum())
-    if last - first < 2:
-        raise InvalidInput("--start/--end", f"leave fewer than 2 frames of {video.name}")
-    sequence = sequence.slice(first, last)
-    report = check_form(sequence, exercise, view)
+    checked = check_clip(
+        read_poses=lambda: _load(video, model, replay, verbose),
+        exercise_id=exercise,
+        view=view,
+        start=start,
+        end=end,
+    )
     if out is not None:
-        _write(out, sequence, report, None if replay else video, first)
-    return report
+        video_used = None if replay else video
+        _write(out, checked.poses, checked.report, video_used, checked.first_frame)
+    return checked.report
 
 
 def _load(video: Path, model: str, replay: bool, verbose: bool) -> PoseSequence:

@@ -32,7 +32,22 @@ ChartName = Literal[
 def progress(request: Request, me: PageUser, caller: PageCaller, uow: UowDep) -> Response:
     view = progress_view(progress_page(uow=uow, caller=caller), owner=me.name, unit=caller.unit)
     posture = trend_view(posture_history(uow=uow, user_id=me.id), caller.tz)
-    return render(request, "progress.html", {"progress": view, "posture": posture})
+    month = f"{caller.today:%Y-%m}"  # the report form's default and latest month
+    return render(request, "progress.html", {"progress": view, "posture": posture, "month": month})
+
+
+@router.get("/progress/report.pdf")
+def report_pdf(
+    me: PageUser,
+    caller: PageCaller,
+    uow: UowDep,
+    month: Annotated[str, Query(max_length=7)] = "",
+) -> Response:
+    """The monthly report (this month unless another is asked for), as GET /api/v1/reports."""
+    from backtone.entrypoints.web.api.progress import report_file
+
+    chosen = month or f"{caller.today:%Y-%m}"
+    return report_file(uow, caller, me.name, chosen)
 
 
 @router.get("/progress/charts/posture.svg")
