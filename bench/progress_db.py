@@ -17,10 +17,11 @@ from pathlib import Path
 from rich.progress import Progress
 from sqlalchemy.orm import sessionmaker
 
-from backtone.adapters.catalogue.loader import load_builtin_catalogue
 from backtone.adapters.db import migrate
 from backtone.adapters.db.engine import make_engine
 from backtone.adapters.db.unit_of_work import SqlUnitOfWork
+from backtone.domain.training import WeightUnit
+from backtone.services.context import Caller
 from backtone.services.progress import progress_summary
 from make_chart_examples import ZONE, synthetic_history
 
@@ -43,11 +44,10 @@ def fill(uow: SqlUnitOfWork, users: int, repeat: int, progress: Progress) -> tup
 
 
 def measure(uow: SqlUnitOfWork, user_id: int, today: date) -> tuple[float, float]:
-    catalogue = load_builtin_catalogue()
     samples = []
     for _ in range(5):
         began = time.perf_counter()
-        progress_summary(uow=uow, builtin=catalogue, user_id=user_id, today=today, tz=ZONE)
+        progress_summary(uow=uow, caller=Caller(user_id, ZONE, WeightUnit.KG, today))
         samples.append((time.perf_counter() - began) * 1000)
     return statistics.median(samples), max(samples)
 
@@ -64,10 +64,9 @@ def run(url: str, users: int, repeat: int, label: str) -> None:
         f"median {median:7.0f} ms   max {worst:7.0f} ms"
     )
     if users > 1:
-        catalogue = load_builtin_catalogue()
         began = time.perf_counter()
         for user_id in range(1, users + 1):
-            progress_summary(uow=uow, builtin=catalogue, user_id=user_id, today=today, tz=ZONE)
+            progress_summary(uow=uow, caller=Caller(user_id, ZONE, WeightUnit.KG, today))
         print(f"every person's page, one after another: {time.perf_counter() - began:.2f} s")
     engine.dispose()
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, tzinfo
 from typing import Any
 
 from backtone.domain.exercise import Exercise, Prescription, Span
+from backtone.domain.training import WeightUnit
 from backtone.domain.vocabulary import Equipment, Kind, Level, Muscle, Pattern
+from backtone.services.context import Caller
+from backtone.services.ports import Clock
 
 
 def make_exercise(exercise_id: str = "test-row", **overrides: Any) -> Exercise:
@@ -21,3 +25,10 @@ def make_exercise(exercise_id: str = "test-row", **overrides: Any) -> Exercise:
     }
     fields.update(overrides)
     return Exercise(**fields)
+
+
+def caller_at(
+    clock: Clock, user_id: int, tz: tzinfo = UTC, unit: WeightUnit = WeightUnit.KG
+) -> Caller:
+    """Who a use case acts for, on the clock's day where they are."""
+    return Caller(user_id, tz, unit, clock.now().astimezone(tz).date())

@@ -1,14 +1,38 @@
-"""Hand-written fakes of the ports, for service tests that need no database."""
+"""Hand-written fakes of the ports, for service tests that need no database.
+
+`FakeUnitOfWork` keeps each repository's rows in plain dicts and lists; leaving the outermost
+block without `commit()` puts every row back as it was, like the real one's rollback, and a
+nested block's commit is a no-op, as documented on the port.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import datetime
+import copy
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import UTC, date, datetime
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
+from backtone.domain.account import Account, ClientLink, Role
+from backtone.domain.catalogue import Catalogue
 from backtone.domain.exercise import Exercise
+from backtone.domain.plan import Plan
+from backtone.domain.plan_record import PlanRecord, PlanSummary
+from backtone.domain.profile import Profile
+from backtone.domain.records import DatedSet, ExerciseRecords, compute_records
+from backtone.domain.training import LoggedSet, Workout
 from backtone.domain.user import User
+
+
+class FixedClock:
+    """A clock that reads what the test set (move it with `moment`)."""
+
+    def __init__(self, moment: datetime = datetime(2026, 11, 2, 7, 30, tzinfo=UTC)) -> None:
+        self.moment = moment
+
+    def now(self) -> datetime:
+        return self.moment
 
 
 class FakeUserRepository:
@@ -39,20 +63,190 @@ class FakeExerciseRepository:
             self.rows.setdefault(user_id, {})[exercise.id] = exercise
 
 
+class FakeWorkoutRepository:
+    """The part of the workout store that logging and history use."""
+
+    def __init__(self) -> None:
+        self.rows: dict[int, tuple[int, Workout]] = {}  # workout id -> (owner, workout)
+
+    def _mine(self, user_id: int) -> list[Workout]:
+        return [w for owner, w in self.rows.values() if owner == user_id]
+
+    def add(self, user_id: int, workout: Workout, *, created_at: datetime) -> int:
+        workout_id = max(self.rows, default=0) + 1
+        sets = tuple(replace(s, id=workout_id * 1000 + n) for n, s in enumerate(workout.sets))
+        self.rows[workout_id] = (user_id, replace(workout, id=workout_id, sets=sets))
+        return workout_id
+
+    def add_unless_taken(
+        self, user_id: int, workout: Workout, *, created_at: datetime
+    ) -> int | None:
+        if self.id_for_key(user_id, workout.key) is not None:
+            return None
+        return self.add(user_id, workout, created_at=created_at)
+
+    def id_for_key(self, user_id: int, source_key: str) -> int | None:
+        return next((w.id for w in self._mine(user_id) if w.key == source_key), None)
+
+    def append_sets(
+        self, user_id: int, workout_id: int, sets: Iterable[LoggedSet], created_at: datetime
+    ) -> None:
+        owner, workout = self.rows[workout_id]
+        assert owner == user_id
+        self.rows[workout_id] = (owner, replace(workout, sets=workout.sets + tuple(sets)))
+
+    def latest_between(
+        self, user_id: int, source: str, start: datetime, end: datetime
+    ) -> int | None:
+        found = [w for w in self._mine(user_id) if w.source == source]
+        found = [w for w in found if start <= w.started_at < end]
+        return max(found, key=lambda w: (w.started_at, w.id or 0)).id if found else None
+
+    def open_since(
+        self, user_id: int, source: str, since: datetime
+    ) -> tuple[Workout, list[Any]] | None:
+        found = [w for w in self._mine(user_id) if w.source == source and w.ended_at is None]
+        found = [w for w in found if w.started_at >= since]
+        return (max(found, key=lambda w: w.started_at), []) if found else None
+
+    def recent(self, user_id: int, limit: int, exercise_id: str | None = None) -> list[Workout]:
+        newest = sorted(self._mine(user_id), key=lambda w: w.started_at, reverse=True)
+        if exercise_id is not None:
+            newest = [
+                replace(w, sets=tuple(s for s in w.sets if s.exercise_id == exercise_id))
+                for w in newest
+                if any(s.exercise_id == exercise_id for s in w.sets)
+            ]
+        return newest[:limit]
+
+    def exercises_logged(self, user_id: int) -> list[str]:
+        return sorted({s.exercise_id for w in self._mine(user_id) for s in w.sets})
+
+    def records(self, user_id: int, exercise_id: str) -> ExerciseRecords:
+        return compute_records(
+            exercise_id,
+            [
+                DatedSet(w.id or 0, w.started_at, s)
+                for w in self._mine(user_id)
+                for s in w.sets
+                if s.exercise_id == exercise_id
+            ],
+        )
+
+
+class FakeProfileRepository:
+    def __init__(self) -> None:
+        self.rows: dict[int, Profile] = {}
+
+    def get(self, user_id: int) -> Profile | None:
+        return self.rows.get(user_id)
+
+    def save(self, user_id: int, profile: Profile, *, updated_at: datetime) -> None:
+        self.rows[user_id] = profile
+
+
+class FakePlanRepository:
+    def __init__(self) -> None:
+        self.rows: dict[int, tuple[int, Plan, datetime]] = {}  # plan id -> owner, plan, made
+        self.current_ids: dict[int, int] = {}
+
+    def add(self, user_id: int, plan: Plan, *, created_at: datetime, current: bool) -> int:
+        plan_id = max(self.rows, default=0) + 1
+        self.rows[plan_id] = (user_id, plan, created_at)
+        if current:
+            self.current_ids[user_id] = plan_id
+        return plan_id
+
+    def get(self, user_id: int, plan_id: int) -> PlanRecord | None:
+        found = self.rows.get(plan_id)
+        if found is None or found[0] != user_id:
+            return None
+        _, plan, made = found
+        current = self.current_ids.get(user_id) == plan_id
+        session_ids = tuple(range(plan_id * 1000, plan_id * 1000 + len(plan.sessions)))
+        return PlanRecord(plan_id, made, current, plan, session_ids)
+
+    def current(self, user_id: int) -> PlanRecord | None:
+        plan_id = self.current_ids.get(user_id)
+        return None if plan_id is None else self.get(user_id, plan_id)
+
+    def summaries(self, user_id: int) -> list[PlanSummary]:
+        mine = [self.get(user_id, plan_id) for plan_id in sorted(self.rows, reverse=True)]
+        return [
+            PlanSummary(
+                r.id,
+                r.created_at,
+                r.is_current,
+                r.plan.name,
+                r.plan.start,
+                len(r.plan.weeks),
+                len(r.plan.sessions),
+            )
+            for r in mine
+            if r is not None
+        ]
+
+    def sessions_between(self, user_id: int, first: date, last: date) -> list[tuple[int, date]]:
+        return []
+
+
+class FakeAccountRepository:
+    def __init__(self) -> None:
+        self.rows: dict[int, Account] = {}
+
+    def get(self, user_id: int) -> Account | None:
+        return self.rows.get(user_id)
+
+    def get_by_name(self, name: str) -> Account | None:
+        return next((a for a in self.rows.values() if a.name == name), None)
+
+    def add_account(self, name: str, *, role: Role = Role.PERSON, timezone: str = "UTC") -> Account:
+        """A test's shortcut: an account made without a password."""
+        made = datetime(2026, 1, 1, tzinfo=UTC)
+        account = Account(max(self.rows, default=0) + 1, name, role, timezone, made)
+        self.rows[account.id] = account
+        return account
+
+    def set_timezone(self, user_id: int, timezone: str) -> None:
+        self.rows[user_id] = replace(self.rows[user_id], timezone=timezone)
+
+
+class FakeTrainerRepository:
+    def __init__(self) -> None:
+        self.links: list[tuple[Account, ClientLink]] = []  # (trainer, link)
+
+    def trainer_of(self, client_id: int) -> Account | None:
+        return next((t for t, link in self.links if link.client.id == client_id), None)
+
+    def clients(self, trainer_id: int) -> list[ClientLink]:
+        return [link for trainer, link in self.links if trainer.id == trainer_id]
+
+
 class FakeUnitOfWork:
     """Keeps what was committed; uncommitted changes are thrown away like a rollback."""
 
-    def __init__(self) -> None:
+    def __init__(self, builtin: Sequence[Exercise] | Catalogue = ()) -> None:
+        self.builtin = builtin if isinstance(builtin, Catalogue) else Catalogue(list(builtin))
         self.users = FakeUserRepository()
         self.exercises = FakeExerciseRepository()
+        self.workouts = FakeWorkoutRepository()
+        self.profiles = FakeProfileRepository()
+        self.plans = FakePlanRepository()
+        self.accounts = FakeAccountRepository()
+        self.trainers = FakeTrainerRepository()
         self.commits = 0
-        self._snapshot: tuple[dict[str, User], dict[int, dict[str, Exercise]]] | None = None
+        self._depth = 0
+        self._snapshot: dict[str, Any] = {}
+
+    _STORES = ("users", "exercises", "workouts", "profiles", "plans", "accounts", "trainers")
+
+    def _rows(self) -> dict[str, Any]:
+        return {name: copy.deepcopy(vars(getattr(self, name))) for name in self._STORES}
 
     def __enter__(self) -> Self:
-        self._snapshot = (
-            dict(self.users.rows),
-            {k: dict(v) for k, v in self.exercises.rows.items()},
-        )
+        if self._depth == 0:
+            self._snapshot = self._rows()
+        self._depth += 1
         return self
 
     def __exit__(
@@ -61,16 +255,19 @@ class FakeUnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self.rollback()
+        self._depth -= 1
+        if self._depth == 0:
+            self.rollback()
+
+    def catalogue(self, user_id: int) -> Catalogue:
+        return self.builtin.with_exercises(self.exercises.for_user(user_id))
 
     def commit(self) -> None:
+        if self._depth > 1:
+            return  # only the outermost block commits
         self.commits += 1
-        self._snapshot = (
-            dict(self.users.rows),
-            {k: dict(v) for k, v in self.exercises.rows.items()},
-        )
+        self._snapshot = self._rows()
 
     def rollback(self) -> None:
-        if self._snapshot is not None:
-            self.users.rows = dict(self._snapshot[0])
-            self.exercises.rows = {k: dict(v) for k, v in self._snapshot[1].items()}
+        for name, rows in self._snapshot.items():
+            vars(getattr(self, name)).update(copy.deepcopy(rows))

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sys
-from datetime import UTC
 from pathlib import Path
 
 from backtone.bootstrap import build
 from backtone.config import Settings
+from backtone.domain.quicklog import parse_sets
 from backtone.services.training_log import log_sets
 from backtone.services.users import ensure_local_user
+from tests.factories import caller_at
 
 
 def main(data_dir: str, first: int) -> None:
@@ -20,11 +21,9 @@ def main(data_dir: str, first: int) -> None:
         log_sets(
             uow=app.uow(),
             clock=app.clock,
-            builtin=app.catalogue,
-            user_id=me.id,
+            caller=caller_at(app.clock, me.id),
             exercise="pull-up",
-            sets="5",
-            tz=UTC,
+            sets=parse_sets("5"),
             notes=f"ack-{n}",
         )
         print(f"ack {n}", flush=True)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import sessionmaker
 from backtone.adapters.catalogue.loader import load_builtin_catalogue
 from backtone.adapters.db.unit_of_work import SqlUnitOfWork
 from backtone.domain.exposure import Change
+from backtone.domain.quicklog import parse_sets
 from backtone.domain.readiness import CheckIn, Sleep, Soreness
 from backtone.domain.vocabulary import Region
 from backtone.services import coaching
@@ -19,6 +20,7 @@ from backtone.services.readiness import check_in, check_ins
 from backtone.services.training_log import log_sets
 from backtone.services.users import ensure_local_user
 from tests.conftest import FixedClock
+from tests.factories import caller_at
 from tests.integration.coaching_support import MONDAY, home_dumbbell_plan
 
 CATALOGUE = load_builtin_catalogue()
@@ -37,8 +39,8 @@ def me(uow: SqlUnitOfWork, clock: FixedClock) -> int:
     user = ensure_local_user(uow=uow, clock=clock, name="me")
     keep_plan(uow=uow, clock=clock, user_id=user.id, plan=home_dumbbell_plan())
     for exercise, sets in ((RDL, "3x12@20kg"), ("push-up", "3x10")):
-        log_sets(uow=uow, clock=clock, builtin=CATALOGUE, user_id=user.id, exercise=exercise,
-                 sets=sets, tz=UTC, on=MONDAY)  # fmt: skip
+        log_sets(uow=uow, clock=clock, caller=caller_at(clock, user.id), exercise=exercise,
+                 sets=parse_sets(sets), on=MONDAY)  # fmt: skip
     return user.id
 
 

@@ -17,12 +17,14 @@ from backtone.domain.exercise import Span
 from backtone.domain.exposure import Change
 from backtone.domain.ladders import PUSH_UP_LADDER
 from backtone.domain.plan import Role
+from backtone.domain.quicklog import parse_sets
 from backtone.domain.training import LoggedSet, WeightUnit
 from backtone.services import coaching
 from backtone.services.plans import keep_plan, save_profile
 from backtone.services.training_log import log_sets, workout_history
 from backtone.services.users import ensure_local_user
 from tests.conftest import FixedClock
+from tests.factories import caller_at
 from tests.integration.coaching_support import MONDAY, home_dumbbell_plan
 
 CATALOGUE = load_builtin_catalogue()
@@ -150,8 +152,8 @@ def test_someone_who_chose_pounds_reads_the_targets_in_pounds(
 def test_the_ladder_picks_up_where_the_person_is_not_where_the_plan_starts(
     uow: SqlUnitOfWork, clock: FixedClock, me: int
 ) -> None:
-    log_sets(uow=uow, clock=clock, builtin=CATALOGUE, user_id=me, exercise="knee-push-up",
-             sets="12,12,12", tz=UTC)  # fmt: skip
+    log_sets(uow=uow, clock=clock, caller=caller_at(clock, me), exercise="knee-push-up",
+             sets=parse_sets("12,12,12"))  # fmt: skip
     wednesday = next_on(uow, me, MONDAY + timedelta(days=1))
     push = next(
         i for i in wednesday.main_items if i.planned_exercise_id in PUSH_UP_LADDER.exercise_ids
@@ -221,8 +223,8 @@ def test_an_open_workout_from_days_ago_is_not_offered_again(
 def test_the_summary_counts_sets_volume_and_the_records_broken(
     uow: SqlUnitOfWork, clock: FixedClock, me: int
 ) -> None:
-    log_sets(uow=uow, clock=clock, builtin=CATALOGUE, user_id=me,
-             exercise="dumbbell-romanian-deadlift", sets="3x10@20kg", tz=UTC,
+    log_sets(uow=uow, clock=clock, caller=caller_at(clock, me),
+             exercise="dumbbell-romanian-deadlift", sets=parse_sets("3x10@20kg"),
              on=MONDAY - WEEK)  # fmt: skip
     session = next_on(uow, me, MONDAY)
     done = {i.exercise_id: (10, 22.0) for i in session.main_items}

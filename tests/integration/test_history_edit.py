@@ -23,6 +23,7 @@ from backtone.domain.exercise import Span
 from backtone.domain.exercise_digest import ExerciseDigest
 from backtone.domain.exposure import Target
 from backtone.domain.plan import PlanItem, Role
+from backtone.domain.quicklog import parse_sets
 from backtone.domain.training import GUIDED_SOURCE, LoggedSet, SetType, Workout
 from backtone.services import history_edit as edits
 from backtone.services import training_log
@@ -36,6 +37,7 @@ from backtone.services.context import Caller, caller_for
 from backtone.services.history_edit import SetChange
 from backtone.services.users import ensure_local_user
 from tests.conftest import FixedClock
+from tests.factories import caller_at
 
 CATALOGUE = load_builtin_catalogue()
 ROW = "bent-over-dumbbell-row"
@@ -55,8 +57,8 @@ def person(uow: SqlUnitOfWork, clock: FixedClock, name: str) -> Caller:
 def log(uow: SqlUnitOfWork, clock: FixedClock, who: Caller, exercise: str, sets: str,
         on: date | None = None) -> training_log.LogResult:  # fmt: skip
     return training_log.log_sets(
-        uow=uow, clock=clock, builtin=CATALOGUE, user_id=who.user_id, exercise=exercise,
-        sets=sets, tz=UTC, on=on,
+        uow=uow, clock=clock, caller=caller_at(clock, who.user_id), exercise=exercise,
+        sets=parse_sets(sets), on=on,
     )  # fmt: skip
 
 

@@ -19,9 +19,10 @@ from backtone.adapters.db.tables import logged_sets, users, workouts
 from backtone.adapters.db.unit_of_work import SqlUnitOfWork
 from backtone.domain.analytics import Period, summarise_progress
 from backtone.domain.exercise_digest import ExerciseDigest, digest_workouts
-from backtone.domain.training import LoggedSet, SetType, Workout
+from backtone.domain.training import LoggedSet, SetType, WeightUnit, Workout
 from backtone.domain.vocabulary import Level
 from backtone.domain.volume_targets import WEEKLY_TARGETS
+from backtone.services.context import Caller
 from backtone.services.progress import progress_summary
 
 CATALOGUE = load_builtin_catalogue()
@@ -116,9 +117,8 @@ def test_the_progress_page_from_storage_equals_one_from_every_set(
         uow.commit()
     period = Period.month(2026, 9) if month else None
     today = date(2026, 9, 30) if month else TODAY
-    from_storage = progress_summary(
-        uow=uow, builtin=CATALOGUE, user_id=me.id, today=today, tz=AUCKLAND, period=period
-    )
+    who = Caller(me.id, AUCKLAND, WeightUnit.KG, today)
+    from_storage = progress_summary(uow=uow, caller=who, period=period)
     with uow:
         stored = list(uow.workouts.all(me.id))
     targets = WEEKLY_TARGETS[Level.BEGINNER]  # no plan: a beginner's

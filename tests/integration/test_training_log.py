@@ -12,11 +12,13 @@ from sqlalchemy.orm import sessionmaker
 from backtone.adapters.catalogue.loader import load_builtin_catalogue
 from backtone.adapters.db.unit_of_work import SqlUnitOfWork
 from backtone.domain.errors import InvalidInput, NotFound
+from backtone.domain.quicklog import parse_sets
 from backtone.domain.records import DatedSet, compute_records
 from backtone.domain.training import LoggedSet, SetType, Workout
 from backtone.services import training_log as service
 from backtone.services.users import ensure_local_user
 from tests.conftest import FixedClock
+from tests.factories import caller_at
 
 CATALOGUE = load_builtin_catalogue()
 
@@ -30,8 +32,8 @@ def log(
     uow: SqlUnitOfWork, clock: FixedClock, user_id: int, exercise: str, sets: str, **kw: object
 ) -> service.LogResult:
     return service.log_sets(
-        uow=uow, clock=clock, builtin=CATALOGUE, user_id=user_id, exercise=exercise, sets=sets,
-        tz=UTC, **kw,  # type: ignore[arg-type]
+        uow=uow, clock=clock, caller=caller_at(clock, user_id), exercise=exercise,
+        sets=parse_sets(sets), **kw,  # type: ignore[arg-type]
     )  # fmt: skip
 
 

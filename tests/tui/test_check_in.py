@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import UTC, timedelta
+from datetime import timedelta
 
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, RadioButton, Select
 
+from backtone.domain.quicklog import parse_sets
 from backtone.domain.readiness import CheckIn, Sleep
 from backtone.entrypoints.tui.check_in import CheckInScreen, ReadyScreen
 from backtone.entrypoints.tui.flow import Wiring
 from backtone.entrypoints.tui.workout_app import WorkoutApp, WorkoutScreen
 from backtone.services.readiness import check_in, check_ins
 from backtone.services.training_log import log_sets
+from tests.factories import caller_at
 from tests.integration.coaching_support import MONDAY
-from tests.tui.conftest import CATALOGUE
 from tests.tui.test_workout_app import drive, log_set, text, todays
 
 DEADLIFT = "dumbbell-romanian-deadlift"  # Monday's first lift: lower back and legs
@@ -23,8 +24,8 @@ DEADLIFT = "dumbbell-romanian-deadlift"  # Monday's first lift: lower back and l
 def deadlifted_last_friday(wiring: Wiring) -> None:
     """3 x 10 at 20 kg, the top of the plan's range: today's target would go up."""
     log_sets(
-        uow=wiring.uow, clock=wiring.clock, builtin=CATALOGUE, user_id=wiring.user_id,
-        exercise=DEADLIFT, sets="3x10@20kg", tz=UTC, on=MONDAY - timedelta(days=3),
+        uow=wiring.uow, clock=wiring.clock, caller=caller_at(wiring.clock, wiring.user_id),
+        exercise=DEADLIFT, sets=parse_sets("3x10@20kg"), on=MONDAY - timedelta(days=3),
     )  # fmt: skip
 
 

@@ -24,18 +24,18 @@ def my_catalogue(*, uow: UnitOfWork, user_id: int) -> Catalogue:
         return uow.catalogue(user_id)
 
 
-def list_exercises(
-    *, uow: UnitOfWork, builtin: Catalogue, user_id: int, query: ExerciseFilter
-) -> list[Exercise]:
+def list_exercises(*, uow: UnitOfWork, caller: Caller, query: ExerciseFilter) -> list[Exercise]:
     """Exercises the person can see that match the filter."""
-    return catalogue_for(uow=uow, builtin=builtin, user_id=user_id).find(query)
+    with uow:
+        return uow.catalogue(caller.user_id).find(query)
 
 
 def show_exercise(
-    *, uow: UnitOfWork, builtin: Catalogue, user_id: int, exercise_id: str
+    *, uow: UnitOfWork, caller: Caller, exercise_id: str
 ) -> tuple[Exercise, Catalogue]:
     """One exercise card, with the catalogue its variant links point into."""
-    catalogue = catalogue_for(uow=uow, builtin=builtin, user_id=user_id)
+    with uow:
+        catalogue = uow.catalogue(caller.user_id)
     return catalogue.get(exercise_id), catalogue
 
 

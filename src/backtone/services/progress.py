@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from backtone.domain.analytics import (
@@ -18,32 +19,32 @@ from backtone.domain.errors import InvalidInput
 from backtone.domain.ladders import PULL_UP_LADDER, Ladder
 from backtone.domain.plan import PlanItem, Role
 from backtone.domain.plan_record import PlanRecord
+from backtone.domain.posture import PostureTrend
+from backtone.domain.records import ExerciseRecords
 from backtone.domain.training import WeightUnit, check_logged_day
 from backtone.domain.vocabulary import Level
 from backtone.domain.volume_targets import WEEKLY_TARGETS
-from backtone.services.catalogue import catalogue_for
 from backtone.services.coach import Coach, item_of, kit_for, support_items
 from backtone.services.coaching import sessions_ahead
 from backtone.services.context import Caller
 from backtone.services.ports import Clock, UnitOfWork
+from backtone.services.posture import posture_history
+from backtone.services.training_log import personal_records
 
 
 def progress_summary(
-    *,
-    uow: UnitOfWork,
-    builtin: Catalogue,
-    user_id: int,
-    today: date,
-    tz: tzinfo,
-    period: Period | None = None,
+    *, uow: UnitOfWork, caller: Caller, period: Period | None = None
 ) -> ProgressSummary:
-    """Every figure of the progress page (or of one month, with `period`)."""
-    catalogue = catalogue_for(uow=uow, builtin=builtin, user_id=user_id)
+    """Every figure of the progress page (or of one month, with `period`: read as on its last
+    day while it is not over)."""
+    user_id, tz = caller.user_id, caller.tz
+    today = caller.today if period is None else min(period.last, caller.today)
     period = period or Period.last_weeks(today, VOLUME_WEEKS)
     # A day's margin either side of the weeks looked at covers every time zone.
     since = datetime.combine(period.weeks[0] - timedelta(days=1), time(), UTC)
     end = min(period.last, today)
     with uow:
+        catalogue = uow.catalogue(user_id)
         history = TrainingHistory(
             recent=uow.workouts.started_since(user_id, since),
             digests=uow.workouts.digests(user_id),
@@ -64,6 +65,21 @@ def progress_summary(
         period=period,
         ladder=ladder,
     )
+
+
+@dataclass(frozen=True)
+class ProgressPage:
+    summary: ProgressSummary
+    records: list[ExerciseRecords]
+    catalogue: Catalogue  # names the exercises of the records
+
+
+def progress_page(*, uow: UnitOfWork, caller: Caller) -> ProgressPage:
+    """The progress page: the figures of the last weeks and every personal record."""
+    with uow:
+        summary = progress_summary(uow=uow, caller=caller)
+        records = personal_records(uow=uow, user_id=caller.user_id)
+        return ProgressPage(summary, records, uow.catalogue(caller.user_id))
 
 
 def ladder_standing(
@@ -157,10 +173,28 @@ def body_weight_log(*, uow: UnitOfWork, caller: Caller) -> list[tuple[datetime, 
         return uow.body_weights.for_user(caller.user_id)
 
 
+@dataclass(frozen=True)
+class MonthlyReport:
+    """A month's figures and the posture checks up to its end: what the report shows."""
+
+    summary: ProgressSummary
+    posture: PostureTrend
+
+
+def monthly_report(*, uow: UnitOfWork, caller: Caller, month: str) -> MonthlyReport:
+    """One month's report, YYYY-MM; a month that has not begun is refused."""
+    period = month_period(month)
+    if period.first > caller.today:
+        raise InvalidInput("month", f"{month} has not begun", f"a month up to {caller.today:%Y-%m}")
+    summary = progress_summary(uow=uow, caller=caller, period=period)
+    posture = posture_history(uow=uow, user_id=caller.user_id, until=period.last, tz=caller.tz)
+    return MonthlyReport(summary, posture)
+
+
 def month_period(text: str) -> Period:
     """A month as typed, YYYY-MM."""
     try:
         year, month = (int(part) for part in text.split("-"))
         return Period.month(year, month)
     except (ValueError, TypeError, InvalidInput):
-        raise InvalidInput("--month", f"{text!r} is not a month", "YYYY-MM, e.g. 2026-11") from None
+        raise InvalidInput("month", f"{text!r} is not a month", "YYYY-MM, e.g. 2026-11") from None

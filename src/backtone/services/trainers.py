@@ -7,11 +7,14 @@ the people who accepted one of their invites. Anything else is reported as not f
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 from datetime import timedelta
 
 from backtone.domain.account import Account, ClientLink
+from backtone.domain.catalogue import Catalogue
 from backtone.domain.errors import Conflict, InvalidInput, NotFound
-from backtone.domain.plan_record import PlanRecord
+from backtone.domain.plan_record import PlanRecord, PlanSummary
+from backtone.domain.training import WeightUnit, Workout
 from backtone.services.accounts import NotAllowed, token_digest
 from backtone.services.ports import Clock, UnitOfWork
 
@@ -78,6 +81,43 @@ def client_named(*, uow: UnitOfWork, trainer: Account, name: str) -> Account:
             if link.client.name == name.strip().lower():
                 return link.client
     raise NotFound("client", name)
+
+
+@dataclass(frozen=True)
+class ClientLog:
+    """A client's recent workouts as the trainer reads them: in the client's catalogue,
+    units and time zone."""
+
+    client: Account
+    workouts: list[Workout]
+    catalogue: Catalogue
+    unit: WeightUnit
+
+
+def client_workouts(*, uow: UnitOfWork, trainer: Account, name: str, limit: int = 20) -> ClientLog:
+    """One client's recent workouts, newest first (the trainer's clients only)."""
+    with uow:
+        client = client_named(uow=uow, trainer=trainer, name=name)
+        profile = uow.profiles.get(client.id)
+        return ClientLog(
+            client,
+            uow.workouts.recent(client.id, limit),
+            uow.catalogue(client.id),
+            profile.units if profile else WeightUnit.KG,
+        )
+
+
+@dataclass(frozen=True)
+class ClientOverview:
+    log: ClientLog
+    plans: list[PlanSummary]
+
+
+def client_overview(*, uow: UnitOfWork, trainer: Account, name: str) -> ClientOverview:
+    """What a trainer's page of one client shows: their plans and their recent workouts."""
+    with uow:
+        log = client_workouts(uow=uow, trainer=trainer, name=name)
+        return ClientOverview(log, uow.plans.summaries(log.client.id))
 
 
 def find_plan(*, uow: UnitOfWork, owner_id: int, plan_id: int) -> PlanRecord:

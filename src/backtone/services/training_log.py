@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-from backtone.domain.catalogue import Catalogue
-from backtone.domain.errors import Conflict, NotFound
+from backtone.domain.errors import Conflict, InvalidInput, NotFound
 from backtone.domain.exercise import Exercise
 from backtone.domain.ladders import ASSISTED
-from backtone.domain.quicklog import parse_sets
+from backtone.domain.quicklog import SetEntry
 from backtone.domain.records import ExerciseRecords, as_help
 from backtone.domain.training import (
     GUIDED_SOURCE,
     LoggedSet,
     SetType,
-    WeightUnit,
     Workout,
     check_logged_day,
 )
-from backtone.services.catalogue import catalogue_for
+from backtone.services.context import Caller
 from backtone.services.ports import Clock, UnitOfWork
 
 LOG_SOURCE = "log"
@@ -41,42 +40,42 @@ def log_sets(
     *,
     uow: UnitOfWork,
     clock: Clock,
-    builtin: Catalogue,
-    user_id: int,
+    caller: Caller,
     exercise: str,
-    sets: str,
-    tz: tzinfo,
+    sets: Sequence[SetEntry],
     on: date | None = None,
-    unit: WeightUnit = WeightUnit.KG,
     rpe: float | None = None,
     set_type: SetType = SetType.WORKING,
     notes: str = "",
 ) -> LogResult:
-    """Log sets typed in short form ('3x12@14kg') to the day's workout, creating it if needed.
+    """Log sets (loads in kilograms) to the day's workout, creating it if needed.
 
-    Sets logged on the same day (in the person's time zone) join one workout: a guided
+    Each entry point reads its own syntax first (the CLI's '3x12@14kg', the web's form or
+    JSON). Sets logged on the same day (in the person's time zone) join one workout: a guided
     workout still open that day when there is one, else the day's own log, which is keyed by
     its date, so two first sets of a day sent at once make one workout.
     """
+    if not sets:
+        raise InvalidInput("sets", "nothing to log", "at least one set")
+    user_id, tz, today = caller.user_id, caller.tz, caller.today
     now = clock.now()
-    today = now.astimezone(tz).date()
     day = check_logged_day(on or today, today)
     when = now if day == today else datetime.combine(day, time(12), tz).astimezone(UTC)
-    found = catalogue_for(uow=uow, builtin=builtin, user_id=user_id).resolve(exercise)
-    logged = tuple(
-        LoggedSet(
-            exercise_id=found.id,
-            set_type=set_type,
-            reps=entry.reps,
-            load_kg=entry.load_kg,
-            duration_seconds=entry.duration_seconds,
-            distance_m=entry.distance_m,
-            rpe=rpe,
-            notes=notes,
-        )
-        for entry in parse_sets(sets, unit)
-    )
     with uow:
+        found = uow.catalogue(user_id).resolve(exercise)
+        logged = tuple(
+            LoggedSet(
+                exercise_id=found.id,
+                set_type=set_type,
+                reps=entry.reps,
+                load_kg=entry.load_kg,
+                duration_seconds=entry.duration_seconds,
+                distance_m=entry.distance_m,
+                rpe=rpe,
+                notes=notes,
+            )
+            for entry in sets
+        )
         start, end = _day_bounds(day, tz)
         workout_id = _open_guided_between(uow, user_id, start, end)
         if workout_id is None:

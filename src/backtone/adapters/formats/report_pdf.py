@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 
 from fpdf import FPDF
 
@@ -270,3 +270,28 @@ def render_monthly_report(
         pdf.image(io.BytesIO(png), x=MARGIN, w=WIDTH, h=CHART_H)
         pdf.ln(4)
     return bytes(pdf.output())
+
+
+REPORT_CHARTS = ("volume", "consistency", "balance", "strength", "pullups", "bodyweight")
+
+
+def monthly_report_pdf(
+    summary: ProgressSummary,
+    posture: PostureTrend,
+    *,
+    unit: WeightUnit,
+    person: str,
+    tz: tzinfo,
+) -> bytes:
+    """The whole monthly report with its charts (posture's only when there are checks): the
+    one composition the CLI's `backtone report`, the progress page and the API all hand out."""
+    from backtone.adapters.formats.charts import render_chart
+    from backtone.adapters.formats.posture_chart import posture_chart
+
+    drawn = [render_chart(name, summary, unit=unit) for name in REPORT_CHARTS]
+    if posture.checks:
+        drawn.append(posture_chart(posture, tz=tz))
+    charts = [(chart.title, chart.image) for chart in drawn]
+    return render_monthly_report(
+        summary.period.first, summary, charts, unit=unit, person=person, posture=posture
+    )

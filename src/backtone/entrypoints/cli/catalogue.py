@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from backtone.entrypoints.cli.context import backtone_app, current_user
+from backtone.entrypoints.cli.context import backtone_app, current_caller
 from backtone.entrypoints.cli.output import console, print_json
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON (see docs/catalogue.md).")]
@@ -53,9 +53,7 @@ def exercises(
         text=search,
     )
     app = backtone_app()
-    found = list_exercises(
-        uow=app.uow(), builtin=app.catalogue, user_id=current_user().id, query=query
-    )
+    found = list_exercises(uow=app.uow(), caller=current_caller(), query=query)
     if as_json:
         print_json([exercise_to_dict(e) for e in found])
         return
@@ -76,7 +74,7 @@ def exercise(
 
     app = backtone_app()
     found, catalogue = show_exercise(
-        uow=app.uow(), builtin=app.catalogue, user_id=current_user().id, exercise_id=exercise_id
+        uow=app.uow(), caller=current_caller(), exercise_id=exercise_id
     )
     if as_json:
         print_json(exercise_to_dict(found))

@@ -84,8 +84,8 @@ def check(
 def _log(report: CheckReport, load: str | None) -> None:
     """Save the counted reps as one set of the exercise, in today's workout."""
     from backtone.domain.errors import InvalidInput
-    from backtone.entrypoints.cli.context import backtone_app, current_user
-    from backtone.entrypoints.cli.training_log import local_tz
+    from backtone.domain.quicklog import parse_sets
+    from backtone.entrypoints.cli.context import backtone_app, current_caller
     from backtone.services.training_log import log_sets
 
     if report.rep_count == 0:
@@ -93,17 +93,12 @@ def _log(report: CheckReport, load: str | None) -> None:
     app = backtone_app()
     if report.exercise_id not in app.catalogue:
         raise InvalidInput("--log", f"{report.exercise_id} is a counter, not an exercise to log")
-    sets = f"{report.rep_count}@{load}" if load else str(report.rep_count)
+    caller = current_caller()
+    sets = parse_sets(f"{report.rep_count}@{load}" if load else str(report.rep_count), caller.unit)
     result = log_sets(
-        uow=app.uow(),
-        clock=app.clock,
-        builtin=app.catalogue,
-        user_id=current_user().id,
-        exercise=report.exercise_id,
-        sets=sets,
-        tz=local_tz(),
+        uow=app.uow(), clock=app.clock, caller=caller, exercise=report.exercise_id, sets=sets,
         notes="counted from video",
-    )
+    )  # fmt: skip
     print(f"Logged {result.sets[0].reps} reps of {result.exercise.name} to today's workout.")
 
 
@@ -117,20 +112,20 @@ def _check_file(
     out: Path | None,
     verbose: bool,
 ) -> CheckReport:
-    from backtone.domain.errors import InvalidInput
-    from backtone.formcheck import check_form
+    from backtone.services.form_checks import check_clip
 
     replay = video.suffix.lower() == ".npz"
-    sequence = _load(video, model, replay, verbose)
-    first = int((sequence.timestamps_s < start).sum())
-    last = sequence.n_frames if end is None else int((sequence.timestamps_s <= end).sum())
-    if last - first < 2:
-        raise InvalidInput("--start/--end", f"leave fewer than 2 frames of {video.name}")
-    sequence = sequence.slice(first, last)
-    report = check_form(sequence, exercise, view)
+    checked = check_clip(
+        read_poses=lambda: _load(video, model, replay, verbose),
+        exercise_id=exercise,
+        view=view,
+        start=start,
+        end=end,
+    )
     if out is not None:
-        _write(out, sequence, report, None if replay else video, first)
-    return report
+        video_used = None if replay else video
+        _write(out, checked.poses, checked.report, video_used, checked.first_frame)
+    return checked.report
 
 
 def _load(video: Path, model: str, replay: bool, verbose: bool) -> PoseSequence:

@@ -16,12 +16,12 @@ if TYPE_CHECKING:
     from contextlib import AbstractContextManager
     from datetime import tzinfo
 
+    from backtone.adapters.text_files import FileSource
     from backtone.domain.column_mapping import ColumnMapping
     from backtone.domain.importing import HistoryFormat, ReadOptions, RowCounts
     from backtone.domain.name_mapping import NameMapping
     from backtone.domain.training import WeightUnit
     from backtone.services.history_import import HistoryImport, ImportPreview, ImportProgress
-    from backtone.services.ports import TextSource
 
 FileArg = Annotated[Path, typer.Argument(help="The exported file.")]
 OutArg = Annotated[Path, typer.Argument(help="The file to write.")]
@@ -124,7 +124,7 @@ def _progress_bar() -> AbstractContextManager[Callable[[ImportProgress], None]]:
     return bar()
 
 
-def _show_preview(preview: ImportPreview, source: TextSource, tz: tzinfo) -> None:
+def _show_preview(preview: ImportPreview, source: FileSource, tz: tzinfo) -> None:
     from rich.table import Table
 
     from backtone.domain.name_mapping import Match

@@ -81,13 +81,12 @@ def plan(
     current one (earlier plans stay in `backtone plans`).
     """
     from backtone.domain.profile import build_profile
-    from backtone.entrypoints.cli.context import backtone_app, current_unit, current_user
-    from backtone.services.catalogue import catalogue_for
-    from backtone.services.planning import create_plan
-    from backtone.services.plans import keep_plan
+    from backtone.entrypoints.cli.context import backtone_app, current_caller
+    from backtone.services.planning import adopt_plan, draft_plan
 
+    caller = current_caller()
     first_day, session_time = _parse_start(start), _parse_time(at)
-    units = units or current_unit().value
+    units = units or caller.unit.value
     if interactive:
         profile, weeks = _questionnaire(weeks, units)
     else:
@@ -105,18 +104,12 @@ def plan(
             units=units,
         )
     app = backtone_app()
-    user = current_user()
-    made = create_plan(
-        profile=profile,
-        catalogue=catalogue_for(uow=app.uow(), builtin=app.catalogue, user_id=user.id),
-        start=first_day,
-        weeks=weeks,
-        template=template,
-    )
+    made = draft_plan(uow=app.uow(), caller=caller, profile=profile, weeks=weeks,
+                      start=first_day, template=template)  # fmt: skip
     if export is not None:
         _export(made, export, session_time)
     if not dry_run:
-        keep_plan(uow=app.uow(), clock=app.clock, user_id=user.id, plan=made)
+        adopt_plan(uow=app.uow(), clock=app.clock, caller=caller, plan=made)
     if as_json:
         from backtone.adapters.formats.plan_json import plan_to_json
 
@@ -163,17 +156,16 @@ def plans(
                   f"{p.sessions} sessions (made {p.created_at:%d %b %Y})")  # fmt: skip
 
 
-def _parse_start(text: str | None) -> date:
+def _parse_start(text: str | None) -> date | None:
+    """The first day as typed (the service keeps it within a year of today)."""
     from datetime import date
 
     from backtone.domain.errors import InvalidInput
-    from backtone.domain.plan import check_plan_start
 
-    today = date.today()  # the entrypoint is where the clock may be read
     if text is None:
-        return today
+        return None
     try:
-        return check_plan_start(date.fromisoformat(text), today)
+        return date.fromisoformat(text)
     except ValueError:
         raise InvalidInput("start", f"{text!r} is not a date", "YYYY-MM-DD") from None
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from backtone.entrypoints.cli.context import backtone_app, current_unit, current_user
+from backtone.entrypoints.cli.context import (
+    backtone_app,
+    current_caller,
+    current_unit,
+    current_user,
+)
 from backtone.entrypoints.cli.files import write_file
 from backtone.entrypoints.cli.output import console, print_json
 from backtone.entrypoints.cli.training_log import local_tz, parse_day
@@ -16,22 +20,6 @@ from backtone.entrypoints.cli.training_log import local_tz, parse_day
 if TYPE_CHECKING:
     from backtone.domain.analytics import ProgressSummary
     from backtone.domain.training import WeightUnit
-
-
-def _summary(period_text: str | None = None) -> ProgressSummary:
-    from backtone.services.progress import month_period, progress_summary
-
-    app = backtone_app()
-    period = month_period(period_text) if period_text else None
-    today = date.today() if period is None else min(period.last, date.today())
-    return progress_summary(
-        uow=app.uow(),
-        builtin=app.catalogue,
-        user_id=current_user().id,
-        today=today,
-        tz=local_tz(),
-        period=period,
-    )
 
 
 def _summary_json(s: ProgressSummary) -> dict[str, Any]:
@@ -122,8 +110,9 @@ def progress(
     """Your progress: weekly sets per region, push/pull balance, consistency, records, charts."""
     from backtone.adapters.formats.charts import CHART_NAMES, ChartFormat, render_chart
     from backtone.domain.errors import InvalidInput
+    from backtone.services.progress import progress_summary
 
-    summary = _summary()
+    summary = progress_summary(uow=backtone_app().uow(), caller=current_caller())
     unit = current_unit()
     if chart is None:
         print_json(_summary_json(summary)) if as_json else _show(summary, unit)
@@ -152,43 +141,17 @@ def report(
     out: Annotated[Path | None, typer.Option(help="The PDF to write.")] = None,
 ) -> None:
     """Write a monthly PDF report: sessions, streak, volume per region, balance, records, charts."""
-    from backtone.adapters.formats.charts import render_chart
-    from backtone.adapters.formats.report_pdf import render_monthly_report
-    from backtone.services.posture import posture_history
+    from backtone.adapters.formats.report_pdf import monthly_report_pdf
+    from backtone.services.progress import monthly_report
 
-    summary = _summary(month)
-    posture = posture_history(
-        uow=backtone_app().uow(),
-        user_id=current_user().id,
-        until=summary.period.last,
-        tz=local_tz(),
+    app, caller = backtone_app(), current_caller()
+    found = monthly_report(uow=app.uow(), caller=caller, month=month)
+    pdf = monthly_report_pdf(
+        found.summary, found.posture, unit=caller.unit, person=current_user().name, tz=caller.tz
     )
-    unit = current_unit()
-    charts = [
-        (drawn.title, drawn.image)
-        for drawn in (
-            render_chart(name, summary, unit=unit)
-            for name in ("volume", "consistency", "balance", "strength", "pullups", "bodyweight")
-        )
-    ]
-    if posture.checks:
-        from backtone.adapters.formats.posture_chart import posture_chart
-
-        drawn = posture_chart(posture, tz=local_tz())
-        charts.append((drawn.title, drawn.image))
     target = out or Path(f"backtone-{month}.pdf")
-    write_file(
-        target,
-        render_monthly_report(
-            summary.period.first,
-            summary,
-            charts,
-            unit=unit,
-            person=current_user().name,
-            posture=posture,
-        ),
-    )
-    console().print(f"Wrote the {summary.period.first:%B %Y} report to {target}.")
+    write_file(target, pdf)
+    console().print(f"Wrote the {found.summary.period.first:%B %Y} report to {target}.")
 
 
 def weight(

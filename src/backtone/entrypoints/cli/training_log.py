@@ -7,7 +7,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from backtone.entrypoints.cli.context import backtone_app, current_unit, current_user
+from backtone.entrypoints.cli.context import (
+    backtone_app,
+    current_caller,
+    current_unit,
+    current_user,
+)
 from backtone.entrypoints.cli.output import console, print_json
 
 if TYPE_CHECKING:
@@ -75,19 +80,20 @@ def log(
     a stand-in for it) on that day. The session is then done and `backtone next` moves on.
     """
     from backtone.domain.errors import InvalidInput
+    from backtone.domain.quicklog import parse_sets
     from backtone.domain.training import SetType, WeightUnit
     from backtone.services.training_log import log_sets
 
+    caller = current_caller()
     try:
-        weight_unit = current_unit() if unit is None else WeightUnit(unit.lower())
+        weight_unit = caller.unit if unit is None else WeightUnit(unit.lower())
     except ValueError:
         raise InvalidInput("--unit", repr(unit), "kg, lb") from None
     app = backtone_app()
     result = log_sets(
-        uow=app.uow(), clock=app.clock, builtin=app.catalogue, user_id=current_user().id,
-        exercise=exercise, sets=sets, tz=local_tz(), on=parse_day(on) if on else None,
-        unit=weight_unit, rpe=rpe, set_type=SetType.WARMUP if warmup else SetType.WORKING,
-        notes=notes,
+        uow=app.uow(), clock=app.clock, caller=caller, exercise=exercise,
+        sets=parse_sets(sets, weight_unit), on=parse_day(on) if on else None, rpe=rpe,
+        set_type=SetType.WARMUP if warmup else SetType.WORKING, notes=notes,
     )  # fmt: skip
     summary = "; ".join(describe_set(s, weight_unit) for s in result.sets)
     console().print(f"Logged {result.exercise.name}: {summary}")

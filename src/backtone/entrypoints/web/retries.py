@@ -16,8 +16,8 @@ from fastapi import Header, Response
 from pydantic import BaseModel
 
 from backtone.domain.account import Account
+from backtone.entrypoints.web.deps import ClockDep, UowDep
 from backtone.services.idempotency import run_once
-from backtone.services.ports import Clock, UnitOfWork
 
 IdempotencyKey = Annotated[
     str | None,
@@ -32,8 +32,8 @@ REPLAYED = "Idempotency-Replayed"
 
 def once(
     *,
-    uow: UnitOfWork,
-    clock: Clock,
+    uow: UowDep,
+    clock: ClockDep,
     account: Account,
     key: str | None,
     action: Callable[[], dict[str, object]],

@@ -33,9 +33,9 @@ from backtone.entrypoints.web.deps import (
 from backtone.entrypoints.web.views.settings import (
     SettingsRequest,
     SettingsView,
-    apply_settings,
     settings_view,
 )
+from backtone.services import settings
 from backtone.services.accounts import (
     account,
     api_tokens,
@@ -48,8 +48,8 @@ from backtone.services.accounts import (
     sign_up,
     token_id,
 )
-from backtone.services.plans import saved_profile
-from backtone.services.trainers import accept_invite, trainer_of
+from backtone.services.settings import my_settings
+from backtone.services.trainers import accept_invite
 
 router = APIRouter(tags=["accounts"])
 
@@ -148,25 +148,19 @@ async def who_am_i(me: CurrentUser, uow: UowDep) -> AccountView:
     return account_view(account(uow=uow, user_id=me.id))
 
 
-def _settings(uow: UowDep, user: CurrentUser) -> SettingsView:
-    fresh = account(uow=uow, user_id=user.id)
-    trainer = trainer_of(uow=uow, client_id=user.id)
-    profile = saved_profile(uow=uow, user_id=user.id)
-    return settings_view(fresh, profile, trainer.name if trainer else None)
-
-
 @router.get("/settings", response_model=SettingsView)
-async def get_settings(me: CurrentUser, uow: UowDep) -> SettingsView:
-    return _settings(uow, me)
+async def get_settings(caller: CallerDep, uow: UowDep) -> SettingsView:
+    return settings_view(my_settings(uow=uow, caller=caller))
 
 
 @router.patch("/settings", response_model=SettingsView)
 async def change_settings(
-    body: SettingsRequest, me: CurrentUser, uow: UowDep, clock: ClockDep
+    body: SettingsRequest, caller: CallerDep, uow: UowDep, clock: ClockDep
 ) -> SettingsView:
     """Change units, equipment, training days, minutes or time zone."""
-    apply_settings(uow=uow, clock=clock, account=me, request=body)
-    return _settings(uow, me)
+    return settings_view(
+        settings.change_settings(uow=uow, clock=clock, caller=caller, **body.model_dump())
+    )
 
 
 @router.post("/invites/accept", response_model=AccountView)

@@ -23,11 +23,12 @@ from backtone.entrypoints.web.views.library import (
     ExerciseView,
     LibraryQuery,
     LibraryView,
+    exercise_filter,
     exercise_view,
-    search_library,
+    library_view,
 )
 from backtone.entrypoints.web.views.routines import RoutineView, routine_view
-from backtone.services.catalogue import routines, show_exercise
+from backtone.services.catalogue import list_exercises, routines, show_exercise
 
 router = APIRouter(tags=["exercises"])
 _TAGGED: dict[int | str, dict[str, Any]] = {
@@ -39,7 +40,7 @@ _TAGGED: dict[int | str, dict[str, Any]] = {
 async def exercises(
     request: Request,
     me: CurrentUser,
-    app: BacktoneDep,
+    caller: CallerDep,
     uow: UowDep,
     rendered: RenderedDep,
     query: Annotated[LibraryQuery, Query()],
@@ -47,8 +48,8 @@ async def exercises(
     """Search by words; filter by muscle, equipment you have, level, kind and pattern."""
 
     def render() -> bytes:
-        view = search_library(uow=uow, builtin=app.catalogue, account=me, query=query)
-        return view.model_dump_json().encode()
+        found = list_exercises(uow=uow, caller=caller, query=exercise_filter(query))
+        return library_view(found, query).model_dump_json().encode()
 
     if me.own_exercises:
         return answer(request, Rendered.of(render()))
@@ -58,7 +59,7 @@ async def exercises(
 @router.get("/exercises/{exercise_id}", response_model=ExerciseView, responses=_TAGGED)
 async def exercise(
     request: Request,
-    me: CurrentUser,
+    caller: CallerDep,
     app: BacktoneDep,
     uow: UowDep,
     rendered: RenderedDep,
@@ -67,9 +68,7 @@ async def exercise(
     """One exercise in full: how to do it, cues, mistakes, and easier and harder variants."""
 
     def render() -> bytes:
-        found, catalogue = show_exercise(
-            uow=uow, builtin=app.catalogue, user_id=me.id, exercise_id=exercise_id
-        )
+        found, catalogue = show_exercise(uow=uow, caller=caller, exercise_id=exercise_id)
         return exercise_view(found, catalogue).model_dump_json().encode()
 
     # A built-in card links only built-in variants: the same card for everyone.

@@ -5,15 +5,17 @@ from __future__ import annotations
 from fastapi import APIRouter, Path, Response
 
 from backtone.domain.account import Account
-from backtone.entrypoints.web.deps import BacktoneDep, ClockDep, CurrentUser, UowDep, today_for
+from backtone.entrypoints.web.deps import CallerDep, ClockDep, CurrentUser, UowDep
 from backtone.entrypoints.web.retries import IdempotencyKey, mark_replayed, once
-from backtone.entrypoints.web.views.onboarding import PlanRequest, draft_plan, keep
+from backtone.entrypoints.web.views.onboarding import PlanRequest, plan_answers
 from backtone.entrypoints.web.views.plan import (
     PlanSummaryView,
     PlanView,
     plan_view,
     summary_view,
 )
+from backtone.services.context import Caller
+from backtone.services.planning import adopt_plan, draft_plan
 from backtone.services.plans import current_plan, plan_history
 from backtone.services.trainers import find_plan
 
@@ -25,7 +27,7 @@ PlanId = Path(ge=1, le=2**31 - 1)
 def create(
     body: PlanRequest,
     me: CurrentUser,
-    app: BacktoneDep,
+    caller: CallerDep,
     uow: UowDep,
     clock: ClockDep,
     response: Response,
@@ -33,51 +35,30 @@ def create(
 ) -> PlanView:
     """Answer the questionnaire; the plan made becomes your current one. With a key, a retry
     keeps no second plan."""
-    return keep_once(
-        uow=uow,
-        clock=clock,
-        app=app,
-        acting=me,
-        owner=me,
-        request=body,
-        key=idempotency_key,
-        response=response,
-    )
+    return keep_once(uow=uow, clock=clock, acting=me, owner=caller, owner_name=me.name,
+                     request=body, key=idempotency_key, response=response)  # fmt: skip
 
 
 def keep_once(
     *,
     uow: UowDep,
     clock: ClockDep,
-    app: BacktoneDep,
     acting: Account,
-    owner: Account,
+    owner: Caller,
+    owner_name: str,
     request: PlanRequest,
     key: str | None,
     response: Response,
 ) -> PlanView:
     """Make the owner's plan (a person's own, or a trainer's client's) and keep it once."""
-    plan = draft_plan(
-        uow=uow,
-        builtin=app.catalogue,
-        owner_id=owner.id,
-        request=request,
-        today=today_for(owner, clock),
-    )
+    plan = draft_plan(uow=uow, caller=owner, **plan_answers(request, owner.unit))
 
     def action() -> dict[str, object]:
-        record = keep(uow=uow, clock=clock, owner_id=owner.id, plan=plan)
-        return plan_view(record, owner.name).model_dump(mode="json")
+        record = adopt_plan(uow=uow, clock=clock, caller=owner, plan=plan)
+        return plan_view(record, owner_name).model_dump(mode="json")
 
-    stored, replayed = once(
-        uow=uow,
-        clock=clock,
-        account=acting,
-        key=key,
-        action=action,
-        scope=f"plan for {owner.name}",
-        body=request,
-    )
+    stored, replayed = once(uow=uow, clock=clock, account=acting, key=key, action=action,
+                            scope=f"plan for {owner_name}", body=request)  # fmt: skip
     mark_replayed(response, replayed)
     return PlanView.model_validate(stored)
 

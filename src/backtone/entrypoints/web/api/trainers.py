@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Response
 
 from backtone.entrypoints.web.api.plans import keep_once
 from backtone.entrypoints.web.api.schemas import ClientView, InviteView
-from backtone.entrypoints.web.deps import BacktoneDep, ClockDep, CurrentUser, UowDep
+from backtone.entrypoints.web.deps import ClockDep, CurrentUser, UowDep, caller_of
 from backtone.entrypoints.web.retries import IdempotencyKey
 from backtone.entrypoints.web.views.history import HistoryView
 from backtone.entrypoints.web.views.onboarding import PlanRequest
@@ -18,11 +18,12 @@ from backtone.entrypoints.web.views.plan import (
     plan_view,
     summary_view,
 )
-from backtone.entrypoints.web.views.trainer import client_history
+from backtone.entrypoints.web.views.trainer import client_history_view
 from backtone.services.plans import plan_history
 from backtone.services.trainers import (
     INVITE_LIFETIME,
     client_named,
+    client_workouts,
     clients,
     create_invite,
     find_plan,
@@ -58,10 +59,8 @@ async def client_plan(name: ClientName, plan_id: PlanId, me: CurrentUser, uow: U
 
 
 @router.get("/clients/{name}/history", response_model=HistoryView)
-async def client_log(
-    name: ClientName, me: CurrentUser, app: BacktoneDep, uow: UowDep
-) -> HistoryView:
-    return client_history(app=app, uow=uow, trainer=me, name=name)
+async def client_log(name: ClientName, me: CurrentUser, uow: UowDep) -> HistoryView:
+    return client_history_view(client_workouts(uow=uow, trainer=me, name=name))
 
 
 @router.put("/clients/{name}/plan", response_model=PlanView)
@@ -69,7 +68,6 @@ def replace_client_plan(
     name: ClientName,
     body: PlanRequest,
     me: CurrentUser,
-    app: BacktoneDep,
     uow: UowDep,
     clock: ClockDep,
     response: Response,
@@ -78,13 +76,6 @@ def replace_client_plan(
     """Give the client a new current plan from the questionnaire's answers. With a key, a
     retry keeps no second plan."""
     client = client_named(uow=uow, trainer=me, name=name)
-    return keep_once(
-        uow=uow,
-        clock=clock,
-        app=app,
-        acting=me,
-        owner=client,
-        request=body,
-        key=idempotency_key,
-        response=response,
-    )
+    return keep_once(uow=uow, clock=clock, acting=me, owner=caller_of(client, uow, clock),
+                     owner_name=client.name, request=body, key=idempotency_key,
+                     response=response)  # fmt: skip

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Path, Query, Response
 
 from backtone.entrypoints.web.deps import (
     BacktoneDep,
+    CallerDep,
     ClockDep,
     CurrentUser,
     UowDep,
@@ -21,7 +22,9 @@ from backtone.entrypoints.web.views.sets import (
     FreeSetRequest,
     LoggedView,
     SetRequest,
-    log_one_set,
+    logged_view,
+    set_to_log,
+    unit_of,
 )
 from backtone.entrypoints.web.views.today import (
     SummaryView,
@@ -39,7 +42,7 @@ from backtone.entrypoints.web.views.workout import (
 )
 from backtone.services.catalogue import catalogue_for
 from backtone.services.coaching import finish_workout
-from backtone.services.training_log import undo_last_entry, workout_history
+from backtone.services.training_log import log_sets, undo_last_entry, workout_history
 
 router = APIRouter(tags=["training"])
 WorkoutId = Annotated[int, Path(ge=1, le=2**31 - 1)]
@@ -160,7 +163,7 @@ async def finish(
 async def log_set(
     body: FreeSetRequest,
     me: CurrentUser,
-    app: BacktoneDep,
+    caller: CallerDep,
     uow: UowDep,
     clock: ClockDep,
     response: Response,
@@ -168,17 +171,18 @@ async def log_set(
 ) -> LoggedView:
     """Log one set outside a guided workout, today or on a past `date`: it joins the guided
     workout open that day, else the day's log, like `backtone log`."""
-    logged, replayed = log_one_set(
-        uow=uow,
-        clock=clock,
-        builtin=app.catalogue,
-        account=me,
-        entry=body,
-        default_unit=units_for(uow, me),
-        idempotency_key=idempotency_key,
-    )
+    unit = unit_of(body, caller.unit)
+
+    def action() -> dict[str, object]:
+        result = log_sets(
+            uow=uow, clock=clock, caller=caller, **set_to_log(body, caller.today, unit)
+        )
+        return logged_view(result, unit).model_dump(mode="json")
+
+    stored, replayed = once(uow=uow, clock=clock, account=me, key=idempotency_key, action=action,
+                            scope="log a set", body=body)  # fmt: skip
     mark_replayed(response, replayed)
-    return logged
+    return LoggedView.model_validate(stored)
 
 
 @router.delete("/sets/last", response_model=int)

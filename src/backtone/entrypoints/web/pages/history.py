@@ -23,11 +23,11 @@ from backtone.entrypoints.web.deps import (
 from backtone.entrypoints.web.pages.forms import on_error_show, see_other
 from backtone.entrypoints.web.rendering import render
 from backtone.entrypoints.web.views.history import SetChangeRequest, history_view, set_change
-from backtone.entrypoints.web.views.sets import FreeSetRequest, log_one_set
+from backtone.entrypoints.web.views.sets import FreeSetRequest, set_to_log, unit_of
 from backtone.services.catalogue import catalogue_for
 from backtone.services.context import Caller
 from backtone.services.history_edit import delete_set, delete_workout, edit_set, restore_workout
-from backtone.services.training_log import workout_history
+from backtone.services.training_log import log_sets, workout_history
 
 router = APIRouter(include_in_schema=False)
 Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
@@ -115,10 +115,8 @@ async def log_a_set(
     body = _blank_is_none(typed) | {"warmup": bool(warmup)}
     entry = FreeSetRequest.model_validate(body)
     with _exercise_field():
-        logged, _ = log_one_set(
-            uow=uow, clock=clock, builtin=app.catalogue, account=me, entry=entry,
-            default_unit=caller.unit, idempotency_key=None,
-        )  # fmt: skip
+        to_log = set_to_log(entry, caller.today, unit_of(entry, caller.unit))
+        logged = log_sets(uow=uow, clock=clock, caller=caller, **to_log)
     again = urlencode({"logged": logged.workout_id, "on": date, "exercise": exercise_id})
     return see_other(f"/history?{again}#log")
 

@@ -7,14 +7,20 @@ from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Query, Request, Response
 
-from backtone.entrypoints.web.deps import BacktoneDep, ClockDep, PageCaller, PageUser, UowDep
+from backtone.entrypoints.web.deps import PageCaller, PageUser, UowDep
 from backtone.entrypoints.web.rendering import render
-from backtone.entrypoints.web.views.library import LibraryQuery, exercise_view, search_library
+from backtone.entrypoints.web.views.library import (
+    LibraryQuery,
+    exercise_filter,
+    exercise_view,
+    library_view,
+)
 from backtone.entrypoints.web.views.posture import trend_view
-from backtone.entrypoints.web.views.progress import chart_svg, gather_progress
+from backtone.entrypoints.web.views.progress import chart_svg, progress_view
 from backtone.entrypoints.web.views.routines import routine_view
-from backtone.services.catalogue import routines, show_exercise
+from backtone.services.catalogue import list_exercises, routines, show_exercise
 from backtone.services.posture import posture_history
+from backtone.services.progress import progress_page, progress_summary
 
 router = APIRouter(include_in_schema=False)
 ChartName = Literal[
@@ -23,12 +29,25 @@ ChartName = Literal[
 
 
 @router.get("/progress")
-def progress(
-    request: Request, me: PageUser, app: BacktoneDep, uow: UowDep, clock: ClockDep
+def progress(request: Request, me: PageUser, caller: PageCaller, uow: UowDep) -> Response:
+    view = progress_view(progress_page(uow=uow, caller=caller), owner=me.name, unit=caller.unit)
+    posture = trend_view(posture_history(uow=uow, user_id=me.id), caller.tz)
+    month = f"{caller.today:%Y-%m}"  # the report form's default and latest month
+    return render(request, "progress.html", {"progress": view, "posture": posture, "month": month})
+
+
+@router.get("/progress/report.pdf")
+def report_pdf(
+    me: PageUser,
+    caller: PageCaller,
+    uow: UowDep,
+    month: Annotated[str, Query(max_length=7)] = "",
 ) -> Response:
-    view = gather_progress(app=app, uow=uow, clock=clock, account=me)
-    posture = trend_view(posture_history(uow=uow, user_id=me.id), ZoneInfo(me.timezone))
-    return render(request, "progress.html", {"progress": view, "posture": posture})
+    """The monthly report (this month unless another is asked for), as GET /api/v1/reports."""
+    from backtone.entrypoints.web.api.progress import report_file
+
+    chosen = month or f"{caller.today:%Y-%m}"
+    return report_file(uow, caller, me.name, chosen)
 
 
 @router.get("/progress/charts/posture.svg")
@@ -45,10 +64,8 @@ def posture_chart_svg(me: PageUser, uow: UowDep) -> Response:
 
 
 @router.get("/progress/charts/{name}.svg")
-def chart(
-    name: ChartName, me: PageUser, app: BacktoneDep, uow: UowDep, clock: ClockDep
-) -> Response:
-    image = chart_svg(app=app, uow=uow, clock=clock, account=me, name=name)
+def chart(name: ChartName, caller: PageCaller, uow: UowDep) -> Response:
+    image = chart_svg(progress_summary(uow=uow, caller=caller), name=name, unit=caller.unit)
     return Response(
         image, media_type="image/svg+xml", headers={"Cache-Control": "private, max-age=60"}
     )
@@ -56,23 +73,15 @@ def chart(
 
 @router.get("/exercises")
 async def library(
-    request: Request,
-    me: PageUser,
-    app: BacktoneDep,
-    uow: UowDep,
-    query: Annotated[LibraryQuery, Query()],
+    request: Request, caller: PageCaller, uow: UowDep, query: Annotated[LibraryQuery, Query()]
 ) -> Response:
-    view = search_library(uow=uow, builtin=app.catalogue, account=me, query=query)
-    return render(request, "library.html", {"library": view})
+    found = list_exercises(uow=uow, caller=caller, query=exercise_filter(query))
+    return render(request, "library.html", {"library": library_view(found, query)})
 
 
 @router.get("/exercises/{exercise_id}")
-async def exercise(
-    request: Request, exercise_id: str, me: PageUser, app: BacktoneDep, uow: UowDep
-) -> Response:
-    found, catalogue = show_exercise(
-        uow=uow, builtin=app.catalogue, user_id=me.id, exercise_id=exercise_id
-    )
+async def exercise(request: Request, exercise_id: str, caller: PageCaller, uow: UowDep) -> Response:
+    found, catalogue = show_exercise(uow=uow, caller=caller, exercise_id=exercise_id)
     return render(request, "exercise.html", {"exercise": exercise_view(found, catalogue)})
 
 

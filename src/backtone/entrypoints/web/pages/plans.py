@@ -13,17 +13,17 @@ from backtone.domain.profile import EQUIPMENT_PRESETS, HOME_KIT, WEEKDAY_NAMES
 from backtone.domain.vocabulary import Equipment
 from backtone.entrypoints.web.api.plans import download
 from backtone.entrypoints.web.deps import (
-    BacktoneDep,
     ClockDep,
     CsrfChecked,
+    PageCaller,
     PageUser,
     UowDep,
-    today_for,
 )
 from backtone.entrypoints.web.pages.forms import on_error_show, see_other
 from backtone.entrypoints.web.rendering import render
-from backtone.entrypoints.web.views.onboarding import PlanRequest, make_plan, suggested_level
+from backtone.entrypoints.web.views.onboarding import PlanRequest, plan_answers, suggested_level
 from backtone.entrypoints.web.views.plan import plan_view, summary_view
+from backtone.services.planning import adopt_plan, draft_plan
 from backtone.services.plans import current_plan, plan_history, saved_profile
 from backtone.services.trainers import find_plan
 
@@ -74,8 +74,7 @@ async def onboarding_form(
 @router.post("/onboarding", dependencies=[CsrfChecked])
 def onboarding(
     request: Request,
-    me: PageUser,
-    app: BacktoneDep,
+    caller: PageCaller,
     uow: UowDep,
     clock: ClockDep,
     weekdays: Annotated[list[str], Form()],
@@ -106,14 +105,8 @@ def onboarding(
         "template": template,
     }
     on_error_show(request, "onboarding.html", **questionnaire(form))
-    make_plan(
-        uow=uow,
-        clock=clock,
-        builtin=app.catalogue,
-        owner_id=me.id,
-        request=plan_request(form),
-        today=today_for(me, clock),
-    )
+    plan = draft_plan(uow=uow, caller=caller, **plan_answers(plan_request(form), caller.unit))
+    adopt_plan(uow=uow, clock=clock, caller=caller, plan=plan)
     return see_other("/plan")
 
 

@@ -20,24 +20,24 @@ from backtone.entrypoints.web.deps import (
     PageCaller,
     PageUser,
     UowDep,
+    caller_of,
     units_for,
 )
 from backtone.entrypoints.web.pages.auth import COMMON_ZONES
 from backtone.entrypoints.web.pages.forms import on_error_show, see_other
 from backtone.entrypoints.web.rendering import render
 from backtone.entrypoints.web.views.readiness import KIT_FIELDS, kit_form, kit_typed
-from backtone.entrypoints.web.views.settings import SettingsRequest, apply_settings, settings_view
+from backtone.entrypoints.web.views.settings import settings_view
 from backtone.services.accounts import (
-    account,
     api_tokens,
     change_password,
     delete_account,
     open_api_token,
     revoke_api_token,
 )
-from backtone.services.plans import saved_profile
 from backtone.services.readiness import my_kit, set_kit
-from backtone.services.trainers import accept_invite, trainer_of
+from backtone.services.settings import change_settings, my_settings
+from backtone.services.trainers import accept_invite
 
 router = APIRouter(include_in_schema=False)
 
@@ -46,11 +46,7 @@ def settings_context(
     uow: UowDep, clock: ClockDep, me: PageUser, **extra: object
 ) -> dict[str, object]:
     """What the settings page shows, with `extra` for the answer to a form."""
-    fresh = account(uow=uow, user_id=me.id)
-    trainer = trainer_of(uow=uow, client_id=me.id)
-    view = settings_view(
-        fresh, saved_profile(uow=uow, user_id=me.id), trainer.name if trainer else None
-    )
+    view = settings_view(my_settings(uow=uow, caller=caller_of(me, uow, clock)))
     kit = kit_form(my_kit(uow=uow, user_id=me.id, unit=units_for(uow, me)))
     tokens = [token_info_view(t, None) for t in api_tokens(uow=uow, clock=clock, user_id=me.id)]
     return {"settings": view, "zones": COMMON_ZONES, "kit": kit, "tokens": tokens, **extra}
@@ -74,6 +70,7 @@ async def settings(
 async def save_settings(
     request: Request,
     me: PageUser,
+    caller: PageCaller,
     uow: UowDep,
     clock: ClockDep,
     timezone: Annotated[str, Form(max_length=64)],
@@ -83,16 +80,8 @@ async def save_settings(
     equipment: Annotated[list[str] | None, Form()] = None,
 ) -> Response:
     on_error_show(request, "settings.html", **settings_context(uow, clock, me))
-    body = SettingsRequest.model_validate(
-        {
-            "timezone": timezone,
-            "units": units,
-            "minutes": minutes,
-            "weekdays": weekdays,
-            "equipment": equipment or [],
-        }
-    )
-    apply_settings(uow=uow, clock=clock, account=me, request=body)
+    change_settings(uow=uow, clock=clock, caller=caller, timezone=timezone, units=units,
+                    minutes=minutes, weekdays=weekdays, equipment=equipment or [])  # fmt: skip
     return see_other("/settings?saved=true")
 
 

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from backtone.domain.account import Account
 from backtone.domain.catalogue import Catalogue, ExerciseFilter
 from backtone.domain.exercise import Exercise
 from backtone.domain.vocabulary import Equipment, Kind, Level, Muscle, Pattern
-from backtone.services.catalogue import list_exercises
-from backtone.services.ports import UnitOfWork
 
 
 class ExerciseSummaryView(BaseModel):
@@ -89,23 +86,22 @@ def summary_view(e: Exercise) -> ExerciseSummaryView:
     )
 
 
-def library_view(
-    found: list[Exercise], query: ExerciseFilter, raw: dict[str, str], page: slice = slice(None)
-) -> LibraryView:
+def library_view(found: list[Exercise], query: LibraryQuery) -> LibraryView:
+    end = None if query.limit is None else query.offset + query.limit
     return LibraryView(
         text=query.text,
-        muscle=raw.get("muscle", ""),
-        equipment=raw.get("equipment", ""),
-        level=raw.get("level", ""),
-        kind=raw.get("kind", ""),
-        pattern=raw.get("pattern", ""),
+        muscle=query.muscle.value if query.muscle else "",
+        equipment=",".join(e.value for e in query.equipment),
+        level=query.level.value if query.level else "",
+        kind=query.kind.value if query.kind else "",
+        pattern=query.pattern.value if query.pattern else "",
         muscles=_options([(m.value, m.label) for m in Muscle]),
         equipments=_options([(x.value, x.label) for x in Equipment if x is not Equipment.NONE]),
         levels=_options([(x.value, x.value) for x in Level]),
         kinds=_options([(x.value, x.value) for x in Kind]),
         patterns=_options([(x.value, x.label) for x in Pattern]),
         count=len(found),
-        exercises=[summary_view(e) for e in found[page]],
+        exercises=[summary_view(e) for e in found[query.offset : end]],
     )
 
 
@@ -149,11 +145,10 @@ class LibraryQuery(BaseModel):
     offset: int = Field(default=0, ge=0, le=100_000, description="Skip this many first")
 
 
-def search_library(
-    *, uow: UnitOfWork, builtin: Catalogue, account: Account, query: LibraryQuery
-) -> LibraryView:
+def exercise_filter(query: LibraryQuery) -> ExerciseFilter:
+    """What the search asks for; ticked kit adds what every home has."""
     kit = frozenset(query.equipment) | {Equipment.NONE} if query.equipment else None
-    wanted = ExerciseFilter(
+    return ExerciseFilter(
         muscle=query.muscle,
         equipment=kit,
         level=query.level,
@@ -161,13 +156,3 @@ def search_library(
         pattern=query.pattern,
         text=query.text,
     )
-    found = list_exercises(uow=uow, builtin=builtin, user_id=account.id, query=wanted)
-    raw = {
-        "muscle": query.muscle.value if query.muscle else "",
-        "equipment": ",".join(e.value for e in query.equipment),
-        "level": query.level.value if query.level else "",
-        "kind": query.kind.value if query.kind else "",
-        "pattern": query.pattern.value if query.pattern else "",
-    }
-    end = None if query.limit is None else query.offset + query.limit
-    return library_view(found, wanted, raw, slice(query.offset, end))

@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Literal, TypedDict
 
 from pydantic import BaseModel, Field
 
-from backtone.domain.catalogue import Catalogue
-from backtone.domain.plan import Plan, check_plan_start
-from backtone.domain.plan_record import PlanRecord
 from backtone.domain.profile import Profile, SelfTest, build_profile, kit_from_list
 from backtone.domain.training import WeightUnit
 from backtone.domain.vocabulary import Level
-from backtone.services.catalogue import catalogue_for
-from backtone.services.planning import create_plan
-from backtone.services.plans import keep_plan, saved_profile
-from backtone.services.ports import Clock, UnitOfWork
-from backtone.services.trainers import find_plan
 
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 LimitationName = Literal["lower-back", "shoulder", "wrist", "elbow", "knee"]
@@ -58,6 +50,25 @@ def suggested_level(request: PlanRequest) -> Level | None:
     return SelfTest(hang_seconds=hang, pull_ups=pull, push_ups=push).level()
 
 
+class PlanAnswers(TypedDict):
+    """The planning service's arguments the questionnaire gives."""
+
+    profile: Profile
+    weeks: int
+    start: date | None
+    template: str | None
+
+
+def plan_answers(request: PlanRequest, unit: WeightUnit) -> PlanAnswers:
+    """The answers as the planning service takes them; `unit` where the request names none."""
+    return PlanAnswers(
+        profile=profile_from(request, WeightUnit(request.units) if request.units else unit),
+        weeks=request.weeks,
+        start=request.start,
+        template=request.template,
+    )
+
+
 def profile_from(request: PlanRequest, units: WeightUnit) -> Profile:
     equipment = request.equipment
     return build_profile(
@@ -72,40 +83,3 @@ def profile_from(request: PlanRequest, units: WeightUnit) -> Profile:
         limitations=tuple(dict.fromkeys(request.limitations)),
         units=units,
     )
-
-
-def make_plan(
-    *,
-    uow: UnitOfWork,
-    clock: Clock,
-    builtin: Catalogue,
-    owner_id: int,
-    request: PlanRequest,
-    today: date,
-) -> PlanRecord:
-    """Make a plan from the answers and keep it as the owner's current plan."""
-    plan = draft_plan(uow=uow, builtin=builtin, owner_id=owner_id, request=request, today=today)
-    return keep(uow=uow, clock=clock, owner_id=owner_id, plan=plan)
-
-
-def draft_plan(
-    *, uow: UnitOfWork, builtin: Catalogue, owner_id: int, request: PlanRequest, today: date
-) -> Plan:
-    """The plan the answers make, not kept yet (planning writes nothing, so it may take its
-    time before the request's transaction starts writing)."""
-    start = check_plan_start(request.start or today, today)
-    saved = saved_profile(uow=uow, user_id=owner_id)
-    units = WeightUnit(request.units) if request.units else saved.units if saved else WeightUnit.KG
-    return create_plan(
-        profile=profile_from(request, units),
-        catalogue=catalogue_for(uow=uow, builtin=builtin, user_id=owner_id),
-        start=start,
-        weeks=request.weeks,
-        template=request.template,
-    )
-
-
-def keep(*, uow: UnitOfWork, clock: Clock, owner_id: int, plan: Plan) -> PlanRecord:
-    """Keep a drafted plan as the owner's current one."""
-    plan_id = keep_plan(uow=uow, clock=clock, user_id=owner_id, plan=plan)
-    return find_plan(uow=uow, owner_id=owner_id, plan_id=plan_id)

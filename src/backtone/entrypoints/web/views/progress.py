@@ -6,17 +6,11 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from backtone.bootstrap import Backtone
-from backtone.domain.account import Account
 from backtone.domain.analytics import LadderStanding, ProgressSummary
 from backtone.domain.catalogue import Catalogue
 from backtone.domain.records import ExerciseRecords, Record
 from backtone.domain.training import WeightUnit
-from backtone.entrypoints.web.deps import today_for, units_for, zone
-from backtone.services.catalogue import catalogue_for
-from backtone.services.ports import Clock, UnitOfWork
-from backtone.services.progress import progress_summary
-from backtone.services.training_log import personal_records
+from backtone.services.progress import ProgressPage
 
 CHARTS = ("volume", "consistency", "balance", "strength", "pullups", "heatmap", "bodyweight")
 SHOWN_WEEKS = 6
@@ -97,14 +91,8 @@ def _record(r: ExerciseRecords, catalogue: Catalogue, unit: WeightUnit) -> Recor
     )
 
 
-def progress_view(
-    summary: ProgressSummary,
-    records: list[ExerciseRecords],
-    catalogue: Catalogue,
-    *,
-    owner: str,
-    unit: WeightUnit,
-) -> ProgressView:
+def progress_view(page: ProgressPage, *, owner: str, unit: WeightUnit) -> ProgressView:
+    summary, records, catalogue = page.summary, page.records, page.catalogue
     volume = summary.volume
     weeks = list(volume.weeks[-SHOWN_WEEKS:])
     rows = []
@@ -140,34 +128,7 @@ def progress_view(
     )
 
 
-def _summary(app: Backtone, uow: UnitOfWork, clock: Clock, account: Account) -> ProgressSummary:
-    return progress_summary(
-        uow=uow,
-        builtin=app.catalogue,
-        user_id=account.id,
-        today=today_for(account, clock),
-        tz=zone(account),
-    )
-
-
-def gather_progress(
-    *, app: Backtone, uow: UnitOfWork, clock: Clock, account: Account
-) -> ProgressView:
-    """The progress page for one person, from the services."""
-    return progress_view(
-        _summary(app, uow, clock, account),
-        personal_records(uow=uow, user_id=account.id),
-        catalogue_for(uow=uow, builtin=app.catalogue, user_id=account.id),
-        owner=account.name,
-        unit=units_for(uow, account),
-    )
-
-
-def chart_svg(
-    *, app: Backtone, uow: UnitOfWork, clock: Clock, account: Account, name: str
-) -> bytes:
+def chart_svg(summary: ProgressSummary, *, name: str, unit: WeightUnit) -> bytes:
     from backtone.adapters.formats.charts import ChartFormat, render_chart
 
-    unit = units_for(uow, account)
-    summary = _summary(app, uow, clock, account)
     return render_chart(name, summary, unit=unit, fmt=ChartFormat.SVG).image

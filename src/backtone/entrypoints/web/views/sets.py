@@ -1,20 +1,18 @@
-"""Logging one set from the web: the request, its result, and retries that add nothing."""
+"""Logging one set from the web: the request, the set the service takes, and its result."""
 
 from __future__ import annotations
 
-from typing import Literal
+from datetime import date
+from typing import Literal, TypedDict
 
 from pydantic import BaseModel, Field
 
-from backtone.domain.account import Account
 from backtone.domain.catalogue import Catalogue
 from backtone.domain.errors import InvalidInput
+from backtone.domain.quicklog import SetEntry
 from backtone.domain.training import LoggedSet, SetType, WeightUnit, read_day
-from backtone.entrypoints.web.deps import today_for, zone
-from backtone.entrypoints.web.retries import once
 from backtone.entrypoints.web.views.history import SetView, set_view
-from backtone.services.ports import Clock, UnitOfWork
-from backtone.services.training_log import log_sets
+from backtone.services.training_log import LogResult
 
 
 class SetRequest(BaseModel):
@@ -47,68 +45,50 @@ class LoggedView(BaseModel):
     sets: list[SetView]
 
 
-def _number(value: float) -> str:
-    return f"{value:.3f}".rstrip("0").rstrip(".")
-
-
-def short_form(entry: SetRequest, unit: WeightUnit) -> str:
-    """The quick-log form of the set ('12@14kg', '30s'), read by the same parser as the CLI."""
+def set_entry(entry: SetRequest, unit: WeightUnit) -> SetEntry:
+    """The set as the service takes it: reps (a load of 0 is none) or a hold, in kilograms."""
     if entry.reps is not None:
-        load = f"@{_number(entry.load)}{unit.value}" if entry.load else ""
-        return f"{entry.reps}{load}"
+        load = round(unit.to_kg(entry.load), 3) if entry.load else None
+        return SetEntry(reps=entry.reps, load_kg=load)
     if entry.seconds is not None:
-        return f"{_number(entry.seconds)}s"
+        return SetEntry(duration_seconds=entry.seconds)
     raise InvalidInput("set", "has neither reps nor seconds", "reps (and load) or seconds")
 
 
-def log_one_set(
-    *,
-    uow: UnitOfWork,
-    clock: Clock,
-    builtin: Catalogue,
-    account: Account,
-    entry: FreeSetRequest,
-    default_unit: WeightUnit,
-    idempotency_key: str | None,
-) -> tuple[LoggedView, bool]:
-    """Log the set to the day's workout (today's unless `date` says another day); with a key,
-    a retry returns the first result."""
-    unit = WeightUnit(entry.unit) if entry.unit else default_unit
-    day = read_day(entry.date, today_for(account, clock)) if entry.date else None
+class SetToLog(TypedDict):
+    """The service's arguments for a set logged outside a guided workout."""
 
-    def action() -> dict[str, object]:
-        result = log_sets(
-            uow=uow,
-            clock=clock,
-            builtin=builtin,
-            user_id=account.id,
-            exercise=entry.exercise_id,
-            sets=short_form(entry, unit),
-            tz=zone(account),
-            on=day,
-            unit=unit,
-            rpe=entry.rpe,
-            set_type=SetType.WARMUP if entry.warmup else SetType.WORKING,
-        )
-        named = Catalogue([result.exercise])  # set_view only needs this exercise's name
-        view = LoggedView(
-            workout_id=result.workout_id,
-            exercise_id=result.exercise.id,
-            exercise=result.exercise.name,
-            sets=[set_view(s, named, unit) for s in result.sets],
-        )
-        return view.model_dump(mode="json")
+    exercise: str
+    sets: list[SetEntry]
+    on: date | None
+    rpe: float | None
+    set_type: SetType
 
-    stored, replayed = once(
-        uow=uow,
-        clock=clock,
-        account=account,
-        key=idempotency_key,
-        action=action,
-        scope="log a set",
-        body=entry,
+
+def unit_of(entry: SetRequest, default: WeightUnit) -> WeightUnit:
+    return WeightUnit(entry.unit) if entry.unit else default
+
+
+def set_to_log(entry: FreeSetRequest, today: date, unit: WeightUnit) -> SetToLog:
+    """What the request asks to log, on `date` read where the person is (None: today)."""
+    return SetToLog(
+        exercise=entry.exercise_id,
+        sets=[set_entry(entry, unit)],
+        on=read_day(entry.date, today) if entry.date else None,
+        rpe=entry.rpe,
+        set_type=SetType.WARMUP if entry.warmup else SetType.WORKING,
     )
-    return LoggedView.model_validate(stored), replayed
+
+
+def logged_view(result: LogResult, unit: WeightUnit) -> LoggedView:
+    named = Catalogue([result.exercise])  # set_view only needs this exercise's name
+    sets = [set_view(s, named, unit) for s in result.sets]
+    return LoggedView(
+        workout_id=result.workout_id,
+        exercise_id=result.exercise.id,
+        exercise=result.exercise.name,
+        sets=sets,
+    )
 
 
 def logged_set(entry: SetRequest, unit: WeightUnit) -> LoggedSet:
