@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Callable
 
 from backtone.entrypoints.web.views.coach import coach_rule
-from tests.web.conftest import EVERY_DAY, browser_sign_up
+from tests.web.conftest import EVERY_DAY, ApiUser, browser_sign_up
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -86,3 +87,22 @@ def test_the_video_check_link_shows_only_under_exercises_a_rule_covers(web: Test
         assert f"/check?exercise={coach_rule(exercise_id)}" in cards[exercise_id]
     for exercise_id in uncovered:
         assert "Check my form on video" not in cards[exercise_id]
+
+
+def test_the_api_ticks_a_warm_up_and_refuses_a_main_lift(
+    api_user: Callable[..., ApiUser],
+) -> None:
+    sam = api_user("sam")
+    assert sam.post("/api/v1/plans", json={"weekdays": EVERY_DAY}).status_code == 201
+    today = sam.post("/api/v1/workouts").json()
+    warm = next(c for c in today["cards"] if c["tick"])
+    main = next(c for c in today["cards"] if not c["tick"])
+    url = f"/api/v1/workouts/{today['workout_id']}/ticks"
+    history = sam.get("/api/v1/history").json()
+    ticked = sam.post(url, json={"position": warm["position"]}, headers={"Idempotency-Key": "k1"})
+    assert ticked.status_code == 200 and ticked.json()["done"] is True
+    cards = sam.get("/api/v1/today").json()["cards"]
+    assert cards[warm["position"]]["ticked"] is True
+    refused = sam.post(url, json={"position": main["position"]})
+    assert refused.status_code == 422 and "logged set by set" in refused.text
+    assert sam.get("/api/v1/history").json() == history  # no set, no volume

@@ -35,10 +35,13 @@ from backtone.entrypoints.web.views.today import (
 )
 from backtone.entrypoints.web.views.workout import (
     SwapRequest,
+    TickedView,
+    TickRequest,
     log_to_workout,
     start_today,
     swap,
     swaps,
+    tick,
 )
 from backtone.services.catalogue import catalogue_for
 from backtone.services.coaching import finish_workout
@@ -104,6 +107,29 @@ async def log_workout_set(
     )
     mark_replayed(response, replayed)
     return logged
+
+
+@router.post("/workouts/{workout_id}/ticks", response_model=TickedView)
+async def tick_workout_item(
+    workout_id: WorkoutId,
+    body: TickRequest,
+    me: CurrentUser,
+    app: BacktoneDep,
+    uow: UowDep,
+    clock: ClockDep,
+    idempotency_key: IdempotencyKey = None,
+) -> TickedView:
+    """Tick a warm-up, cool-down or stretch of the open workout as done (`done: false` undoes
+    it); no set is logged, so it never counts as training volume. Main lifts are refused."""
+    return tick(
+        uow=uow,
+        clock=clock,
+        builtin=app.catalogue,
+        account=me,
+        workout_id=workout_id,
+        request=body,
+        idempotency_key=idempotency_key,
+    )
 
 
 @router.get("/workouts/{workout_id}/swaps/{position}", response_model=SwapView)
