@@ -409,3 +409,20 @@ def test_a_warm_up_ticked_offline_is_kept_then_sent(browser: Any, server: Server
     assert _targets_of_workout(server, name)[0].get("ticked") is True  # the first warm-up
     assert _sets_of(server, name) == []
     context.close()
+
+
+def test_sets_logged_in_quick_succession_online_all_arrive_once_in_order(
+    browser: Any, server: Server
+) -> None:
+    name = f"quick{next(_names)}"
+    context = browser.new_context(viewport=PHONE, base_url=server.url)
+    page = _sign_up(context, name)
+    card = _main_cards(page).first
+    exercise = str(card.get_attribute("id")).removeprefix("card-")
+    for reps in (12, 11, 10, 9):
+        card.get_by_label("Reps").fill(str(reps))
+        card.get_by_role("button", name="Log set").click()  # no waiting for the server
+    _all_sent(page)
+    expect(card.locator(".done li")).to_have_text(["12 reps", "11 reps", "10 reps", "9 reps"])
+    assert _sets_of(server, name) == [(exercise, n) for n in (12, 11, 10, 9)]
+    context.close()

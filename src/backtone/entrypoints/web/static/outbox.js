@@ -92,14 +92,17 @@
       });
     });
   }
-  var flushing = null;
+  var flushing = null, again = false;
   function flush() {
     if (!account) { return show(); }
-    if (flushing) { return flushing; }
+    // An entry added while a round is under way goes in the next round, straight after.
+    if (flushing) { again = true; return flushing; }
     // One sender at a time, across this phone's tabs where the browser can say so.
     var go = navigator.locks ? navigator.locks.request("backtone-outbox", sendWaiting) : sendWaiting();
     flushing = go.catch(function () { state = "offline"; }).then(function () {
       flushing = null;
+      if (again && (state === "idle" || state === "sending")) { again = false; return flush(); }
+      again = false;
       return show();
     });
     return flushing;
@@ -256,8 +259,10 @@
     var button = form.querySelector("button[type=submit]");
     if (button) { button.disabled = true; }
     add(entry).then(function (id) {
+      // Kept on the phone: the screen confirms it now, whatever the network does next.
       entry.id = id;
       confirmOnScreen(form, entry);
+      if (button) { button.disabled = false; }
       if (navigator.serviceWorker && window.SyncManager) {
         navigator.serviceWorker.ready.then(function (r) { return r.sync.register("backtone-outbox"); })
           .catch(function () { /* sent on the next online event or focus instead */ });
@@ -265,7 +270,7 @@
       return flush().then(function () { if (kind === "swap") { location.href = "/today"; } });
     }, function () {
       form.submit();  // nowhere to keep it: the plain post says what happened
-    }).then(function () { if (button) { button.disabled = false; } });
+    });
   });
 
   // Entries still waiting show in their cards on today's page, whichever way it was opened.
