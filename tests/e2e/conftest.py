@@ -68,6 +68,25 @@ def live_url(live_settings: Settings) -> Iterator[str]:
     thread.join(timeout=10)
 
 
+@pytest.fixture(autouse=True)
+def fresh_rate_limits(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every browser here signs up from 127.0.0.1, and the live server allows ten sign-ups an
+    address an hour: each test starts with the counters of the one before it forgotten, as if
+    it came from an address of its own (the limits themselves are tested in tests/web/)."""
+    yield
+    if "live_url" not in request.fixturenames:
+        return
+    from sqlalchemy import create_engine, delete
+
+    from backtone.adapters.db.tables import rate_limits
+
+    settings = request.getfixturevalue("live_settings")
+    engine = create_engine(settings.sqlalchemy_url)
+    with engine.begin() as connection:
+        connection.execute(delete(rate_limits))
+    engine.dispose()
+
+
 # Package scope: Playwright's sync API keeps an event loop running in this thread while it
 # is open, which would break later tests that start their own (the Textual pilot).
 @pytest.fixture(scope="package")
