@@ -420,7 +420,7 @@ def import_history(
             writer.add(row.workout, sets, row.note)
         writer.flush()
         customs = _customs(used.values())
-        added = add_new_exercises(uow, builtin, user_id, customs)
+        added = add_new_exercises(uow, user_id, customs)
         if remember:
             _remember(uow, user_id, used.values(), now)
             if chosen is HistoryFormat.CSV and options.columns is not None:

@@ -207,10 +207,10 @@ def _ask_corrections(preview: ImportPreview, corrections: dict[str, str]) -> Non
     """Ask about each guessed name; what the person types is checked at once."""
     from backtone.domain.errors import NotFound
     from backtone.domain.name_mapping import NameMatcher
-    from backtone.services.catalogue import catalogue_for
+    from backtone.services.catalogue import my_catalogue
 
     app = backtone_app()
-    catalogue = catalogue_for(uow=app.uow(), builtin=app.catalogue, user_id=current_user().id)
+    catalogue = my_catalogue(uow=app.uow(), user_id=current_user().id)
     matcher = NameMatcher(catalogue)
     for m in preview.to_confirm:
         if m.name in corrections:

@@ -110,11 +110,11 @@ def undo() -> None:
 def _resolve(exercise: str | None) -> str | None:
     if exercise is None:
         return None
-    from backtone.services.catalogue import catalogue_for
+    from backtone.services.catalogue import my_catalogue
 
     app = backtone_app()
     user = current_user()
-    return catalogue_for(uow=app.uow(), builtin=app.catalogue, user_id=user.id).resolve(exercise).id
+    return my_catalogue(uow=app.uow(), user_id=user.id).resolve(exercise).id
 
 
 def _set_json(s: LoggedSet) -> dict[str, Any]:
