@@ -16,11 +16,10 @@ from backtone.domain.importing import HistoryFormat
 from backtone.domain.training import WeightUnit
 from backtone.entrypoints.web.deps import (
     BacktoneDep,
-    ClockDep,
     CsrfChecked,
+    PageCaller,
     PageUser,
     UowDep,
-    today_for,
     units_for,
     zone,
 )
@@ -88,6 +87,7 @@ async def import_page(request: Request, me: PageUser, cancelled: bool = False) -
 def upload(
     request: Request,
     me: PageUser,
+    caller: PageCaller,
     uow: UowDep,
     jobs: ImportJobsDep,
     file: Annotated[UploadFile, File()],
@@ -105,8 +105,7 @@ def upload(
         distance_unit=distance_unit or None,
     )  # fmt: skip
     try:
-        jobs.read(account=me, token=kept.token, reading=reading, uow=uow,
-                  unit=units_for(uow, me), ask_columns=True)  # fmt: skip
+        jobs.read(caller=caller, token=kept.token, reading=reading, uow=uow, ask_columns=True)
     except Unsettled:
         pass  # the upload's page asks
     except InvalidInput:
@@ -156,8 +155,8 @@ async def import_progress(token: Token, me: PageUser, jobs: ImportJobsDep) -> Re
 
 
 @router.post("/history/import/{token}/read", dependencies=[CsrfChecked])
-async def read_again(request: Request, token: Token, me: PageUser, uow: UowDep,
-                     jobs: ImportJobsDep) -> Response:  # fmt: skip
+async def read_again(request: Request, token: Token, me: PageUser, caller: PageCaller,
+                     uow: UowDep, jobs: ImportJobsDep) -> Response:  # fmt: skip
     """Read the kept file again as the person now says (app, unit, zone, columns)."""
     form = await request.form()
     text = {key: str(value).strip()[:200] for key, value in form.items() if isinstance(value, str)}
@@ -167,9 +166,8 @@ async def read_again(request: Request, token: Token, me: PageUser, uow: UowDep,
         unit=text.get("unit") or None, distance_unit=text.get("distance_unit") or None,
         date_order=text.get("date_order") or None, columns=columns or None,
     )  # fmt: skip
-    unit = units_for(uow, me)
     try:  # reading a large file takes seconds: off the event loop
-        read = partial(jobs.read, account=me, token=token, reading=reading, uow=uow, unit=unit)
+        read = partial(jobs.read, caller=caller, token=token, reading=reading, uow=uow)
         await run_in_threadpool(read, ask_columns=False)
     except InvalidInput:
         status = jobs.status(account=me, token=token)  # kept, with the message and the answers
@@ -183,6 +181,7 @@ async def confirm(
     request: Request,
     token: Token,
     me: PageUser,
+    caller: PageCaller,
     uow: UowDep,
     jobs: ImportJobsDep,
     runner: RunnerDep,
@@ -194,7 +193,7 @@ async def confirm(
     answers = {key: str(value) for key, value in form.items() if key.startswith("map-")}
     corrections = corrections_from_form(status.preview, answers) if status.preview else {}
     body = ConfirmRequest(corrections=corrections, strict=bool(form.get("strict")))
-    jobs.confirm(account=me, token=token, request=body, uow=uow, runner=runner)
+    jobs.confirm(caller=caller, token=token, request=body, uow=uow, runner=runner)
     return see_other(f"/history/import/{token}")
 
 
@@ -216,17 +215,15 @@ async def export_page(request: Request, me: PageUser, uow: UowDep) -> Response:
 @router.get("/history/export/{chosen}")
 def export_file(
     chosen: ExportFormat,
-    me: PageUser,
+    caller: PageCaller,
     app: BacktoneDep,
     uow: UowDep,
-    clock: ClockDep,
     unit: WeightUnit | None = None,
 ) -> Response:
     """The file itself, in the person's unit unless another is asked for."""
     return history_download(
-        app=app, uow=uow, account=me, chosen=HistoryFormat(chosen), unit=unit or units_for(uow, me),
-        today=today_for(me, clock),
-    )  # fmt: skip
+        app=app, uow=uow, caller=caller, chosen=HistoryFormat(chosen), unit=unit
+    )
 
 
 @router.get("/records")
