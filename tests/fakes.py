@@ -94,6 +94,41 @@ class FakeWorkoutRepository:
     def start_times(self, user_id: int) -> list[datetime]:
         return sorted(w.started_at for w in self._mine(user_id))
 
+    def started_since(self, user_id: int, since: datetime) -> list[Workout]:
+        return sorted(
+            (w for w in self._mine(user_id) if w.started_at >= since), key=lambda w: w.started_at
+        )
+
+    def history_of(
+        self,
+        user_id: int,
+        exercise_ids: Iterable[str],
+        limit: int,
+        *,
+        excluding: int | None = None,
+        before: datetime | None = None,
+    ) -> list[Workout]:
+        wanted = frozenset(exercise_ids)
+        found = [
+            replace(w, sets=tuple(s for s in w.sets if s.exercise_id in wanted))
+            for w in self._mine(user_id)
+            if any(s.exercise_id in wanted for s in w.sets)
+            and w.id != excluding
+            and (before is None or w.started_at < before)
+        ]
+        return sorted(found, key=lambda w: (w.started_at, w.id or 0), reverse=True)[:limit]
+
+    def targets(self, user_id: int, workout_ids: Iterable[int]) -> dict[int, list[tuple[Any, Any]]]:
+        return {}  # no guided workouts in these fakes: none holds targets
+
+    def finished_sessions(self, user_id: int, session_ids: Iterable[int]) -> set[int]:
+        wanted = set(session_ids)
+        return {
+            w.planned_session_id
+            for w in self._mine(user_id)
+            if w.planned_session_id in wanted and w.ended_at is not None
+        }
+
     def add_unless_taken(
         self, user_id: int, workout: Workout, *, created_at: datetime
     ) -> int | None:
