@@ -48,7 +48,7 @@ def settings_context(
     caller = caller_of(me, uow, clock)
     view = settings_view(my_settings(uow=uow, caller=caller))
     kit = kit_form(my_kit(uow=uow, caller=caller))
-    tokens = [token_info_view(t, None) for t in api_tokens(uow=uow, clock=clock, user_id=me.id)]
+    tokens = [token_info_view(t, None) for t in api_tokens(uow=uow, clock=clock, caller=caller)]
     return {"settings": view, "zones": COMMON_ZONES, "kit": kit, "tokens": tokens, **extra}
 
 
@@ -156,11 +156,12 @@ async def revoke_token(
     request: Request,
     token_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
     me: PageUser,
+    caller: PageCaller,
     uow: UowDep,
     clock: ClockDep,
 ) -> Response:
     on_error_show(request, "settings.html", **settings_context(uow, clock, me))
-    revoke_api_token(uow=uow, user_id=me.id, token_id=token_id)
+    revoke_api_token(uow=uow, caller=caller, token_id=token_id)
     return see_other("/settings?saved=true#tokens")
 
 
