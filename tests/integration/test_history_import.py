@@ -263,7 +263,7 @@ def test_workouts_imported_before_keys_came_from_the_file_are_not_added_again(
     started = datetime(2024, 11, 28, 17, 36, 8, tzinfo=UTC)
     old = Workout(started_at=started, sets=(LoggedSet("barbell-row", reps=13),),
                   source="strong", source_key=f"strong:{started.isoformat()}")  # fmt: skip
-    restore_workouts(uow=uow, clock=clock, user_id=user, workouts=[old])
+    restore_workouts(uow=uow, clock=clock, caller=caller_at(clock, user), workouts=[old])
     small = FileSource(SHARED_DATA / "strong" / "strong_export_small.csv")
     result = run(uow, clock, user, small, HistoryFormat.STRONG)
     assert (result.workouts_already_there, result.workouts_added) == (1, 2)

@@ -209,7 +209,7 @@ def test_an_openweight_export_brings_the_same_history_into_another_account(
         started_at=datetime(2025, 2, 3, 7, tzinfo=PARIS),
         sets=(LoggedSet("dead-hang", SetType.WORKING, duration_seconds=45, rpe=7),),
     )
-    restore_workouts(uow=uow, clock=clock, user_id=ana, workouts=[logged])
+    restore_workouts(uow=uow, clock=clock, caller=caller_at(clock, ana), workouts=[logged])
     document = take_out(uow, ana, HistoryFormat.OPENWEIGHT)
     ben = ensure_local_user(uow=uow, clock=clock, name="ben").id
     bring_in(uow, clock, ben, BytesSource("ana.json", document.encode()), ReadOptions())
