@@ -23,10 +23,10 @@ def catalogue_for(*, uow: UnitOfWork, builtin: Catalogue, user_id: int) -> Catal
         return builtin.with_exercises(uow.exercises.for_user(user_id))
 
 
-def my_catalogue(*, uow: UnitOfWork, user_id: int) -> Catalogue:
+def my_catalogue(*, uow: UnitOfWork, caller: Caller) -> Catalogue:
     """The person's catalogue, the built-in one reached through the unit of work."""
     with uow:
-        return uow.catalogue(user_id)
+        return uow.catalogue(caller.user_id)
 
 
 def list_exercises(*, uow: UnitOfWork, caller: Caller, query: ExerciseFilter) -> list[Exercise]:

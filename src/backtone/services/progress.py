@@ -78,7 +78,7 @@ def progress_page(*, uow: UnitOfWork, caller: Caller) -> ProgressPage:
     """The progress page: the figures of the last weeks and every personal record."""
     with uow:
         summary = progress_summary(uow=uow, caller=caller)
-        records = personal_records(uow=uow, user_id=caller.user_id)
+        records = personal_records(uow=uow, caller=caller)
         return ProgressPage(summary, records, uow.catalogue(caller.user_id))
 
 

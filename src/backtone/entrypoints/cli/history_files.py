@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from backtone.entrypoints.cli.context import backtone_app, current_caller, current_user
+from backtone.entrypoints.cli.context import backtone_app, current_caller
 from backtone.entrypoints.cli.files import written
 from backtone.entrypoints.cli.output import console
 
@@ -210,7 +210,7 @@ def _ask_corrections(preview: ImportPreview, corrections: dict[str, str]) -> Non
     from backtone.services.catalogue import my_catalogue
 
     app = backtone_app()
-    catalogue = my_catalogue(uow=app.uow(), user_id=current_user().id)
+    catalogue = my_catalogue(uow=app.uow(), caller=current_caller())
     matcher = NameMatcher(catalogue)
     for m in preview.to_confirm:
         if m.name in corrections:

@@ -239,7 +239,7 @@ class ImportJobs:
             where = f"{upload.name}:{error.line}"
             raise InvalidInput(where, error.problem, error.allowed) from None
         reading = reading.model_copy(update={"format": preview.format.value})
-        catalogue = my_catalogue(uow=uow, user_id=caller.user_id)
+        catalogue = my_catalogue(uow=uow, caller=caller)
         view = preview_view(preview, file=upload.name, tz=_zone(reading.tz), unit=caller.unit,
                             catalogue=catalogue)  # fmt: skip
         update = {"state": "previewed", "reading": reading, "preview": view, "message": "",
@@ -306,7 +306,7 @@ class ImportJobs:
             status = self._status(upload)
             if status.state != "previewed" or status.preview is None:
                 raise Conflict(f"{status.file} is {status.state}, not waiting to be imported")
-            corrections = self._corrections(status, request.corrections, uow, user_id)
+            corrections = self._corrections(status, request.corrections, uow, caller)
             progress = progress_view("importing", 0, status.size)
             status = self._save(
                 upload, status.model_copy(update={"state": "importing", "progress": progress})
@@ -334,11 +334,11 @@ class ImportJobs:
         return self._status(self.store.find(user_id, token)).state
 
     def _corrections(
-        self, status: ImportStatusView, given: dict[str, str], uow: UowDep, user_id: int
+        self, status: ImportStatusView, given: dict[str, str], uow: UowDep, caller: Caller
     ) -> dict[str, str]:
         assert status.preview is not None
         names = {row.name for row in status.preview.names}
-        matcher = NameMatcher(my_catalogue(uow=uow, user_id=user_id))
+        matcher = NameMatcher(my_catalogue(uow=uow, caller=caller))
         for name, answer in given.items():
             if name not in names:
                 raise InvalidInput(

@@ -63,5 +63,5 @@ async def undo_delete(workout_id: Id, me: CallerDep, uow: UowDep, clock: ClockDe
     """Undo the deletion of a workout (within 24 hours): it comes back with every set. Its
     id stays unless another workout has taken it since (the answer gives the one it has)."""
     restored = restore_workout(uow=uow, clock=clock, caller=me, workout_id=workout_id)
-    catalogue = my_catalogue(uow=uow, user_id=me.user_id)
+    catalogue = my_catalogue(uow=uow, caller=me)
     return workout_view(restored, catalogue, me.unit, me.tz)

@@ -16,8 +16,6 @@ from backtone.entrypoints.web.deps import (
     CallerDep,
     CurrentUser,
     UowDep,
-    units_for,
-    zone,
 )
 from backtone.entrypoints.web.history_files import (
     MAX_UPLOAD_BYTES,
@@ -163,10 +161,10 @@ def export_history_file(
 
 
 @router.get("/records", response_model=RecordsView)
-def records(me: CurrentUser, uow: UowDep) -> RecordsView:
+def records(caller: CallerDep, uow: UowDep) -> RecordsView:
     """Personal records per exercise you logged: estimated 1RM (Epley, Brzycki), best
     session volume, most reps, best reps at each load; assisted moves, the least help."""
     return records_view(
-        personal_records(uow=uow, user_id=me.id), my_catalogue(uow=uow, user_id=me.id),
-        unit=units_for(uow, me), tz=zone(me),
+        personal_records(uow=uow, caller=caller), my_catalogue(uow=uow, caller=caller),
+        unit=caller.unit, tz=caller.tz,
     )  # fmt: skip

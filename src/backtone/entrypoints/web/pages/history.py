@@ -43,7 +43,7 @@ def _context(
     app: BacktoneDep, uow: UowDep, me: PageUser, caller: Caller, **extra: Any
 ) -> dict[str, Any]:
     workouts = workout_history(uow=uow, user_id=caller.user_id, limit=30)
-    catalogue = my_catalogue(uow=uow, user_id=caller.user_id)
+    catalogue = my_catalogue(uow=uow, caller=caller)
     view = history_view(workouts, catalogue, owner=me.name, unit=caller.unit, tz=caller.tz)
     return {
         "history": view,

@@ -21,7 +21,6 @@ from backtone.entrypoints.web.deps import (
     PageUser,
     UowDep,
     units_for,
-    zone,
 )
 from backtone.entrypoints.web.history_files import (
     MAX_UPLOAD_BYTES,
@@ -46,6 +45,7 @@ from backtone.entrypoints.web.views.history_files import (
     records_view,
 )
 from backtone.services.catalogue import my_catalogue
+from backtone.services.context import Caller
 from backtone.services.training_log import personal_records
 
 router = APIRouter(include_in_schema=False)
@@ -114,7 +114,9 @@ def upload(
     return see_other(f"/history/import/{kept.token}")
 
 
-def _status_context(status: ImportStatusView, uow: UowDep, me: Any, **extra: Any) -> dict[str, Any]:
+def _status_context(
+    status: ImportStatusView, uow: UowDep, caller: Caller, **extra: Any
+) -> dict[str, Any]:
     beside = status.message.removeprefix(f"{status.message_field}: ")
     context: dict[str, Any] = {"status": status, "message_beside": beside, **extra}
     if status.state == "settings":
@@ -123,7 +125,7 @@ def _status_context(status: ImportStatusView, uow: UowDep, me: Any, **extra: Any
             "distance_units": DISTANCE_UNITS, "date_orders": DATE_ORDERS,
         }  # fmt: skip
     if status.state == "previewed":
-        choices = exercise_choices(my_catalogue(uow=uow, user_id=me.id))
+        choices = exercise_choices(my_catalogue(uow=uow, caller=caller))
         context["choices"] = choices
         context["choice_names"] = {c.id: c.name for c in choices}
         context["zones"] = _zones(status.reading.tz)
@@ -133,11 +135,16 @@ def _status_context(status: ImportStatusView, uow: UowDep, me: Any, **extra: Any
 
 @router.get("/history/import/{token}")
 async def import_status(
-    request: Request, token: Token, me: PageUser, uow: UowDep, jobs: ImportJobsDep
+    request: Request,
+    token: Token,
+    me: PageUser,
+    caller: PageCaller,
+    uow: UowDep,
+    jobs: ImportJobsDep,
 ) -> Response:
     """The upload's page: what to say, the preview, the progress or the result."""
     status = jobs.status(account=me, token=token)
-    return render(request, TEMPLATES[status.state], _status_context(status, uow, me))
+    return render(request, TEMPLATES[status.state], _status_context(status, uow, caller))
 
 
 @router.get("/history/import/{token}/status")
@@ -171,7 +178,7 @@ async def read_again(request: Request, token: Token, me: PageUser, caller: PageC
         await run_in_threadpool(read, ask_columns=False)
     except InvalidInput:
         status = jobs.status(account=me, token=token)  # kept, with the message and the answers
-        return render(request, TEMPLATES[status.state], _status_context(status, uow, me),
+        return render(request, TEMPLATES[status.state], _status_context(status, uow, caller),
                       status=422)  # fmt: skip
     return see_other(f"/history/import/{token}")
 
@@ -188,7 +195,7 @@ async def confirm(
 ) -> Response:
     """Import as previewed, with the names as the selects now say; then show the progress."""
     status = jobs.status(account=me, token=token)
-    on_error_show(request, TEMPLATES[status.state], **_status_context(status, uow, me))
+    on_error_show(request, TEMPLATES[status.state], **_status_context(status, uow, caller))
     form = await request.form()
     answers = {key: str(value) for key, value in form.items() if key.startswith("map-")}
     corrections = corrections_from_form(status.preview, answers) if status.preview else {}
@@ -227,10 +234,10 @@ def export_file(
 
 
 @router.get("/records")
-def records(request: Request, me: PageUser, uow: UowDep) -> Response:
+def records(request: Request, caller: PageCaller, uow: UowDep) -> Response:
     """Personal records for every exercise the person has logged, in their unit."""
     view = records_view(
-        personal_records(uow=uow, user_id=me.id), my_catalogue(uow=uow, user_id=me.id),
-        unit=units_for(uow, me), tz=zone(me),
+        personal_records(uow=uow, caller=caller), my_catalogue(uow=uow, caller=caller),
+        unit=caller.unit, tz=caller.tz,
     )  # fmt: skip
     return render(request, "records.html", {"records": view})
