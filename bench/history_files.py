@@ -27,6 +27,7 @@ from backtone.bootstrap import Backtone, build
 from backtone.config import Settings
 from backtone.domain.importing import HistoryFormat, ReadOptions
 from backtone.domain.training import WeightUnit
+from backtone.services.context import Caller, caller_for
 from backtone.services.history_export import export_history
 from backtone.services.history_import import import_history, preview_history_import
 from backtone.services.users import ensure_local_user
@@ -86,9 +87,13 @@ def fresh_app(folder: Path) -> tuple[Backtone, int]:
     return app, me.id
 
 
+def person(app: Backtone, user: int) -> Caller:
+    return caller_for(uow=app.uow(), clock=app.clock, user_id=user, tz=ZONE)
+
+
 def preview(app: Backtone, user: int, path: Path) -> int:
     result = preview_history_import(
-        uow=app.uow(), builtin=app.catalogue, codecs=app.history_codecs, user_id=user,
+        uow=app.uow(), codecs=app.history_codecs, caller=person(app, user),
         source=FileSource(path), chosen=None, options=ReadOptions(tz=ZONE),
     )  # fmt: skip
     return result.sets
@@ -96,8 +101,8 @@ def preview(app: Backtone, user: int, path: Path) -> int:
 
 def write(app: Backtone, user: int, path: Path) -> int:
     result = import_history(
-        uow=app.uow(), clock=app.clock, builtin=app.catalogue, codecs=app.history_codecs,
-        user_id=user, source=FileSource(path), chosen=None, options=ReadOptions(tz=ZONE),
+        uow=app.uow(), clock=app.clock, codecs=app.history_codecs, caller=person(app, user),
+        source=FileSource(path), chosen=None, options=ReadOptions(tz=ZONE),
     )  # fmt: skip
     return result.sets_added
 
@@ -105,8 +110,8 @@ def write(app: Backtone, user: int, path: Path) -> int:
 def export(app: Backtone, user: int, chosen: HistoryFormat) -> int:
     out = io.StringIO()
     result = export_history(
-        uow=app.uow(), builtin=app.catalogue, codecs=app.history_codecs, user_id=user,
-        chosen=chosen, out=out, tz=ZONE, unit=WeightUnit.KG,
+        uow=app.uow(), codecs=app.history_codecs, caller=person(app, user),
+        chosen=chosen, out=out, unit=WeightUnit.KG,
     )  # fmt: skip
     return result.sets
 

@@ -8,7 +8,7 @@ nested block's commit is a no-op, as documented on the port.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from types import TracebackType
@@ -17,9 +17,12 @@ from typing import Any, Self
 from backtone.domain.account import Account, ClientLink, Role
 from backtone.domain.catalogue import Catalogue
 from backtone.domain.exercise import Exercise
+from backtone.domain.kit import Kit
 from backtone.domain.plan import Plan
 from backtone.domain.plan_record import PlanRecord, PlanSummary
+from backtone.domain.posture import PostureCheck
 from backtone.domain.profile import Profile
+from backtone.domain.readiness import CheckIn
 from backtone.domain.records import DatedSet, ExerciseRecords, compute_records
 from backtone.domain.training import LoggedSet, Workout
 from backtone.domain.user import User
@@ -78,6 +81,54 @@ class FakeWorkoutRepository:
         self.rows[workout_id] = (user_id, replace(workout, id=workout_id, sets=sets))
         return workout_id
 
+    def add_many(self, user_id: int, new: Sequence[Workout], *, created_at: datetime) -> list[int]:
+        return [self.add(user_id, workout, created_at=created_at) for workout in new]
+
+    def known_source_keys(self, user_id: int, keys: Iterable[str]) -> set[str]:
+        mine = {w.source_key for w in self._mine(user_id) if w.source_key}
+        return mine & set(keys)
+
+    def all(self, user_id: int) -> Iterator[Workout]:
+        return iter(sorted(self._mine(user_id), key=lambda w: (w.started_at, w.id or 0)))
+
+    def start_times(self, user_id: int) -> list[datetime]:
+        return sorted(w.started_at for w in self._mine(user_id))
+
+    def started_since(self, user_id: int, since: datetime) -> list[Workout]:
+        return sorted(
+            (w for w in self._mine(user_id) if w.started_at >= since), key=lambda w: w.started_at
+        )
+
+    def history_of(
+        self,
+        user_id: int,
+        exercise_ids: Iterable[str],
+        limit: int,
+        *,
+        excluding: int | None = None,
+        before: datetime | None = None,
+    ) -> list[Workout]:
+        wanted = frozenset(exercise_ids)
+        found = [
+            replace(w, sets=tuple(s for s in w.sets if s.exercise_id in wanted))
+            for w in self._mine(user_id)
+            if any(s.exercise_id in wanted for s in w.sets)
+            and w.id != excluding
+            and (before is None or w.started_at < before)
+        ]
+        return sorted(found, key=lambda w: (w.started_at, w.id or 0), reverse=True)[:limit]
+
+    def targets(self, user_id: int, workout_ids: Iterable[int]) -> dict[int, list[tuple[Any, Any]]]:
+        return {}  # no guided workouts in these fakes: none holds targets
+
+    def finished_sessions(self, user_id: int, session_ids: Iterable[int]) -> set[int]:
+        wanted = set(session_ids)
+        return {
+            w.planned_session_id
+            for w in self._mine(user_id)
+            if w.planned_session_id in wanted and w.ended_at is not None
+        }
+
     def add_unless_taken(
         self, user_id: int, workout: Workout, *, created_at: datetime
     ) -> int | None:
@@ -132,6 +183,70 @@ class FakeWorkoutRepository:
                 if s.exercise_id == exercise_id
             ],
         )
+
+
+class FakeImportMemoryRepository:
+    def __init__(self) -> None:
+        self.names: dict[int, dict[str, tuple[str, str]]] = {}  # folded -> (name, exercise id)
+        self.columns: dict[int, dict[str, dict[str, Any]]] = {}
+
+    def name_mappings(self, user_id: int) -> dict[str, str]:
+        return {folded: ex for folded, (_, ex) in self.names.get(user_id, {}).items()}
+
+    def remember_names(
+        self, user_id: int, mappings: Mapping[str, tuple[str, str]], at: datetime
+    ) -> None:
+        self.names.setdefault(user_id, {}).update(mappings)
+
+    def remembered_names(self, user_id: int) -> list[tuple[str, str, str]]:
+        return [(f, n, e) for f, (n, e) in sorted(self.names.get(user_id, {}).items())]
+
+    def column_mapping(self, user_id: int, header_key: str) -> dict[str, Any] | None:
+        return self.columns.get(user_id, {}).get(header_key)
+
+    def column_mappings(self, user_id: int) -> dict[str, dict[str, Any]]:
+        return dict(self.columns.get(user_id, {}))
+
+    def remember_columns(
+        self, user_id: int, header_key: str, data: Mapping[str, Any], at: datetime
+    ) -> None:
+        self.columns.setdefault(user_id, {})[header_key] = dict(data)
+
+
+class FakeKitRepository:
+    def __init__(self) -> None:
+        self.rows: dict[int, Kit] = {}
+
+    def get(self, user_id: int) -> Kit | None:
+        return self.rows.get(user_id)
+
+    def save(self, user_id: int, kit: Kit, *, updated_at: datetime) -> None:
+        self.rows[user_id] = kit
+
+
+class FakeCheckInRepository:
+    def __init__(self) -> None:
+        self.rows: dict[int, dict[date, CheckIn]] = {}
+
+    def on(self, user_id: int, day: date) -> CheckIn | None:
+        return self.rows.get(user_id, {}).get(day)
+
+    def save(self, user_id: int, check_in: CheckIn, *, created_at: datetime) -> None:
+        self.rows.setdefault(user_id, {})[check_in.day] = check_in
+
+    def for_user(self, user_id: int) -> list[CheckIn]:
+        return [c for _, c in sorted(self.rows.get(user_id, {}).items())]
+
+
+class FakePostureRepository:
+    def __init__(self) -> None:
+        self.rows: dict[int, list[PostureCheck]] = {}
+
+    def add(self, user_id: int, check: PostureCheck) -> None:
+        self.rows.setdefault(user_id, []).append(check)
+
+    def for_user(self, user_id: int) -> list[PostureCheck]:
+        return sorted(self.rows.get(user_id, []), key=lambda c: c.taken_at)
 
 
 class FakeProfileRepository:
@@ -234,11 +349,18 @@ class FakeUnitOfWork:
         self.plans = FakePlanRepository()
         self.accounts = FakeAccountRepository()
         self.trainers = FakeTrainerRepository()
+        self.import_memory = FakeImportMemoryRepository()
+        self.kits = FakeKitRepository()
+        self.check_ins = FakeCheckInRepository()
+        self.postures = FakePostureRepository()
         self.commits = 0
         self._depth = 0
         self._snapshot: dict[str, Any] = {}
 
-    _STORES = ("users", "exercises", "workouts", "profiles", "plans", "accounts", "trainers")
+    _STORES = (
+        "users", "exercises", "workouts", "profiles", "plans", "accounts", "trainers",
+        "import_memory", "kits", "check_ins", "postures",
+    )  # fmt: skip
 
     def _rows(self) -> dict[str, Any]:
         return {name: copy.deepcopy(vars(getattr(self, name))) for name in self._STORES}

@@ -70,7 +70,7 @@ def sample_workouts() -> list[Workout]:
 def fill_account(uow: SqlUnitOfWork, clock: FixedClock, me: Caller) -> None:
     """One of everything a person can have, as the app's own use cases would store it."""
     user_id = me.user_id
-    restore_workouts(uow=uow, clock=clock, user_id=user_id, workouts=sample_workouts())
+    restore_workouts(uow=uow, clock=clock, caller=me, workouts=sample_workouts())
     old_plan, plan = home_dumbbell_plan(1), home_dumbbell_plan(2)
     with uow:
         uow.accounts.set_timezone(user_id, "Europe/Paris")
@@ -352,8 +352,8 @@ def test_guided_workouts_left_open_in_a_backup_come_back_ended_beside_the_open_o
         )
         for n in range(3)
     ]
-    restore_workouts(uow=uow, clock=clock, user_id=me.user_id, workouts=left_open[:1])
-    result = restore_workouts(uow=uow, clock=clock, user_id=me.user_id, workouts=left_open)
+    restore_workouts(uow=uow, clock=clock, caller=me, workouts=left_open[:1])
+    result = restore_workouts(uow=uow, clock=clock, caller=me, workouts=left_open)
     assert (result.workouts_added, result.sets_added) == (2, 2)
     with uow:
         restored = list(uow.workouts.all(me.user_id))

@@ -105,5 +105,5 @@ def test_a_second_check_in_the_same_day_replaces_the_first(
 ) -> None:
     say(uow, clock, me, sleep=Sleep.POOR)
     say(uow, clock, me, sleep=Sleep.GOOD)
-    assert [c.sleep for c in check_ins(uow=uow, user_id=me)] == [Sleep.GOOD]
+    assert [c.sleep for c in check_ins(uow=uow, caller=caller_at(clock, me))] == [Sleep.GOOD]
     assert rdl(monday(uow, me)).change is Change.ADD_LOAD

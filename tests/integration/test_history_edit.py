@@ -95,7 +95,7 @@ def test_a_corrected_set_is_what_history_records_and_digests_say(
     [after] = history(uow, me)
     assert [(s.reps, s.load_kg) for s in after.sets] == [(12, 14.0), (8, 30.0), (12, 14.0)]
     assert after.sets[1].reps_in_reserve == 1 and after.sets[1].id == wrong.id
-    [records] = training_log.personal_records(uow=uow, user_id=me.user_id, exercise_id=ROW)
+    [records] = training_log.personal_records(uow=uow, caller=me, exercise_id=ROW)
     assert records.best_volume_session is not None
     assert records.best_volume_session.value == pytest.approx(12 * 14 * 2 + 8 * 30)
     [digest] = stored_digests(uow, me)
@@ -224,7 +224,7 @@ def test_a_deleted_workout_leaves_everything_and_comes_back_whole(
     gone = edits.delete_workout(uow=uow, clock=clock, caller=me, workout_id=workout_id)
     assert gone.sets == 2 and gone.restorable_until == clock.moment + edits.RESTORABLE
     assert [w.id for w in history(uow, me)] == [w.id for w in before if w.id != workout_id]
-    assert training_log.personal_records(uow=uow, user_id=me.user_id, exercise_id="pull-up")
+    assert training_log.personal_records(uow=uow, caller=me, exercise_id="pull-up")
     assert len(stored_digests(uow, me)) == len(digests_before) - 1
 
     clock.moment += timedelta(hours=23)

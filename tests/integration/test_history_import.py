@@ -16,7 +16,6 @@ import pytest
 from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 
-from backtone.adapters.catalogue.loader import load_builtin_catalogue
 from backtone.adapters.db.unit_of_work import SqlUnitOfWork
 from backtone.adapters.formats.history_codecs import HistoryCodecs
 from backtone.adapters.text_files import BytesSource, FileSource
@@ -37,8 +36,8 @@ from backtone.services.history_import import (
 from backtone.services.ports import TextSource
 from backtone.services.users import ensure_local_user
 from tests.conftest import REPO, SHARED_DATA, FixedClock
+from tests.factories import caller_at
 
-BUILTIN = load_builtin_catalogue()
 CODECS = HistoryCodecs()
 OTHER = SHARED_DATA / "other-apps"
 OURS = REPO / "tests" / "data" / "openweight"
@@ -131,7 +130,7 @@ def run(
     **extra: object,
 ) -> HistoryImport:
     return import_history(
-        uow=uow, clock=clock, builtin=BUILTIN, codecs=CODECS, user_id=user, source=source,
+        uow=uow, clock=clock, codecs=CODECS, caller=caller_at(clock, user), source=source,
         chosen=chosen, options=options, **extra,  # type: ignore[arg-type]
     )  # fmt: skip
 
@@ -150,7 +149,7 @@ def test_every_real_sample_imports_every_set_once_whatever_the_zone(
     options = ReadOptions(tz=ZoneInfo("Europe/London"), weight_unit=sample.unit)
     expected = sample.count(sample.path)
     preview = preview_history_import(
-        uow=uow, builtin=BUILTIN, codecs=CODECS, user_id=user, source=source, chosen=None,
+        uow=uow, codecs=CODECS, caller=caller_at(clock, user), source=source, chosen=None,
         options=options,
     )  # fmt: skip
     assert preview.format is sample.format  # told from the header
@@ -174,8 +173,8 @@ def test_every_real_sample_imports_every_set_once_whatever_the_zone(
     writable = (HistoryFormat.STRONG, HistoryFormat.HEVY)
     chosen = sample.format if sample.format in writable else HistoryFormat.OPENWEIGHT
     out = io.StringIO()
-    export_history(uow=uow, builtin=BUILTIN, codecs=CODECS, user_id=user, chosen=chosen,
-                   out=out, tz=options.tz, unit=WeightUnit.KG)  # fmt: skip
+    export_history(uow=uow, codecs=CODECS, caller=caller_at(clock, user, options.tz),
+                   chosen=chosen, out=out, unit=WeightUnit.KG)  # fmt: skip
     other = person(uow, clock, "ben")
     back = run(uow, clock, other, BytesSource("export", out.getvalue().encode()), chosen, options)
     assert back.sets_added == expected
@@ -264,7 +263,7 @@ def test_workouts_imported_before_keys_came_from_the_file_are_not_added_again(
     started = datetime(2024, 11, 28, 17, 36, 8, tzinfo=UTC)
     old = Workout(started_at=started, sets=(LoggedSet("barbell-row", reps=13),),
                   source="strong", source_key=f"strong:{started.isoformat()}")  # fmt: skip
-    restore_workouts(uow=uow, clock=clock, user_id=user, workouts=[old])
+    restore_workouts(uow=uow, clock=clock, caller=caller_at(clock, user), workouts=[old])
     small = FileSource(SHARED_DATA / "strong" / "strong_export_small.csv")
     result = run(uow, clock, user, small, HistoryFormat.STRONG)
     assert (result.workouts_already_there, result.workouts_added) == (1, 2)
@@ -276,14 +275,14 @@ def test_a_corrected_name_is_remembered_and_not_asked_about_again(
     user = person(uow, clock)
     fitnotes = FileSource(OTHER / "fitnotes-android-export-kgs.csv")
     before = preview_history_import(
-        uow=uow, builtin=BUILTIN, codecs=CODECS, user_id=user, source=fitnotes, chosen=None,
+        uow=uow, codecs=CODECS, caller=caller_at(clock, user), source=fitnotes, chosen=None,
         options=UTC_OPTIONS,
     )  # fmt: skip
     asked = {m.name: m for m in before.to_confirm}
     assert "Hammer Strength Row" in asked
     run(uow, clock, user, fitnotes, None, corrections={"Hammer Strength Row": "seated-cable-row"})
     after = preview_history_import(
-        uow=uow, builtin=BUILTIN, codecs=CODECS, user_id=user, source=fitnotes, chosen=None,
+        uow=uow, codecs=CODECS, caller=caller_at(clock, user), source=fitnotes, chosen=None,
         options=UTC_OPTIONS,
     )  # fmt: skip
     mapped = {m.name: m for m in after.mapping}
@@ -307,14 +306,16 @@ def test_a_csv_of_ones_own_keeps_its_column_mapping_for_next_time(
 ) -> None:
     user = person(uow, clock)
     source = BytesSource("log.csv", b"When,What,Kilos,Times\n2026-04-05,Deadlift,140,5\n")
-    proposal = column_mapping_for(uow=uow, codecs=CODECS, user_id=user, source=source)
+    proposal = column_mapping_for(
+        uow=uow, codecs=CODECS, caller=caller_at(clock, user), source=source
+    )
     assert not proposal.saved and proposal.header == ("When", "What", "Kilos", "Times")
     mapping = ColumnMapping({Column.DATE: "When", Column.EXERCISE: "What",
                              Column.WEIGHT: "Kilos", Column.REPS: "Times"})  # fmt: skip
     result = run(uow, clock, user, source, HistoryFormat.CSV,
                  ReadOptions(tz=ZoneInfo("UTC"), columns=mapping))  # fmt: skip
     assert result.sets_added == 1
-    again = column_mapping_for(uow=uow, codecs=CODECS, user_id=user, source=source)
+    again = column_mapping_for(uow=uow, codecs=CODECS, caller=caller_at(clock, user), source=source)
     assert again.saved and again.mapping == mapping
 
 
@@ -324,7 +325,7 @@ def test_the_wrong_importer_is_told_which_app_the_file_is_from(
     user = person(uow, clock)
     with pytest.raises(WrongFormat, match="Hevy"):
         preview_history_import(
-            uow=uow, builtin=BUILTIN, codecs=CODECS, user_id=user,
+            uow=uow, codecs=CODECS, caller=caller_at(clock, user),
             source=FileSource(OURS / "hevy-real.csv"), chosen=HistoryFormat.STRONG,
             options=UTC_OPTIONS,
         )  # fmt: skip

@@ -14,7 +14,6 @@ import pytest
 from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 
-from backtone.adapters.catalogue.loader import load_builtin_catalogue
 from backtone.adapters.db.unit_of_work import SqlUnitOfWork
 from backtone.adapters.formats.history_codecs import HistoryCodecs
 from backtone.adapters.text_files import BytesSource, FileSource
@@ -26,8 +25,8 @@ from backtone.services.history_import import import_history
 from backtone.services.ports import TextSource
 from backtone.services.users import ensure_local_user
 from tests.conftest import REPO, SHARED_DATA, FixedClock
+from tests.factories import caller_at
 
-BUILTIN = load_builtin_catalogue()
 CODECS = HistoryCodecs()
 PARIS = ZoneInfo("Europe/Paris")
 OURS = REPO / "tests" / "data" / "openweight"
@@ -66,7 +65,7 @@ def bring_in(
     uow: SqlUnitOfWork, clock: FixedClock, user: int, source: TextSource, options: ReadOptions
 ) -> None:
     import_history(
-        uow=uow, clock=clock, builtin=BUILTIN, codecs=CODECS, user_id=user, source=source,
+        uow=uow, clock=clock, codecs=CODECS, caller=caller_at(clock, user), source=source,
         chosen=None, options=options,
     )  # fmt: skip
 
@@ -75,8 +74,8 @@ def take_out(
     uow: SqlUnitOfWork, user: int, chosen: HistoryFormat, unit: WeightUnit = WeightUnit.KG
 ) -> str:
     out = io.StringIO()
-    export_history(uow=uow, builtin=BUILTIN, codecs=CODECS, user_id=user, chosen=chosen,
-                   out=out, tz=PARIS, unit=unit)  # fmt: skip
+    export_history(uow=uow, codecs=CODECS, caller=caller_at(FixedClock(), user, PARIS),
+                   chosen=chosen, out=out, unit=unit)  # fmt: skip
     return out.getvalue()
 
 
@@ -210,7 +209,7 @@ def test_an_openweight_export_brings_the_same_history_into_another_account(
         started_at=datetime(2025, 2, 3, 7, tzinfo=PARIS),
         sets=(LoggedSet("dead-hang", SetType.WORKING, duration_seconds=45, rpe=7),),
     )
-    restore_workouts(uow=uow, clock=clock, user_id=ana, workouts=[logged])
+    restore_workouts(uow=uow, clock=clock, caller=caller_at(clock, ana), workouts=[logged])
     document = take_out(uow, ana, HistoryFormat.OPENWEIGHT)
     ben = ensure_local_user(uow=uow, clock=clock, name="ben").id
     bring_in(uow, clock, ben, BytesSource("ana.json", document.encode()), ReadOptions())

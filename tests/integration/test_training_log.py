@@ -85,7 +85,7 @@ def test_one_persons_log_is_invisible_to_another(uow: SqlUnitOfWork, clock: Fixe
     ben = ensure_local_user(uow=uow, clock=clock, name="ben")
     log(uow, clock, ana.id, "pull-up", "8")
     assert service.workout_history(uow=uow, user_id=ben.id) == []
-    assert service.personal_records(uow=uow, user_id=ben.id) == []
+    assert service.personal_records(uow=uow, caller=caller_at(clock, ben.id)) == []
     with pytest.raises(NotFound):
         service.undo_last_entry(uow=uow, user_id=ben.id)
 
@@ -113,7 +113,7 @@ def test_records_in_sql_agree_with_the_domain_definition(
             history += [DatedSet(workout_id, when, s) for s in sets]
         uow.commit()
     [stored] = service.personal_records(
-        uow=uow, user_id=me.id, exercise_id="bent-over-dumbbell-row"
+        uow=uow, caller=caller_at(clock, me.id), exercise_id="bent-over-dumbbell-row"
     )
     expected = compute_records("bent-over-dumbbell-row", history)
     for field in ("epley_1rm", "brzycki_1rm", "best_volume_session", "most_reps_in_a_set"):

@@ -37,8 +37,8 @@ def imported(exercise_id: str) -> object:
 def test_importing_the_same_exercises_twice_adds_nothing_the_second_time() -> None:
     uow = FakeUnitOfWork(BUILTIN)
     batch = [make_exercise("fedb-a"), make_exercise("fedb-b")]
-    first = service.import_exercises(uow=uow, builtin=BUILTIN, user_id=1, exercises=batch)
-    second = service.import_exercises(uow=uow, builtin=BUILTIN, user_id=1, exercises=batch)
+    first = service.import_exercises(uow=uow, caller=person(1), exercises=batch)
+    second = service.import_exercises(uow=uow, caller=person(1), exercises=batch)
     assert (first.added, first.already_present) == (2, 0)
     assert (second.added, second.already_present) == (0, 2)
     assert len(uow.exercises.for_user(1)) == 2
@@ -47,7 +47,7 @@ def test_importing_the_same_exercises_twice_adds_nothing_the_second_time() -> No
 def test_an_import_never_replaces_a_built_in_exercise() -> None:
     uow = FakeUnitOfWork(BUILTIN)
     result = service.import_exercises(
-        uow=uow, builtin=BUILTIN, user_id=1, exercises=[make_exercise("pull-up", name="Other")]
+        uow=uow, caller=person(1), exercises=[make_exercise("pull-up", name="Other")]
     )
     assert result.added == 0
     assert (
@@ -57,9 +57,7 @@ def test_an_import_never_replaces_a_built_in_exercise() -> None:
 
 def test_one_persons_imports_are_invisible_to_another() -> None:
     uow = FakeUnitOfWork(BUILTIN)
-    service.import_exercises(
-        uow=uow, builtin=BUILTIN, user_id=1, exercises=[make_exercise("fedb-a")]
-    )
+    service.import_exercises(uow=uow, caller=person(1), exercises=[make_exercise("fedb-a")])
     with pytest.raises(NotFound):
         service.show_exercise(uow=uow, caller=person(2), exercise_id="fedb-a")
 

@@ -104,7 +104,7 @@ def test_records_come_from_working_sets_and_never_from_warm_ups() -> None:
              sets=[SetEntry(reps=15, load_kg=30.0)], set_type=SetType.WARMUP)  # fmt: skip
     log_sets(uow=uow, clock=CLOCK, caller=ME, exercise="dumbbell-row",
              sets=[SetEntry(reps=8, load_kg=20.0), SetEntry(reps=12, load_kg=14.0)])  # fmt: skip
-    [rows] = personal_records(uow=uow, user_id=ME.user_id)
+    [rows] = personal_records(uow=uow, caller=ME)
     assert rows.exercise_id == "dumbbell-row"
     assert rows.most_reps_in_a_set is not None and rows.most_reps_in_a_set.value == 12
     assert rows.epley_1rm is not None and rows.epley_1rm.value < 30

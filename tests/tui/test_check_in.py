@@ -44,7 +44,7 @@ def test_the_check_in_comes_first_and_escape_skips_it(wiring: Wiring) -> None:
         await pilot.press("q")
 
     drive(app, skip)
-    assert check_ins(uow=wiring.uow, user_id=wiring.user_id) == []
+    assert check_ins(uow=wiring.uow, caller=wiring.caller) == []
 
 
 def test_soreness_and_pain_change_the_session_before_it_starts(wiring: Wiring) -> None:
@@ -76,7 +76,7 @@ def test_soreness_and_pain_change_the_session_before_it_starts(wiring: Wiring) -
         await pilot.press("q")
 
     drive(app, check_in_then_train)
-    [kept] = check_ins(uow=wiring.uow, user_id=wiring.user_id)
+    [kept] = check_ins(uow=wiring.uow, caller=wiring.caller)
     assert kept.day == MONDAY and kept.sleep is Sleep.POOR
     assert [(r.value, int(level)) for r, level in kept.soreness] == [("lower-back", 3)]
     assert [r.value for r in kept.pain] == ["chest"]

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from backtone.bootstrap import Backtone
 from backtone.domain.exercise import Source
 from backtone.services.catalogue import import_exercises
+from tests.factories import caller_at
 from tests.web.conftest import ApiUser
 
 
@@ -23,9 +24,8 @@ def add_own_exercise(web: TestClient, person: ApiUser) -> None:
     with backtone.uow() as uow:
         account = uow.accounts.get_by_name(person.name)
     assert account is not None
-    added = import_exercises(
-        uow=backtone.uow(), builtin=builtin, user_id=account.id, exercises=[mine]
-    )
+    caller = caller_at(backtone.clock, account.id)
+    added = import_exercises(uow=backtone.uow(), caller=caller, exercises=[mine])
     assert added.added == 1
 
 

@@ -174,7 +174,10 @@ class IssuedToken:
 def open_api_token(
     *, uow: UnitOfWork, clock: Clock, user_id: int, label: str = "", days: int | None = None
 ) -> IssuedToken:
-    """A new API token that works for `days` (1-365, 90 unless asked otherwise)."""
+    """A new API token that works for `days` (1-365, 90 unless asked otherwise).
+
+    Takes `user_id`, like `open_session`: `POST /api/v1/tokens` issues one on a name and
+    password, before anyone is signed in to act for."""
     lifetime = API_TOKEN_LIFETIME if days is None else timedelta(days=days)
     if not timedelta(days=1) <= lifetime <= MAX_API_TOKEN_LIFETIME:
         raise InvalidInput("expires_in_days", str(days), "1-365")
@@ -206,10 +209,10 @@ def _issue(
     return IssuedToken(token, now + lifetime)
 
 
-def api_tokens(*, uow: UnitOfWork, clock: Clock, user_id: int) -> list[TokenInfo]:
+def api_tokens(*, uow: UnitOfWork, clock: Clock, caller: Caller) -> list[TokenInfo]:
     """The person's API tokens that still work, newest first (never the tokens themselves)."""
     with uow:
-        return uow.auth_tokens.list_for(user_id, TokenKind.API, clock.now())
+        return uow.auth_tokens.list_for(caller.user_id, TokenKind.API, clock.now())
 
 
 def token_id(*, uow: UnitOfWork, token: str) -> int | None:
@@ -218,10 +221,10 @@ def token_id(*, uow: UnitOfWork, token: str) -> int | None:
         return uow.auth_tokens.id_of(token_digest(token))
 
 
-def revoke_api_token(*, uow: UnitOfWork, user_id: int, token_id: int) -> None:
+def revoke_api_token(*, uow: UnitOfWork, caller: Caller, token_id: int) -> None:
     """Make one of the person's API tokens stop working; another person's is not found."""
     with uow:
-        if not uow.auth_tokens.revoke(user_id, token_id, TokenKind.API):
+        if not uow.auth_tokens.revoke(caller.user_id, token_id, TokenKind.API):
             raise NotFound("API token", str(token_id))
         uow.commit()
 
@@ -241,20 +244,13 @@ def close_session(*, uow: UnitOfWork, token: str) -> None:
         uow.commit()
 
 
-def account(*, uow: UnitOfWork, user_id: int) -> Account:
+def account(*, uow: UnitOfWork, caller: Caller) -> Account:
+    """The person's account: name, role and time zone."""
     with uow:
-        found = uow.accounts.get(user_id)
+        found = uow.accounts.get(caller.user_id)
     if found is None:
-        raise NotFound("account", str(user_id))
+        raise NotFound("account", str(caller.user_id))
     return found
-
-
-def change_timezone(*, uow: UnitOfWork, user_id: int, timezone: str) -> None:
-    """Show days and times in another time zone from now on."""
-    check_timezone(timezone)
-    with uow:
-        uow.accounts.set_timezone(user_id, timezone)
-        uow.commit()
 
 
 def _check_current_password(

@@ -314,11 +314,12 @@ def _join_sets(
 
 
 def restore_workouts(
-    *, uow: UnitOfWork, clock: Clock, user_id: int, workouts: Iterable[Workout]
+    *, uow: UnitOfWork, clock: Clock, caller: Caller, workouts: Iterable[Workout]
 ) -> RestoreResult:
-    """Add workouts in one transaction; ones already there are skipped."""
+    """Add workouts to the person's history in one transaction; ones already there are
+    skipped (their missing sets joined)."""
     with uow:
-        result = add_new_workouts(uow, clock, user_id, workouts)
+        result = add_new_workouts(uow, clock, caller.user_id, workouts)
         uow.commit()
     return result
 

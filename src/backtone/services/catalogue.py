@@ -13,15 +13,20 @@ from backtone.services.ports import UnitOfWork
 
 
 def catalogue_for(*, uow: UnitOfWork, builtin: Catalogue, user_id: int) -> Catalogue:
-    """The built-in catalogue plus the person's own imported and custom entries."""
+    """The built-in catalogue plus the person's own imported and custom entries.
+
+    Kept only for today's page and the guided workout (services/coaching.py and the views
+    they feed), which still pass `builtin` through; everything else uses `my_catalogue` or
+    `uow.catalogue(user_id)`.
+    """
     with uow:
         return builtin.with_exercises(uow.exercises.for_user(user_id))
 
 
-def my_catalogue(*, uow: UnitOfWork, user_id: int) -> Catalogue:
+def my_catalogue(*, uow: UnitOfWork, caller: Caller) -> Catalogue:
     """The person's catalogue, the built-in one reached through the unit of work."""
     with uow:
-        return uow.catalogue(user_id)
+        return uow.catalogue(caller.user_id)
 
 
 def list_exercises(*, uow: UnitOfWork, caller: Caller, query: ExerciseFilter) -> list[Exercise]:
@@ -39,8 +44,11 @@ def show_exercise(
     return catalogue.get(exercise_id), catalogue
 
 
-def show_routine(*, builtin: Catalogue, routine_id: str) -> Routine:
-    return builtin.routine(routine_id)
+def show_routine(*, uow: UnitOfWork, caller: Caller, routine_id: str) -> tuple[Routine, Catalogue]:
+    """One built-in routine, with the catalogue its exercises are named from."""
+    with uow:
+        catalogue = uow.catalogue(caller.user_id)
+    return catalogue.routine(routine_id), catalogue
 
 
 def routines(*, uow: UnitOfWork, caller: Caller) -> tuple[list[Routine], Catalogue]:
@@ -57,20 +65,21 @@ class CatalogueImport:
 
 
 def import_exercises(
-    *, uow: UnitOfWork, builtin: Catalogue, user_id: int, exercises: Sequence[Exercise]
+    *, uow: UnitOfWork, caller: Caller, exercises: Sequence[Exercise]
 ) -> CatalogueImport:
     """Add open-data exercises to the person's catalogue; ids already there are left alone."""
     with uow:
-        result = add_new_exercises(uow, builtin, user_id, exercises)
+        result = add_new_exercises(uow, caller.user_id, exercises)
         uow.commit()
     return result
 
 
 def add_new_exercises(
-    uow: UnitOfWork, builtin: Catalogue, user_id: int, exercises: Sequence[Exercise]
+    uow: UnitOfWork, user_id: int, exercises: Sequence[Exercise]
 ) -> CatalogueImport:
-    """Add the exercises whose ids are new, inside the caller's transaction."""
-    taken = uow.exercises.ids_for_user(user_id) | {e.id for e in builtin}
+    """Add the exercises whose ids are new (neither built in nor the person's already): a
+    step inside the caller's transaction, which commits it."""
+    taken = {e.id for e in uow.catalogue(user_id)}
     fresh: dict[str, Exercise] = {}
     for exercise in exercises:
         if exercise.id not in taken:

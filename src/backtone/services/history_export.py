@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import tzinfo
 
-from backtone.domain.catalogue import Catalogue
 from backtone.domain.importing import HistoryFormat
 from backtone.domain.training import WeightUnit, Workout
-from backtone.services.catalogue import catalogue_for
+from backtone.services.context import Caller
 from backtone.services.ports import HistoryCodecs, TextSink, UnitOfWork
 
 
@@ -22,25 +20,24 @@ class HistoryExport:
 def export_history(
     *,
     uow: UnitOfWork,
-    builtin: Catalogue,
     codecs: HistoryCodecs,
-    user_id: int,
+    caller: Caller,
     chosen: HistoryFormat,
     out: TextSink,
-    tz: tzinfo,
-    unit: WeightUnit,
+    unit: WeightUnit | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> HistoryExport:
-    """Write every workout in an app's format, in the person's zone and unit, oldest first.
+    """Write the person's every workout in an app's format, oldest first, in their zone and in
+    `unit` (None: their own unit).
 
     Each set is named as it was in the app it came from, else by backtone's name for it.
     Workouts are read page by page and written as they come; `progress(done, total)` counts
     workouts.
     """
-    catalogue = catalogue_for(uow=uow, builtin=builtin, user_id=user_id)
-    names = {exercise.id: exercise.name for exercise in catalogue}
+    user_id = caller.user_id
     counted = 0
     with uow:
+        names = {exercise.id: exercise.name for exercise in uow.catalogue(user_id)}
         total = len(uow.workouts.start_times(user_id))
 
         def each(workouts: Iterable[Workout]) -> Iterator[Workout]:
@@ -51,7 +48,10 @@ def export_history(
                     progress(counted, total)
                 yield workout
 
-        sets = codecs.write(chosen, each(uow.workouts.all(user_id)), names, out, tz=tz, unit=unit)
+        sets = codecs.write(
+            chosen, each(uow.workouts.all(user_id)), names, out,
+            tz=caller.tz, unit=unit or caller.unit,
+        )  # fmt: skip
     if progress is not None:
         progress(counted, counted)
     return HistoryExport(counted, sets)

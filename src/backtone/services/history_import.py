@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from backtone.domain.catalogue import Catalogue, normalise_name
+from backtone.domain.catalogue import normalise_name
 from backtone.domain.column_mapping import ColumnMapping, guess_columns, header_key
 from backtone.domain.errors import InvalidInput
 from backtone.domain.exercise import Exercise
@@ -36,7 +36,8 @@ from backtone.domain.importing import (
 )
 from backtone.domain.name_mapping import Match, NameMapping, NameMatcher
 from backtone.domain.training import LoggedSet, Workout
-from backtone.services.catalogue import add_new_exercises, catalogue_for
+from backtone.services.catalogue import add_new_exercises
+from backtone.services.context import Caller
 from backtone.services.ports import Clock, HistoryCodecs, TextSource, UnitOfWork
 
 MAX_PROBLEMS_KEPT = 500  # every problem is counted; the first ones are listed
@@ -124,12 +125,12 @@ def detect_history_format(*, codecs: HistoryCodecs, source: TextSource) -> Histo
 
 
 def column_mapping_for(
-    *, uow: UnitOfWork, codecs: HistoryCodecs, user_id: int, source: TextSource
+    *, uow: UnitOfWork, codecs: HistoryCodecs, caller: Caller, source: TextSource
 ) -> ColumnsProposal:
     """The columns of a person's own CSV and the mapping saved for that header, or a guess."""
     header = tuple(codecs.header(source))
     with uow:
-        saved = uow.import_memory.column_mapping(user_id, header_key(header))
+        saved = uow.import_memory.column_mapping(caller.user_id, header_key(header))
     if saved is not None:
         return ColumnsProposal(header, ColumnMapping.from_dict(saved, saved=True), True)
     mapping = ColumnMapping(guess_columns(header))
@@ -223,9 +224,8 @@ class _Scan:
 def preview_history_import(
     *,
     uow: UnitOfWork,
-    builtin: Catalogue,
     codecs: HistoryCodecs,
-    user_id: int,
+    caller: Caller,
     source: TextSource,
     chosen: HistoryFormat | None,
     options: ReadOptions,
@@ -241,9 +241,9 @@ def preview_history_import(
     scan = _Scan()
     for row in _rows(codecs, source, chosen, options, "reading", progress):
         scan.add(row)
+    user_id = caller.user_id
     with uow:
-        catalogue = catalogue_for(uow=uow, builtin=builtin, user_id=user_id)
-        matcher = NameMatcher(catalogue, uow.import_memory.name_mappings(user_id))
+        matcher = NameMatcher(uow.catalogue(user_id), uow.import_memory.name_mappings(user_id))
         keys = {source_key(chosen, key): key for key in scan.heads}
         legacy = {_legacy_key(chosen, h): key for key, h in scan.heads.items()}
         known = uow.workouts.known_source_keys(user_id, [*keys, *(k for k in legacy if k)])
@@ -360,9 +360,8 @@ def import_history(
     *,
     uow: UnitOfWork,
     clock: Clock,
-    builtin: Catalogue,
     codecs: HistoryCodecs,
-    user_id: int,
+    caller: Caller,
     source: TextSource,
     chosen: HistoryFormat | None,
     options: ReadOptions,
@@ -380,6 +379,7 @@ def import_history(
     With `remember`, the mappings the person confirmed and a CSV's column mapping are kept.
     """
     chosen = _chosen_format(codecs, source, chosen)
+    user_id = caller.user_id
     now = clock.now()
     counts = RowCounts()
     problems: list[ParseProblem] = []
@@ -388,8 +388,7 @@ def import_history(
     used_sets: Counter[str] = Counter()
     ids: dict[str, str] = {}
     with uow:
-        catalogue = catalogue_for(uow=uow, builtin=builtin, user_id=user_id)
-        matcher = NameMatcher(catalogue, uow.import_memory.name_mappings(user_id))
+        matcher = NameMatcher(uow.catalogue(user_id), uow.import_memory.name_mappings(user_id))
         chosen_names = {
             name: matcher.choose(name, answer) for name, answer in (corrections or {}).items()
         }
@@ -420,7 +419,7 @@ def import_history(
             writer.add(row.workout, sets, row.note)
         writer.flush()
         customs = _customs(used.values())
-        added = add_new_exercises(uow, builtin, user_id, customs)
+        added = add_new_exercises(uow, user_id, customs)
         if remember:
             _remember(uow, user_id, used.values(), now)
             if chosen is HistoryFormat.CSV and options.columns is not None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, tzinfo
+from datetime import date, datetime
 
 from backtone.domain.errors import InvalidInput
 from backtone.domain.posture import PostureCheck, PostureTrend, posture_trend
+from backtone.services.context import Caller
 from backtone.services.ports import Clock, UnitOfWork
 
 SOURCES = ("photo", "clip")
@@ -15,7 +16,7 @@ def record_posture_check(
     *,
     uow: UnitOfWork,
     clock: Clock,
-    user_id: int,
+    caller: Caller,
     cva_deg: tuple[float, float],
     shoulder_offset_pct: tuple[float, float],
     trunk_lean_deg: tuple[float, float],
@@ -45,21 +46,18 @@ def record_posture_check(
         frames=max(1, frames),
     )
     with uow:
-        uow.postures.add(user_id, check)
+        uow.postures.add(caller.user_id, check)
         uow.commit()
     return check
 
 
-def posture_history(
-    *, uow: UnitOfWork, user_id: int, until: date | None = None, tz: tzinfo = UTC
-) -> PostureTrend:
-    """Every posture check in time order (up to the day `until`, in `tz`, when given), the
-    change since the first, and how the current plan's emphasis fits."""
+def posture_history(*, uow: UnitOfWork, caller: Caller, until: date | None = None) -> PostureTrend:
+    """Every posture check in time order (up to the day `until` where the person is, when
+    given), the change since the first, and how the current plan's emphasis fits."""
     with uow:
-        checks = uow.postures.for_user(user_id)
+        checks = uow.postures.for_user(caller.user_id)
+        record = uow.plans.current(caller.user_id)
     if until is not None:
-        checks = [c for c in checks if c.taken_at.astimezone(tz).date() <= until]
-    with uow:
-        record = uow.plans.current(user_id)
+        checks = [c for c in checks if c.taken_at.astimezone(caller.tz).date() <= until]
     emphasis = record.plan.profile.emphasis if record else None
     return posture_trend(checks, emphasis)

@@ -78,7 +78,7 @@ def progress_page(*, uow: UnitOfWork, caller: Caller) -> ProgressPage:
     """The progress page: the figures of the last weeks and every personal record."""
     with uow:
         summary = progress_summary(uow=uow, caller=caller)
-        records = personal_records(uow=uow, user_id=caller.user_id)
+        records = personal_records(uow=uow, caller=caller)
         return ProgressPage(summary, records, uow.catalogue(caller.user_id))
 
 
@@ -187,7 +187,7 @@ def monthly_report(*, uow: UnitOfWork, caller: Caller, month: str) -> MonthlyRep
     if period.first > caller.today:
         raise InvalidInput("month", f"{month} has not begun", f"a month up to {caller.today:%Y-%m}")
     summary = progress_summary(uow=uow, caller=caller, period=period)
-    posture = posture_history(uow=uow, user_id=caller.user_id, until=period.last, tz=caller.tz)
+    posture = posture_history(uow=uow, caller=caller, until=period.last)
     return MonthlyReport(summary, posture)
 
 

@@ -4,46 +4,49 @@ which loads you can actually set."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, tzinfo
+from datetime import date
 
 from backtone.domain.catalogue import Catalogue
 from backtone.domain.errors import NotFound
 from backtone.domain.kit import Kit
 from backtone.domain.readiness import SORENESS_WORDS, CheckIn, Sleep, fewer_sets, hold_reason
-from backtone.domain.training import WeightUnit
-from backtone.services.catalogue import catalogue_for
 from backtone.services.coach import kit_for
 from backtone.services.coaching import SessionPlan, next_session
+from backtone.services.context import Caller
 from backtone.services.ports import Clock, UnitOfWork
 
 
 def check_in(*, uow: UnitOfWork, clock: Clock, user_id: int, check_in: CheckIn) -> CheckIn:
     """Keep the day's check-in (a second one that day replaces the first). Today's targets
-    are read with it: it can hold or lower them, never raise them."""
+    are read with it: it can hold or lower them, never raise them.
+
+    Still takes `user_id`: today's page (pages/training.py) calls it and is being reworked
+    on its own; it moves to a `Caller` with that page."""
     with uow:
         uow.check_ins.save(user_id, check_in, created_at=clock.now())
         uow.commit()
     return check_in
 
 
-def check_ins(*, uow: UnitOfWork, user_id: int) -> list[CheckIn]:
+def check_ins(*, uow: UnitOfWork, caller: Caller) -> list[CheckIn]:
     """Every check-in the person gave, oldest first."""
     with uow:
-        return uow.check_ins.for_user(user_id)
+        return uow.check_ins.for_user(caller.user_id)
 
 
-def my_kit(*, uow: UnitOfWork, user_id: int, unit: WeightUnit) -> Kit:
+def my_kit(*, uow: UnitOfWork, caller: Caller) -> Kit:
     """The person's kit as they set it, else the common kit in their unit; either way said
-    in `unit` (a kit kept in kilograms reads in pounds once they chose pounds)."""
+    in their unit (a kit kept in kilograms reads in pounds once they chose pounds)."""
+    unit = caller.unit
     with uow:
-        kit = kit_for(uow, user_id, unit)
+        kit = kit_for(uow, caller.user_id, unit)
     return kit if kit.unit is unit else replace(kit, unit=unit)
 
 
-def set_kit(*, uow: UnitOfWork, clock: Clock, user_id: int, kit: Kit) -> Kit:
+def set_kit(*, uow: UnitOfWork, clock: Clock, caller: Caller, kit: Kit) -> Kit:
     """Keep the loads the person can set; every suggested load comes from them from now on."""
     with uow:
-        uow.kits.save(user_id, kit, updated_at=clock.now())
+        uow.kits.save(caller.user_id, kit, updated_at=clock.now())
         uow.commit()
     return kit
 
@@ -56,21 +59,18 @@ class CheckInEffects:
     changes: tuple[str, ...]
 
 
-def check_in_effects(
-    *,
-    uow: UnitOfWork,
-    builtin: Catalogue,
-    user_id: int,
-    day: date,
-    tz: tzinfo,
-    unit: WeightUnit | None = None,
-) -> CheckInEffects:
-    """The next session as the day's check-in leaves it, and what the check-in changed there."""
-    catalogue = catalogue_for(uow=uow, builtin=builtin, user_id=user_id)
+def check_in_effects(*, uow: UnitOfWork, caller: Caller, day: date | None = None) -> CheckInEffects:
+    """The next session as the check-in of `day` (None: the caller's today) leaves it, and
+    what the check-in changed there."""
+    day = caller.today if day is None else day
+    with uow:
+        catalogue = uow.catalogue(caller.user_id)
     try:
+        # next_session still takes `builtin` (services/coaching.py moves to a Caller on its
+        # own); it reads it only when no catalogue is given, and this one is given.
         session = next_session(
-            uow=uow, builtin=builtin, user_id=user_id, today=day, tz=tz, catalogue=catalogue,
-            unit=unit,
+            uow=uow, builtin=catalogue, user_id=caller.user_id, today=day, tz=caller.tz,
+            catalogue=catalogue, unit=caller.unit,
         )  # fmt: skip
     except NotFound:
         return CheckInEffects(None, ("No session is planned, so it changes nothing yet.",))

@@ -130,9 +130,10 @@ def workout_history(
 
 
 def personal_records(
-    *, uow: UnitOfWork, user_id: int, exercise_id: str | None = None
+    *, uow: UnitOfWork, caller: Caller, exercise_id: str | None = None
 ) -> list[ExerciseRecords]:
     """Records for one exercise, or for every exercise the person has logged."""
+    user_id = caller.user_id
     with uow:
         ids = [exercise_id] if exercise_id else uow.workouts.exercises_logged(user_id)
         found = [uow.workouts.records(user_id, i) for i in ids]

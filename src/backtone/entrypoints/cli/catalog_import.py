@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from backtone.entrypoints.cli.context import backtone_app, current_user
+from backtone.entrypoints.cli.context import backtone_app, current_caller
 from backtone.entrypoints.cli.output import console, print_json
 
 
@@ -42,10 +42,7 @@ def catalog_import(
     except InvalidInput as error:  # name the file in front of the line or entry
         raise InvalidInput(f"{path}: {error.field}", error.problem, error.allowed) from None
     app = backtone_app()
-    result = import_exercises(
-        uow=app.uow(), builtin=app.catalogue, user_id=current_user().id,
-        exercises=report.exercises,
-    )  # fmt: skip
+    result = import_exercises(uow=app.uow(), caller=current_caller(), exercises=report.exercises)
     if as_json:
         print_json({
             "entries_read": report.entries_read,

@@ -85,13 +85,14 @@ def exercise(
 def routines(as_json: JsonFlag = False) -> None:
     """List the built-in routines."""
     from backtone.adapters.catalogue.codec import routine_to_dict
+    from backtone.services.catalogue import routines as all_routines
 
-    catalogue = backtone_app().catalogue
+    found, catalogue = all_routines(uow=backtone_app().uow(), caller=current_caller())
     if as_json:
-        print_json([routine_to_dict(r, catalogue) for r in catalogue.routines])
+        print_json([routine_to_dict(r, catalogue) for r in found])
         return
     out = console()
-    for r in catalogue.routines:
+    for r in found:
         out.print(f"[cyan]{r.id}[/cyan]  [bold]{r.name}[/bold] — {r.summary}")
 
 
@@ -104,8 +105,8 @@ def routine(
     from backtone.entrypoints.cli.catalogue_views import routine_view
     from backtone.services.catalogue import show_routine
 
-    catalogue = backtone_app().catalogue
-    found = show_routine(builtin=catalogue, routine_id=routine_id)
+    app = backtone_app()
+    found, catalogue = show_routine(uow=app.uow(), caller=current_caller(), routine_id=routine_id)
     if as_json:
         print_json(routine_to_dict(found, catalogue))
     else:

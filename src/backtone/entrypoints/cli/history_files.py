@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from backtone.entrypoints.cli.context import backtone_app, current_unit, current_user
+from backtone.entrypoints.cli.context import backtone_app, current_caller
 from backtone.entrypoints.cli.files import written
 from backtone.entrypoints.cli.output import console
 
@@ -207,10 +207,10 @@ def _ask_corrections(preview: ImportPreview, corrections: dict[str, str]) -> Non
     """Ask about each guessed name; what the person types is checked at once."""
     from backtone.domain.errors import NotFound
     from backtone.domain.name_mapping import NameMatcher
-    from backtone.services.catalogue import catalogue_for
+    from backtone.services.catalogue import my_catalogue
 
     app = backtone_app()
-    catalogue = catalogue_for(uow=app.uow(), builtin=app.catalogue, user_id=current_user().id)
+    catalogue = my_catalogue(uow=app.uow(), caller=current_caller())
     matcher = NameMatcher(catalogue)
     for m in preview.to_confirm:
         if m.name in corrections:
@@ -261,14 +261,13 @@ def _import(
 
     source = FileSource(path)
     app = backtone_app()
-    user = current_user()
+    caller = current_caller()
     while True:
         try:
             with _progress_bar() as progress:
                 preview = preview_history_import(
-                    uow=app.uow(), builtin=app.catalogue, codecs=app.history_codecs,
-                    user_id=user.id, source=source, chosen=chosen, options=options,
-                    progress=progress,
+                    uow=app.uow(), codecs=app.history_codecs, caller=caller, source=source,
+                    chosen=chosen, options=options, progress=progress,
                 )  # fmt: skip
             break
         except UnitNeeded:
@@ -297,8 +296,8 @@ def _import(
             _ask_corrections(preview, corrections)
     with _progress_bar() as progress:
         result = import_history(
-            uow=app.uow(), clock=app.clock, builtin=app.catalogue, codecs=app.history_codecs,
-            user_id=user.id, source=source, chosen=preview.format, options=options,
+            uow=app.uow(), clock=app.clock, codecs=app.history_codecs, caller=caller,
+            source=source, chosen=preview.format, options=options,
             corrections=corrections, strict=strict, progress=progress,
         )  # fmt: skip
     _show_result(result)
@@ -390,7 +389,7 @@ def import_csv(
     source = FileSource(path)
     app = backtone_app()
     proposal = column_mapping_for(
-        uow=app.uow(), codecs=app.history_codecs, user_id=current_user().id, source=source
+        uow=app.uow(), codecs=app.history_codecs, caller=current_caller(), source=source
     )
     base = proposal.mapping or ColumnMapping({})
     columns = {**base.columns, **parse_assignments(column or [])}
@@ -456,15 +455,18 @@ def _ask_columns(header: tuple[str, ...], mapping: ColumnMapping) -> ColumnMappi
 
 
 def _export(chosen_name: str, path: Path, tz: str | None, unit: str | None) -> None:
+    from dataclasses import replace
+
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from backtone.domain.importing import HistoryFormat
     from backtone.services.history_export import export_history
 
     app = backtone_app()
-    user = current_user()
-    weight = _unit(unit)
-    chosen_unit = weight or current_unit()
+    caller = current_caller()
+    if tz is not None:  # the file's times in the zone asked for, not this computer's
+        caller = replace(caller, tz=_zone(tz))
+    chosen_unit = _unit(unit) or caller.unit
     columns = (TextColumn("writing"), BarColumn(), MofNCompleteColumn())
     with (
         written(path) as out,
@@ -472,8 +474,8 @@ def _export(chosen_name: str, path: Path, tz: str | None, unit: str | None) -> N
     ):
         task = progress.add_task("writing", total=None)
         result = export_history(
-            uow=app.uow(), builtin=app.catalogue, codecs=app.history_codecs, user_id=user.id,
-            chosen=HistoryFormat(chosen_name), out=out, tz=_zone(tz), unit=chosen_unit,
+            uow=app.uow(), codecs=app.history_codecs, caller=caller,
+            chosen=HistoryFormat(chosen_name), out=out, unit=chosen_unit,
             progress=lambda done, total: progress.update(task, completed=done, total=total),
         )  # fmt: skip
     console().print(f"Wrote {_n(result.workouts, 'workout')} ({_n(result.sets, 'set')}) to {path}, "

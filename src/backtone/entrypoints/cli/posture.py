@@ -40,11 +40,11 @@ def posture(
 ) -> None:
     """Measure head, shoulder and trunk posture from a side photo (estimates, not a diagnosis)."""
     from backtone.domain.errors import InvalidInput
-    from backtone.entrypoints.cli.context import backtone_app, current_user
+    from backtone.entrypoints.cli.context import backtone_app, current_caller
     from backtone.services.posture import posture_history, record_posture_check
 
     app = backtone_app()
-    user_id = current_user().id
+    caller = current_caller()
     check = None
     if not history:
         if photo is None:
@@ -66,7 +66,7 @@ def posture(
             check = record_posture_check(
                 uow=app.uow(),
                 clock=app.clock,
-                user_id=user_id,
+                caller=caller,
                 cva_deg=values[0],
                 shoulder_offset_pct=values[1],
                 trunk_lean_deg=values[2],
@@ -79,7 +79,7 @@ def posture(
             check = PostureCheck(
                 app.clock.now(), *values[0], *values[1], *values[2], source, r.frames
             )
-    trend = posture_history(uow=app.uow(), user_id=user_id)
+    trend = posture_history(uow=app.uow(), caller=caller)
     _show(check, trend, as_json)
 
 

@@ -69,25 +69,26 @@ def kit(
     change them. Loads are in your unit; every load the coach suggests comes from this kit."""
     from backtone.domain.errors import InvalidInput
     from backtone.domain.kit import default_kit
-    from backtone.entrypoints.cli.context import backtone_app, current_unit, current_user
+    from backtone.entrypoints.cli.context import backtone_app, current_caller
     from backtone.entrypoints.cli.output import console, print_json
     from backtone.entrypoints.web.views.readiness import kit_typed, kit_view
     from backtone.services.readiness import my_kit, set_kit
 
     app = backtone_app()
-    user_id, unit = current_user().id, current_unit()
+    caller = current_caller()
+    unit = caller.unit
     typed = {
         "dumbbells": dumbbells, "plates": plates, "bar": bar, "stack_step": stack_step,
         "stack_max": stack_max, "kettlebells": kettlebells, "bands": bands,
     }  # fmt: skip
     changes = {field: value for field, value in typed.items() if value is not None}
-    kept = default_kit(unit) if reset else my_kit(uow=app.uow(), user_id=user_id, unit=unit)
+    kept = default_kit(unit) if reset else my_kit(uow=app.uow(), caller=caller)
     if reset or changes:
         try:
             wanted = kit_typed(unit, {**kit_view(kept).model_dump(), **changes})
         except InvalidInput as error:
             raise _as_option(error, KIT_OPTIONS) from None
-        kept = set_kit(uow=app.uow(), clock=app.clock, user_id=user_id, kit=wanted)
+        kept = set_kit(uow=app.uow(), clock=app.clock, caller=caller, kit=wanted)
     view = kit_view(kept)
     if as_json:
         print_json(view.model_dump())
@@ -140,9 +141,9 @@ def checkin(
     that day's targets, and pain swaps out what loads the region. Without options it asks."""
     from backtone.adapters.formats.kit_json import check_in_to_dict
     from backtone.domain.errors import InvalidInput
-    from backtone.entrypoints.cli.context import backtone_app, current_unit, current_user
+    from backtone.entrypoints.cli.context import backtone_app, current_caller
     from backtone.entrypoints.cli.output import console, print_json
-    from backtone.entrypoints.cli.training_log import local_tz, parse_day
+    from backtone.entrypoints.cli.training_log import parse_day
     from backtone.services.readiness import check_in, check_in_effects, check_in_words
 
     day = parse_day(on) if on else date.today()
@@ -159,12 +160,9 @@ def checkin(
         except InvalidInput as error:
             raise _as_option(error, CHECK_IN_OPTIONS) from None
     app = backtone_app()
-    user_id = current_user().id
-    kept = check_in(uow=app.uow(), clock=app.clock, user_id=user_id, check_in=answers)
-    effects = check_in_effects(
-        uow=app.uow(), builtin=app.catalogue, user_id=user_id, day=day, tz=local_tz(),
-        unit=current_unit(),
-    )  # fmt: skip
+    caller = current_caller()
+    kept = check_in(uow=app.uow(), clock=app.clock, user_id=caller.user_id, check_in=answers)
+    effects = check_in_effects(uow=app.uow(), caller=caller, day=day)
     if as_json:
         session = effects.session
         print_json(

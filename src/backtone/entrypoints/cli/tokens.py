@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from backtone.entrypoints.cli.context import backtone_app, current_user
+from backtone.entrypoints.cli.context import backtone_app, current_caller, current_user
 from backtone.entrypoints.cli.output import console, print_json
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON.")]
@@ -20,7 +20,7 @@ def list_tokens(as_json: JsonFlag = False) -> None:
     from backtone.services.accounts import api_tokens
 
     app = backtone_app()
-    found = api_tokens(uow=app.uow(), clock=app.clock, user_id=current_user().id)
+    found = api_tokens(uow=app.uow(), clock=app.clock, caller=current_caller())
     if as_json:
         print_json(
             [
@@ -68,5 +68,5 @@ def revoke_token(
     from backtone.services.accounts import revoke_api_token
 
     app = backtone_app()
-    revoke_api_token(uow=app.uow(), user_id=current_user().id, token_id=token_id)
+    revoke_api_token(uow=app.uow(), caller=current_caller(), token_id=token_id)
     console().print(f"Token {token_id} no longer works.")

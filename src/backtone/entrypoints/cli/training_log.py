@@ -110,11 +110,10 @@ def undo() -> None:
 def _resolve(exercise: str | None) -> str | None:
     if exercise is None:
         return None
-    from backtone.services.catalogue import catalogue_for
+    from backtone.services.catalogue import my_catalogue
 
     app = backtone_app()
-    user = current_user()
-    return catalogue_for(uow=app.uow(), builtin=app.catalogue, user_id=user.id).resolve(exercise).id
+    return my_catalogue(uow=app.uow(), caller=current_caller()).resolve(exercise).id
 
 
 def _set_json(s: LoggedSet) -> dict[str, Any]:
@@ -206,9 +205,7 @@ def records(
     from backtone.services.training_log import personal_records
 
     app = backtone_app()
-    found = personal_records(
-        uow=app.uow(), user_id=current_user().id, exercise_id=_resolve(exercise)
-    )
+    found = personal_records(uow=app.uow(), caller=current_caller(), exercise_id=_resolve(exercise))
     if as_json:
         print_json([_records_json(r) for r in found])
         return

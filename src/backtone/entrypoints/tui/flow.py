@@ -17,6 +17,7 @@ from backtone.domain.readiness import CheckIn
 from backtone.domain.training import LoggedSet, SetType, WeightUnit
 from backtone.services import coaching, readiness
 from backtone.services.coaching import GuidedWorkout, SessionItem, SessionPlan, WorkoutSummary
+from backtone.services.context import Caller
 from backtone.services.ports import Clock, UnitOfWork
 
 
@@ -35,6 +36,11 @@ class Wiring:
     def today(self) -> date:
         return self.clock.now().astimezone(self.tz).date()
 
+    @property
+    def caller(self) -> Caller:
+        """Who the services act for: the person, their zone, unit and today."""
+        return Caller(self.user_id, self.tz, self.unit, self.today)
+
 
 def offers_check_in(wiring: Wiring, session: SessionPlan | None) -> bool:
     """Whether to ask how the person feels first: a planned session of today's with no
@@ -51,9 +57,7 @@ def check_in_today(wiring: Wiring, answers: CheckIn) -> readiness.CheckInEffects
     """Keep today's check-in, then read the session again with it."""
     w = wiring
     readiness.check_in(uow=w.uow, clock=w.clock, user_id=w.user_id, check_in=answers)
-    return readiness.check_in_effects(
-        uow=w.uow, builtin=w.builtin, user_id=w.user_id, day=answers.day, tz=w.tz, unit=w.unit
-    )
+    return readiness.check_in_effects(uow=w.uow, caller=w.caller, day=answers.day)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import logging
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import IO, Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -46,6 +46,7 @@ from backtone.entrypoints.web.views.history_files import (
     result_view,
 )
 from backtone.services.catalogue import my_catalogue
+from backtone.services.context import Caller
 from backtone.services.history_export import export_history
 from backtone.services.history_import import (
     ImportProgress,
@@ -175,11 +176,10 @@ class ImportJobs:
     def read(
         self,
         *,
-        account: Account,
+        caller: Caller,
         token: str,
         reading: Reading,
         uow: UowDep,
-        unit: WeightUnit,
         ask_columns: bool,
     ) -> ImportStatusView:
         """Preview the file as `reading` says; nothing is written to the training log.
@@ -189,14 +189,14 @@ class ImportJobs:
         naming `FILE:LINE` when the file cannot be read at all. The upload stays either
         way; the caller discards it or asks.
         """
-        upload = self.store.find(account.id, token)
+        upload = self.store.find(caller.user_id, token)
         status = self._status(upload)
         if status.state not in ("settings", "previewed"):
             raise Conflict(f"{status.file} is {status.state} already; upload it again")
         draft = _Draft(status.model_copy(update={"reading": reading, "preview": None}))
         try:
             check_reading(reading)
-            self._preview(upload, draft, account, uow, unit, ask_columns)
+            self._preview(upload, draft, caller, uow, ask_columns)
         except InvalidInput as error:
             update = {"state": "settings", "message": str(error), "message_field": error.field}
             self._save(upload, draft.status.model_copy(update=update))
@@ -207,9 +207,8 @@ class ImportJobs:
         self,
         upload: Upload,
         draft: _Draft,
-        account: Account,
+        caller: Caller,
         uow: UowDep,
-        unit: WeightUnit,
         ask_columns: bool,
     ) -> None:
         app, source = self.backtone, upload.source()
@@ -221,12 +220,12 @@ class ImportJobs:
                 else detect_history_format(codecs=app.history_codecs, source=source)
             )
             if chosen in (None, HistoryFormat.CSV):
-                self._own_columns(upload, draft, account, uow, ask_columns)
+                self._own_columns(upload, draft, caller, uow, ask_columns)
                 chosen = HistoryFormat.CSV
             reading = draft.status.reading
             preview = preview_history_import(
-                uow=uow, builtin=app.catalogue, codecs=app.history_codecs, user_id=account.id,
-                source=source, chosen=chosen, options=read_options(reading),
+                uow=uow, codecs=app.history_codecs, caller=caller, source=source,
+                chosen=chosen, options=read_options(reading),
             )  # fmt: skip
         except UnitNeeded as error:
             raise Unsettled("unit", error.problem, "kg or lb") from None
@@ -240,21 +239,20 @@ class ImportJobs:
             where = f"{upload.name}:{error.line}"
             raise InvalidInput(where, error.problem, error.allowed) from None
         reading = reading.model_copy(update={"format": preview.format.value})
-        catalogue = my_catalogue(uow=uow, user_id=account.id)
-        view = preview_view(preview, file=upload.name, tz=_zone(reading.tz), unit=unit,
+        catalogue = my_catalogue(uow=uow, caller=caller)
+        view = preview_view(preview, file=upload.name, tz=_zone(reading.tz), unit=caller.unit,
                             catalogue=catalogue)  # fmt: skip
         update = {"state": "previewed", "reading": reading, "preview": view, "message": "",
                   "message_field": ""}  # fmt: skip
         draft.status = draft.status.model_copy(update=update)
 
     def _own_columns(
-        self, upload: Upload, draft: _Draft, account: Account, uow: UowDep, ask: bool
+        self, upload: Upload, draft: _Draft, caller: Caller, uow: UowDep, ask: bool
     ) -> None:
         """A CSV of the person's own: the columns they gave, else those saved for its header
         (else a guess, which the page asks them to confirm)."""
         proposal = column_mapping_for(
-            uow=uow, codecs=self.backtone.history_codecs, user_id=account.id,
-            source=upload.source(),
+            uow=uow, codecs=self.backtone.history_codecs, caller=caller, source=upload.source(),
         )  # fmt: skip
         reading = draft.status.reading.model_copy(update={"format": HistoryFormat.CSV.value})
         if not reading.columns and proposal.mapping is not None:
@@ -293,29 +291,30 @@ class ImportJobs:
     def confirm(
         self,
         *,
-        account: Account,
+        caller: Caller,
         token: str,
         request: ConfirmRequest,
         uow: UowDep,
         runner: Runner,
     ) -> ImportStatusView:
         """Start importing as previewed, with the person's corrections; one at a time each."""
-        upload = self.store.find(account.id, token)
-        if not self._lock(account.id, token):
+        user_id = caller.user_id
+        upload = self.store.find(user_id, token)
+        if not self._lock(user_id, token):
             raise Conflict("another import of yours is running; wait for it to finish")
         try:
             status = self._status(upload)
             if status.state != "previewed" or status.preview is None:
                 raise Conflict(f"{status.file} is {status.state}, not waiting to be imported")
-            corrections = self._corrections(status, request.corrections, uow, account.id)
+            corrections = self._corrections(status, request.corrections, uow, caller)
             progress = progress_view("importing", 0, status.size)
             status = self._save(
                 upload, status.model_copy(update={"state": "importing", "progress": progress})
             )
         except BaseException:
-            self.store.unlock(account.id)
+            self.store.unlock(user_id)
             raise
-        runner(lambda: self._run(upload, account.id, status, corrections, request.strict))
+        runner(lambda: self._run(upload, caller, status, corrections, request.strict))
         return status
 
     def _lock(self, user_id: int, token: str) -> bool:
@@ -335,11 +334,11 @@ class ImportJobs:
         return self._status(self.store.find(user_id, token)).state
 
     def _corrections(
-        self, status: ImportStatusView, given: dict[str, str], uow: UowDep, user_id: int
+        self, status: ImportStatusView, given: dict[str, str], uow: UowDep, caller: Caller
     ) -> dict[str, str]:
         assert status.preview is not None
         names = {row.name for row in status.preview.names}
-        matcher = NameMatcher(my_catalogue(uow=uow, user_id=user_id))
+        matcher = NameMatcher(my_catalogue(uow=uow, caller=caller))
         for name, answer in given.items():
             if name not in names:
                 raise InvalidInput(
@@ -356,7 +355,7 @@ class ImportJobs:
     def _run(
         self,
         upload: Upload,
-        user_id: int,
+        caller: Caller,
         status: ImportStatusView,
         corrections: dict[str, str],
         strict: bool,
@@ -374,8 +373,8 @@ class ImportJobs:
         final = status.model_copy(update={"state": "failed"})
         try:
             result = import_history(
-                uow=app.uow(), clock=app.clock, builtin=app.catalogue, codecs=app.history_codecs,
-                user_id=user_id, source=upload.source(),
+                uow=app.uow(), clock=app.clock, codecs=app.history_codecs, caller=caller,
+                source=upload.source(),
                 chosen=HistoryFormat(status.reading.format or HistoryFormat.CSV),
                 options=read_options(status.reading),
                 corrections=corrections, strict=strict, progress=report,
@@ -395,7 +394,7 @@ class ImportJobs:
         finally:
             upload.drop_file()
             self._save(upload, final)
-            self.store.unlock(user_id)
+            self.store.unlock(caller.user_id)
 
 
 async def get_import_jobs(backtone: BacktoneDep) -> ImportJobs:
@@ -409,10 +408,9 @@ def history_download(
     *,
     app: Backtone,
     uow: UowDep,
-    account: Account,
+    caller: Caller,
     chosen: HistoryFormat,
-    unit: WeightUnit,
-    today: date,
+    unit: WeightUnit | None,
 ) -> StreamingResponse:
     """The person's whole history in an app's format, written to a scratch file first so a
     long history never sits in memory, then sent and the file forgotten."""
@@ -420,8 +418,8 @@ def history_download(
     scratch = ImportJobs(app).store.scratch()
     try:
         export_history(
-            uow=uow, builtin=app.catalogue, codecs=app.history_codecs, user_id=account.id,
-            chosen=chosen, out=scratch, tz=ZoneInfo(account.timezone), unit=unit,
+            uow=uow, codecs=app.history_codecs, caller=caller, chosen=chosen, out=scratch,
+            unit=unit,
         )  # fmt: skip
         scratch.seek(0)
     except BaseException:
@@ -433,7 +431,7 @@ def history_download(
             while block := scratch.read(1 << 16):
                 yield block.encode("utf-8")
 
-    name = f"backtone-{chosen.value}-{today.isoformat()}.{extension}"
+    name = f"backtone-{chosen.value}-{caller.today.isoformat()}.{extension}"
     return StreamingResponse(
         blocks(),
         media_type=f"{media}; charset=utf-8",

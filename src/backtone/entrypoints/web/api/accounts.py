@@ -111,15 +111,15 @@ def create_token(
 
 @router.get("/tokens", response_model=list[TokenInfoView])
 async def list_tokens(
-    me: CurrentUser,
+    caller: CallerDep,
     uow: UowDep,
     clock: ClockDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> list[TokenInfoView]:
     """Your API tokens that still work, newest first (never the tokens themselves)."""
-    assert credentials is not None  # CurrentUser has checked it
+    assert credentials is not None  # signing in (CallerDep) has checked it
     current = token_id(uow=uow, token=credentials.credentials)
-    return [token_info_view(t, current) for t in api_tokens(uow=uow, clock=clock, user_id=me.id)]
+    return [token_info_view(t, current) for t in api_tokens(uow=uow, clock=clock, caller=caller)]
 
 
 @router.delete("/tokens/current", status_code=204)
@@ -136,16 +136,16 @@ async def revoke_token(
 
 @router.delete("/tokens/{token_id}", status_code=204)
 async def revoke_one_token(
-    token_id: Annotated[int, Path(ge=1, le=2**31 - 1)], me: CurrentUser, uow: UowDep
+    token_id: Annotated[int, Path(ge=1, le=2**31 - 1)], caller: CallerDep, uow: UowDep
 ) -> Response:
     """Revoke one of your API tokens by its id (from GET /tokens)."""
-    revoke_api_token(uow=uow, user_id=me.id, token_id=token_id)
+    revoke_api_token(uow=uow, caller=caller, token_id=token_id)
     return Response(status_code=204)
 
 
 @router.get("/me", response_model=AccountView)
-async def who_am_i(me: CurrentUser, uow: UowDep) -> AccountView:
-    return account_view(account(uow=uow, user_id=me.id))
+async def who_am_i(caller: CallerDep, uow: UowDep) -> AccountView:
+    return account_view(account(uow=uow, caller=caller))
 
 
 @router.get("/settings", response_model=SettingsView)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 
-from backtone.entrypoints.web.deps import BacktoneDep, CallerDep, ClockDep, UowDep
+from backtone.entrypoints.web.deps import CallerDep, ClockDep, UowDep
 from backtone.entrypoints.web.views.history import (
     DeletedSetView,
     DeletedWorkoutView,
@@ -19,7 +19,7 @@ from backtone.entrypoints.web.views.history import (
     set_change,
     workout_view,
 )
-from backtone.services.catalogue import catalogue_for
+from backtone.services.catalogue import my_catalogue
 from backtone.services.history_edit import (
     delete_set,
     delete_workout,
@@ -59,11 +59,9 @@ async def remove_workout(
 
 
 @router.post("/workouts/{workout_id}/restore", response_model=WorkoutView)
-async def undo_delete(
-    workout_id: Id, me: CallerDep, app: BacktoneDep, uow: UowDep, clock: ClockDep
-) -> WorkoutView:
+async def undo_delete(workout_id: Id, me: CallerDep, uow: UowDep, clock: ClockDep) -> WorkoutView:
     """Undo the deletion of a workout (within 24 hours): it comes back with every set. Its
     id stays unless another workout has taken it since (the answer gives the one it has)."""
     restored = restore_workout(uow=uow, clock=clock, caller=me, workout_id=workout_id)
-    catalogue = catalogue_for(uow=uow, builtin=app.catalogue, user_id=me.user_id)
+    catalogue = my_catalogue(uow=uow, caller=me)
     return workout_view(restored, catalogue, me.unit, me.tz)

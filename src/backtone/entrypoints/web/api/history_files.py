@@ -13,12 +13,9 @@ from backtone.domain.importing import HistoryFormat
 from backtone.domain.training import WeightUnit
 from backtone.entrypoints.web.deps import (
     BacktoneDep,
-    ClockDep,
+    CallerDep,
     CurrentUser,
     UowDep,
-    today_for,
-    units_for,
-    zone,
 )
 from backtone.entrypoints.web.history_files import (
     MAX_UPLOAD_BYTES,
@@ -70,6 +67,7 @@ def _columns(text: str | None) -> dict[str, str] | None:
 def preview_import(
     response: Response,
     me: CurrentUser,
+    caller: CallerDep,
     uow: UowDep,
     jobs: ImportJobsDep,
     file: Annotated[
@@ -105,8 +103,8 @@ def preview_import(
     )  # fmt: skip
     kept = jobs.receive(account=me, filename=file.filename, data=file.file)
     try:
-        status = jobs.read(account=me, token=kept.token, reading=reading, uow=uow,
-                           unit=units_for(uow, me), ask_columns=False)  # fmt: skip
+        status = jobs.read(caller=caller, token=kept.token, reading=reading, uow=uow,
+                           ask_columns=False)  # fmt: skip
     except InvalidInput:
         jobs.store.discard(kept)
         raise
@@ -124,7 +122,7 @@ def import_status(token: Token, me: CurrentUser, jobs: ImportJobsDep) -> ImportS
 def confirm_import(
     token: Token,
     body: ConfirmRequest,
-    me: CurrentUser,
+    caller: CallerDep,
     uow: UowDep,
     jobs: ImportJobsDep,
     runner: RunnerDep,
@@ -134,7 +132,7 @@ def confirm_import(
     It runs in the background: follow it with `GET /imports/{token}` until its state is
     `done` (with what was added and what was already there) or `failed`.
     """
-    return jobs.confirm(account=me, token=token, request=body, uow=uow, runner=runner)
+    return jobs.confirm(caller=caller, token=token, request=body, uow=uow, runner=runner)
 
 
 @router.delete("/imports/{token}", status_code=204, response_class=Response)
@@ -151,24 +149,22 @@ def cancel_import(token: Token, me: CurrentUser, jobs: ImportJobsDep) -> Respons
 )
 def export_history_file(
     chosen: ExportFormat,
-    me: CurrentUser,
+    caller: CallerDep,
     app: BacktoneDep,
     uow: UowDep,
-    clock: ClockDep,
     unit: Annotated[WeightUnit | None, Query(description="Default: your unit")] = None,
 ) -> Response:
     """Your whole history as a Strong CSV, a Hevy CSV or openweight JSON, in your zone."""
     return history_download(
-        app=app, uow=uow, account=me, chosen=HistoryFormat(chosen),
-        unit=unit or units_for(uow, me), today=today_for(me, clock),
-    )  # fmt: skip
+        app=app, uow=uow, caller=caller, chosen=HistoryFormat(chosen), unit=unit
+    )
 
 
 @router.get("/records", response_model=RecordsView)
-def records(me: CurrentUser, uow: UowDep) -> RecordsView:
+def records(caller: CallerDep, uow: UowDep) -> RecordsView:
     """Personal records per exercise you logged: estimated 1RM (Epley, Brzycki), best
     session volume, most reps, best reps at each load; assisted moves, the least help."""
     return records_view(
-        personal_records(uow=uow, user_id=me.id), my_catalogue(uow=uow, user_id=me.id),
-        unit=units_for(uow, me), tz=zone(me),
+        personal_records(uow=uow, caller=caller), my_catalogue(uow=uow, caller=caller),
+        unit=caller.unit, tz=caller.tz,
     )  # fmt: skip

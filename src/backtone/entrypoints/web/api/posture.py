@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from typing import Annotated
-from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, File, UploadFile
 
-from backtone.entrypoints.web.deps import ClockDep, CurrentUser, UowDep
+from backtone.entrypoints.web.deps import CallerDep, ClockDep, UowDep
 from backtone.entrypoints.web.views.posture import (
     PostureCheckView,
     PostureTrendView,
@@ -22,7 +21,7 @@ router = APIRouter(tags=["posture"])
 
 @router.post("/posture-checks", status_code=201)
 def create_posture_check(
-    me: CurrentUser,
+    caller: CallerDep,
     uow: UowDep,
     clock: ClockDep,
     photo: Annotated[
@@ -38,17 +37,17 @@ def create_posture_check(
     check = record_posture_check(
         uow=uow,
         clock=clock,
-        user_id=me.id,
+        caller=caller,
         cva_deg=cva,
         shoulder_offset_pct=shoulder,
         trunk_lean_deg=lean,
         source=source,
         frames=frames,
     )
-    return check_view(check, ZoneInfo(me.timezone))
+    return check_view(check, caller.tz)
 
 
 @router.get("/posture-checks")
-def list_posture_checks(me: CurrentUser, uow: UowDep) -> PostureTrendView:
+def list_posture_checks(caller: CallerDep, uow: UowDep) -> PostureTrendView:
     """Every posture check, oldest first, the change since the first, and the plan's fit."""
-    return trend_view(posture_history(uow=uow, user_id=me.id), ZoneInfo(me.timezone))
+    return trend_view(posture_history(uow=uow, caller=caller), caller.tz)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from backtone.entrypoints.web.deps import ClockDep, CurrentUser, UowDep, today_for, units_for
+from backtone.entrypoints.web.deps import CallerDep, ClockDep, CurrentUser, UowDep, today_for
 from backtone.entrypoints.web.views.readiness import (
     CheckInRequest,
     CheckInView,
@@ -31,16 +31,16 @@ def add_check_in(
 
 
 @router.get("/check-ins", response_model=list[CheckInView])
-def list_check_ins(me: CurrentUser, uow: UowDep) -> list[CheckInView]:
-    return [check_in_view(c) for c in check_ins(uow=uow, user_id=me.id)]
+def list_check_ins(caller: CallerDep, uow: UowDep) -> list[CheckInView]:
+    return [check_in_view(c) for c in check_ins(uow=uow, caller=caller)]
 
 
 @router.get("/kit", response_model=KitView)
-def get_kit(me: CurrentUser, uow: UowDep) -> KitView:
+def get_kit(caller: CallerDep, uow: UowDep) -> KitView:
     """The loads you can set; every suggested load is one of them."""
-    return kit_view(my_kit(uow=uow, user_id=me.id, unit=units_for(uow, me)))
+    return kit_view(my_kit(uow=uow, caller=caller))
 
 
 @router.put("/kit", response_model=KitView)
-def put_kit(body: KitView, me: CurrentUser, uow: UowDep, clock: ClockDep) -> KitView:
-    return kit_view(set_kit(uow=uow, clock=clock, user_id=me.id, kit=kit_from(body)))
+def put_kit(body: KitView, caller: CallerDep, uow: UowDep, clock: ClockDep) -> KitView:
+    return kit_view(set_kit(uow=uow, clock=clock, caller=caller, kit=kit_from(body)))

@@ -24,7 +24,7 @@ from backtone.entrypoints.web.pages.forms import on_error_show, see_other
 from backtone.entrypoints.web.rendering import render
 from backtone.entrypoints.web.views.history import SetChangeRequest, history_view, set_change
 from backtone.entrypoints.web.views.sets import FreeSetRequest, set_to_log, unit_of
-from backtone.services.catalogue import catalogue_for
+from backtone.services.catalogue import my_catalogue
 from backtone.services.context import Caller
 from backtone.services.history_edit import delete_set, delete_workout, edit_set, restore_workout
 from backtone.services.training_log import log_sets, workout_history
@@ -43,7 +43,7 @@ def _context(
     app: BacktoneDep, uow: UowDep, me: PageUser, caller: Caller, **extra: Any
 ) -> dict[str, Any]:
     workouts = workout_history(uow=uow, user_id=caller.user_id, limit=30)
-    catalogue = catalogue_for(uow=uow, builtin=app.catalogue, user_id=caller.user_id)
+    catalogue = my_catalogue(uow=uow, caller=caller)
     view = history_view(workouts, catalogue, owner=me.name, unit=caller.unit, tz=caller.tz)
     return {
         "history": view,

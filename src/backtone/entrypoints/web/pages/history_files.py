@@ -16,13 +16,11 @@ from backtone.domain.importing import HistoryFormat
 from backtone.domain.training import WeightUnit
 from backtone.entrypoints.web.deps import (
     BacktoneDep,
-    ClockDep,
     CsrfChecked,
+    PageCaller,
     PageUser,
     UowDep,
-    today_for,
     units_for,
-    zone,
 )
 from backtone.entrypoints.web.history_files import (
     MAX_UPLOAD_BYTES,
@@ -47,6 +45,7 @@ from backtone.entrypoints.web.views.history_files import (
     records_view,
 )
 from backtone.services.catalogue import my_catalogue
+from backtone.services.context import Caller
 from backtone.services.training_log import personal_records
 
 router = APIRouter(include_in_schema=False)
@@ -88,6 +87,7 @@ async def import_page(request: Request, me: PageUser, cancelled: bool = False) -
 def upload(
     request: Request,
     me: PageUser,
+    caller: PageCaller,
     uow: UowDep,
     jobs: ImportJobsDep,
     file: Annotated[UploadFile, File()],
@@ -105,8 +105,7 @@ def upload(
         distance_unit=distance_unit or None,
     )  # fmt: skip
     try:
-        jobs.read(account=me, token=kept.token, reading=reading, uow=uow,
-                  unit=units_for(uow, me), ask_columns=True)  # fmt: skip
+        jobs.read(caller=caller, token=kept.token, reading=reading, uow=uow, ask_columns=True)
     except Unsettled:
         pass  # the upload's page asks
     except InvalidInput:
@@ -115,7 +114,9 @@ def upload(
     return see_other(f"/history/import/{kept.token}")
 
 
-def _status_context(status: ImportStatusView, uow: UowDep, me: Any, **extra: Any) -> dict[str, Any]:
+def _status_context(
+    status: ImportStatusView, uow: UowDep, caller: Caller, **extra: Any
+) -> dict[str, Any]:
     beside = status.message.removeprefix(f"{status.message_field}: ")
     context: dict[str, Any] = {"status": status, "message_beside": beside, **extra}
     if status.state == "settings":
@@ -124,7 +125,7 @@ def _status_context(status: ImportStatusView, uow: UowDep, me: Any, **extra: Any
             "distance_units": DISTANCE_UNITS, "date_orders": DATE_ORDERS,
         }  # fmt: skip
     if status.state == "previewed":
-        choices = exercise_choices(my_catalogue(uow=uow, user_id=me.id))
+        choices = exercise_choices(my_catalogue(uow=uow, caller=caller))
         context["choices"] = choices
         context["choice_names"] = {c.id: c.name for c in choices}
         context["zones"] = _zones(status.reading.tz)
@@ -134,11 +135,16 @@ def _status_context(status: ImportStatusView, uow: UowDep, me: Any, **extra: Any
 
 @router.get("/history/import/{token}")
 async def import_status(
-    request: Request, token: Token, me: PageUser, uow: UowDep, jobs: ImportJobsDep
+    request: Request,
+    token: Token,
+    me: PageUser,
+    caller: PageCaller,
+    uow: UowDep,
+    jobs: ImportJobsDep,
 ) -> Response:
     """The upload's page: what to say, the preview, the progress or the result."""
     status = jobs.status(account=me, token=token)
-    return render(request, TEMPLATES[status.state], _status_context(status, uow, me))
+    return render(request, TEMPLATES[status.state], _status_context(status, uow, caller))
 
 
 @router.get("/history/import/{token}/status")
@@ -156,8 +162,8 @@ async def import_progress(token: Token, me: PageUser, jobs: ImportJobsDep) -> Re
 
 
 @router.post("/history/import/{token}/read", dependencies=[CsrfChecked])
-async def read_again(request: Request, token: Token, me: PageUser, uow: UowDep,
-                     jobs: ImportJobsDep) -> Response:  # fmt: skip
+async def read_again(request: Request, token: Token, me: PageUser, caller: PageCaller,
+                     uow: UowDep, jobs: ImportJobsDep) -> Response:  # fmt: skip
     """Read the kept file again as the person now says (app, unit, zone, columns)."""
     form = await request.form()
     text = {key: str(value).strip()[:200] for key, value in form.items() if isinstance(value, str)}
@@ -167,13 +173,12 @@ async def read_again(request: Request, token: Token, me: PageUser, uow: UowDep,
         unit=text.get("unit") or None, distance_unit=text.get("distance_unit") or None,
         date_order=text.get("date_order") or None, columns=columns or None,
     )  # fmt: skip
-    unit = units_for(uow, me)
     try:  # reading a large file takes seconds: off the event loop
-        read = partial(jobs.read, account=me, token=token, reading=reading, uow=uow, unit=unit)
+        read = partial(jobs.read, caller=caller, token=token, reading=reading, uow=uow)
         await run_in_threadpool(read, ask_columns=False)
     except InvalidInput:
         status = jobs.status(account=me, token=token)  # kept, with the message and the answers
-        return render(request, TEMPLATES[status.state], _status_context(status, uow, me),
+        return render(request, TEMPLATES[status.state], _status_context(status, uow, caller),
                       status=422)  # fmt: skip
     return see_other(f"/history/import/{token}")
 
@@ -183,18 +188,19 @@ async def confirm(
     request: Request,
     token: Token,
     me: PageUser,
+    caller: PageCaller,
     uow: UowDep,
     jobs: ImportJobsDep,
     runner: RunnerDep,
 ) -> Response:
     """Import as previewed, with the names as the selects now say; then show the progress."""
     status = jobs.status(account=me, token=token)
-    on_error_show(request, TEMPLATES[status.state], **_status_context(status, uow, me))
+    on_error_show(request, TEMPLATES[status.state], **_status_context(status, uow, caller))
     form = await request.form()
     answers = {key: str(value) for key, value in form.items() if key.startswith("map-")}
     corrections = corrections_from_form(status.preview, answers) if status.preview else {}
     body = ConfirmRequest(corrections=corrections, strict=bool(form.get("strict")))
-    jobs.confirm(account=me, token=token, request=body, uow=uow, runner=runner)
+    jobs.confirm(caller=caller, token=token, request=body, uow=uow, runner=runner)
     return see_other(f"/history/import/{token}")
 
 
@@ -216,24 +222,22 @@ async def export_page(request: Request, me: PageUser, uow: UowDep) -> Response:
 @router.get("/history/export/{chosen}")
 def export_file(
     chosen: ExportFormat,
-    me: PageUser,
+    caller: PageCaller,
     app: BacktoneDep,
     uow: UowDep,
-    clock: ClockDep,
     unit: WeightUnit | None = None,
 ) -> Response:
     """The file itself, in the person's unit unless another is asked for."""
     return history_download(
-        app=app, uow=uow, account=me, chosen=HistoryFormat(chosen), unit=unit or units_for(uow, me),
-        today=today_for(me, clock),
-    )  # fmt: skip
+        app=app, uow=uow, caller=caller, chosen=HistoryFormat(chosen), unit=unit
+    )
 
 
 @router.get("/records")
-def records(request: Request, me: PageUser, uow: UowDep) -> Response:
+def records(request: Request, caller: PageCaller, uow: UowDep) -> Response:
     """Personal records for every exercise the person has logged, in their unit."""
     view = records_view(
-        personal_records(uow=uow, user_id=me.id), my_catalogue(uow=uow, user_id=me.id),
-        unit=units_for(uow, me), tz=zone(me),
+        personal_records(uow=uow, caller=caller), my_catalogue(uow=uow, caller=caller),
+        unit=caller.unit, tz=caller.tz,
     )  # fmt: skip
     return render(request, "records.html", {"records": view})

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Annotated, Literal
-from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Query, Request, Response
 
@@ -31,7 +30,7 @@ ChartName = Literal[
 @router.get("/progress")
 def progress(request: Request, me: PageUser, caller: PageCaller, uow: UowDep) -> Response:
     view = progress_view(progress_page(uow=uow, caller=caller), owner=me.name, unit=caller.unit)
-    posture = trend_view(posture_history(uow=uow, user_id=me.id), caller.tz)
+    posture = trend_view(posture_history(uow=uow, caller=caller), caller.tz)
     month = f"{caller.today:%Y-%m}"  # the report form's default and latest month
     return render(request, "progress.html", {"progress": view, "posture": posture, "month": month})
 
@@ -51,13 +50,13 @@ def report_pdf(
 
 
 @router.get("/progress/charts/posture.svg")
-def posture_chart_svg(me: PageUser, uow: UowDep) -> Response:
+def posture_chart_svg(caller: PageCaller, uow: UowDep) -> Response:
     """The person's posture checks over time, with each measure's uncertainty."""
     from backtone.adapters.formats.chart_canvas import ChartFormat
     from backtone.adapters.formats.posture_chart import posture_chart
 
-    trend = posture_history(uow=uow, user_id=me.id)
-    image = posture_chart(trend, tz=ZoneInfo(me.timezone), fmt=ChartFormat.SVG).image
+    trend = posture_history(uow=uow, caller=caller)
+    image = posture_chart(trend, tz=caller.tz, fmt=ChartFormat.SVG).image
     return Response(
         image, media_type="image/svg+xml", headers={"Cache-Control": "private, max-age=60"}
     )

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from typing import Annotated
-from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, File, Request, Response, UploadFile
 
-from backtone.entrypoints.web.deps import ClockDep, CsrfChecked, PageUser, UowDep
+from backtone.entrypoints.web.deps import ClockDep, CsrfChecked, PageCaller, UowDep
 from backtone.entrypoints.web.pages.forms import on_error_show
 from backtone.entrypoints.web.rendering import render
 from backtone.entrypoints.web.views.posture import (
@@ -22,22 +21,22 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/posture")
-def posture_page(request: Request, me: PageUser, uow: UowDep) -> Response:
-    trend = posture_history(uow=uow, user_id=me.id)
-    context = {"posture": trend_view(trend, ZoneInfo(me.timezone)), "guide": GUIDE}
+def posture_page(request: Request, caller: PageCaller, uow: UowDep) -> Response:
+    trend = posture_history(uow=uow, caller=caller)
+    context = {"posture": trend_view(trend, caller.tz), "guide": GUIDE}
     return render(request, "posture.html", context)
 
 
 @router.post("/posture", dependencies=[CsrfChecked])
 def posture_upload(
     request: Request,
-    me: PageUser,
+    caller: PageCaller,
     uow: UowDep,
     clock: ClockDep,
     photo: Annotated[UploadFile, File()],
 ) -> Response:
-    tz = ZoneInfo(me.timezone)
-    before = trend_view(posture_history(uow=uow, user_id=me.id), tz)
+    tz = caller.tz
+    before = trend_view(posture_history(uow=uow, caller=caller), tz)
     on_error_show(request, "posture.html", posture=before, guide=GUIDE)
     cva, shoulder, lean, source, frames = measure_uploaded_photo(
         photo=photo.file, filename=photo.filename or ""
@@ -45,13 +44,13 @@ def posture_upload(
     check = record_posture_check(
         uow=uow,
         clock=clock,
-        user_id=me.id,
+        caller=caller,
         cva_deg=cva,
         shoulder_offset_pct=shoulder,
         trunk_lean_deg=lean,
         source=source,
         frames=frames,
     )
-    trend = trend_view(posture_history(uow=uow, user_id=me.id), tz)
+    trend = trend_view(posture_history(uow=uow, caller=caller), tz)
     context = {"posture": trend, "guide": GUIDE, "latest": check_view(check, tz)}
     return render(request, "posture.html", context)

@@ -21,7 +21,6 @@ from backtone.entrypoints.web.deps import (
     PageUser,
     UowDep,
     caller_of,
-    units_for,
 )
 from backtone.entrypoints.web.pages.auth import COMMON_ZONES
 from backtone.entrypoints.web.pages.forms import on_error_show, see_other
@@ -46,9 +45,10 @@ def settings_context(
     uow: UowDep, clock: ClockDep, me: PageUser, **extra: object
 ) -> dict[str, object]:
     """What the settings page shows, with `extra` for the answer to a form."""
-    view = settings_view(my_settings(uow=uow, caller=caller_of(me, uow, clock)))
-    kit = kit_form(my_kit(uow=uow, user_id=me.id, unit=units_for(uow, me)))
-    tokens = [token_info_view(t, None) for t in api_tokens(uow=uow, clock=clock, user_id=me.id)]
+    caller = caller_of(me, uow, clock)
+    view = settings_view(my_settings(uow=uow, caller=caller))
+    kit = kit_form(my_kit(uow=uow, caller=caller))
+    tokens = [token_info_view(t, None) for t in api_tokens(uow=uow, clock=clock, caller=caller)]
     return {"settings": view, "zones": COMMON_ZONES, "kit": kit, "tokens": tokens, **extra}
 
 
@@ -105,6 +105,7 @@ KitText = Annotated[str, Form(max_length=300)]
 async def save_kit(
     request: Request,
     me: PageUser,
+    caller: PageCaller,
     uow: UowDep,
     clock: ClockDep,
     dumbbells: KitText = "",
@@ -123,15 +124,15 @@ async def save_kit(
     context = settings_context(uow, clock, me)
     context["kit"] = typed
     on_error_show(request, "settings.html", inline_errors=[*KIT_FIELDS, "stack"], **context)
-    kit = kit_typed(units_for(uow, me), typed)
-    set_kit(uow=uow, clock=clock, user_id=me.id, kit=kit)
+    kit = kit_typed(caller.unit, typed)
+    set_kit(uow=uow, clock=clock, caller=caller, kit=kit)
     return see_other("/settings?kit=saved#kit")
 
 
 @router.post("/settings/kit/reset", dependencies=[CsrfChecked])
-async def reset_kit(me: PageUser, uow: UowDep, clock: ClockDep) -> Response:
+async def reset_kit(caller: PageCaller, uow: UowDep, clock: ClockDep) -> Response:
     """Back to the common kit in the person's unit."""
-    set_kit(uow=uow, clock=clock, user_id=me.id, kit=default_kit(units_for(uow, me)))
+    set_kit(uow=uow, clock=clock, caller=caller, kit=default_kit(caller.unit))
     return see_other("/settings?kit=saved#kit")
 
 
@@ -155,11 +156,12 @@ async def revoke_token(
     request: Request,
     token_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
     me: PageUser,
+    caller: PageCaller,
     uow: UowDep,
     clock: ClockDep,
 ) -> Response:
     on_error_show(request, "settings.html", **settings_context(uow, clock, me))
-    revoke_api_token(uow=uow, user_id=me.id, token_id=token_id)
+    revoke_api_token(uow=uow, caller=caller, token_id=token_id)
     return see_other("/settings?saved=true#tokens")
 
 
