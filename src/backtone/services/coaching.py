@@ -55,10 +55,23 @@ __all__ = [
 ]
 
 
+def _catalogue(
+    uow: UnitOfWork, user_id: int, builtin: Catalogue | None, catalogue: Catalogue | None
+) -> Catalogue:
+    """The catalogue given, else the person's: from `builtin` (older callers) or the unit of
+    work, which reaches the built-in one itself."""
+    if catalogue is not None:
+        return catalogue
+    if builtin is not None:
+        return catalogue_for(uow=uow, builtin=builtin, user_id=user_id)
+    with uow:
+        return uow.catalogue(user_id)
+
+
 def next_session(
     *,
     uow: UnitOfWork,
-    builtin: Catalogue,
+    builtin: Catalogue | None = None,
     user_id: int,
     today: date,
     tz: tzinfo,
@@ -71,11 +84,11 @@ def next_session(
     day cover it (`domain/session_log.py`). Main items get the progression engine's sets,
     reps (or seconds), load and reason, read from the person's history and their kit, and
     today's readiness check-in if they gave one; warm-up and cool-down keep the plan's.
-    A caller that has the person's catalogue (`catalogue_for`) already may pass it, and one
-    that knows the unit they read loads in (the saved profile's) may pass that.
+    A caller that has the person's catalogue already may pass it (else it is read through the
+    unit of work, or built on `builtin`), and one that knows the unit they read loads in (the
+    saved profile's) may pass that.
     """
-    if catalogue is None:
-        catalogue = catalogue_for(uow=uow, builtin=builtin, user_id=user_id)
+    catalogue = _catalogue(uow, user_id, builtin, catalogue)
     with uow:
         record = uow.plans.current(user_id)
         if record is None:
@@ -133,17 +146,18 @@ def _logged_today(
 def adhoc_session(
     *,
     uow: UnitOfWork,
-    builtin: Catalogue,
+    builtin: Catalogue | None = None,
     user_id: int,
     exercises: Sequence[str],
     today: date,
     tz: tzinfo,
+    catalogue: Catalogue | None = None,
 ) -> SessionPlan:
     """A session of exercises chosen by name or id, each with this person's dose and the
     engine's target."""
     if not exercises:
         raise InvalidInput("exercise", "none given", "one or more exercise ids or names")
-    catalogue = catalogue_for(uow=uow, builtin=builtin, user_id=user_id)
+    catalogue = _catalogue(uow, user_id, builtin, catalogue)
     chosen = [catalogue.resolve(name) for name in exercises]
     with uow:
         profile = _profile(uow, user_id)
@@ -299,16 +313,17 @@ def tick_item(
 def swap_item(
     *,
     uow: UnitOfWork,
-    builtin: Catalogue,
+    builtin: Catalogue | None = None,
     user_id: int,
     workout_id: int,
     position: int,
     exercise_id: str,
     today: date,
     tz: tzinfo,
+    catalogue: Catalogue | None = None,
 ) -> SessionItem:
     """Replace the item at `position` of an open workout by another exercise, with its target."""
-    catalogue = catalogue_for(uow=uow, builtin=builtin, user_id=user_id)
+    catalogue = _catalogue(uow, user_id, builtin, catalogue)
     exercise = catalogue.get(exercise_id)
     with uow:
         _open_guided(uow, user_id, workout_id)
@@ -331,14 +346,19 @@ def swap_item(
 
 
 def swap_options(
-    *, uow: UnitOfWork, builtin: Catalogue, user_id: int, exercise_id: str
+    *,
+    uow: UnitOfWork,
+    builtin: Catalogue | None = None,
+    user_id: int,
+    exercise_id: str,
+    catalogue: Catalogue | None = None,
 ) -> list[Exercise]:
     """Exercises to do instead: same pattern and kind, doable with the person's kit and level.
 
     Those sharing the most primary muscles come first; exercises the person's limitations
     rule out are left out.
     """
-    catalogue = catalogue_for(uow=uow, builtin=builtin, user_id=user_id)
+    catalogue = _catalogue(uow, user_id, builtin, catalogue)
     current = catalogue.get(exercise_id)
     with uow:
         profile = _profile(uow, user_id)
@@ -358,7 +378,7 @@ def swap_options(
 def open_workout(
     *,
     uow: UnitOfWork,
-    builtin: Catalogue,
+    builtin: Catalogue | None = None,
     clock: Clock,
     user_id: int,
     tz: tzinfo,
@@ -366,10 +386,9 @@ def open_workout(
 ) -> GuidedWorkout | None:
     """The person's unfinished guided workout of the last day, to resume, if there is one.
 
-    A caller that has the person's catalogue (`catalogue_for`) already may pass it.
+    A caller that has the person's catalogue already may pass it.
     """
-    if catalogue is None:
-        catalogue = catalogue_for(uow=uow, builtin=builtin, user_id=user_id)
+    catalogue = _catalogue(uow, user_id, builtin, catalogue)
     with uow:
         opened = uow.workouts.open_since(user_id, GUIDED_SOURCE, clock.now() - RESUMABLE)
         if opened is None:
