@@ -17,11 +17,14 @@ from typing import Any, Self
 from backtone.domain.account import Account, ClientLink, Role
 from backtone.domain.catalogue import Catalogue
 from backtone.domain.exercise import Exercise
-from backtone.domain.plan import Plan
+from backtone.domain.exposure import Target
+from backtone.domain.kit import Kit
+from backtone.domain.plan import Plan, PlanItem
 from backtone.domain.plan_record import PlanRecord, PlanSummary
 from backtone.domain.profile import Profile
+from backtone.domain.readiness import CheckIn
 from backtone.domain.records import DatedSet, ExerciseRecords, compute_records
-from backtone.domain.training import LoggedSet, Workout
+from backtone.domain.training import GUIDED_SOURCE, LoggedSet, Workout
 from backtone.domain.user import User
 
 
@@ -64,10 +67,14 @@ class FakeExerciseRepository:
 
 
 class FakeWorkoutRepository:
-    """The part of the workout store that logging and history use."""
+    """The part of the workout store that logging, history and guided workouts use.
+
+    Like the database, it holds one open guided workout a person at most.
+    """
 
     def __init__(self) -> None:
         self.rows: dict[int, tuple[int, Workout]] = {}  # workout id -> (owner, workout)
+        self.stored_targets: dict[int, list[tuple[PlanItem, Target]]] = {}
 
     def _mine(self, user_id: int) -> list[Workout]:
         return [w for owner, w in self.rows.values() if owner == user_id]
@@ -83,7 +90,86 @@ class FakeWorkoutRepository:
     ) -> int | None:
         if self.id_for_key(user_id, workout.key) is not None:
             return None
+        if workout.source == GUIDED_SOURCE and workout.ended_at is None:
+            mine = self._mine(user_id)
+            if any(w.source == GUIDED_SOURCE and w.ended_at is None for w in mine):
+                return None
         return self.add(user_id, workout, created_at=created_at)
+
+    def get(self, user_id: int, workout_id: int, *, with_sets: bool = True) -> Workout | None:
+        owner, workout = self.rows.get(workout_id, (None, None))
+        if owner != user_id or workout is None:
+            return None
+        return workout if with_sets else replace(workout, sets=())
+
+    def set_targets(
+        self, user_id: int, workout_id: int, targets: Sequence[tuple[PlanItem, Target]]
+    ) -> None:
+        assert self.get(user_id, workout_id) is not None
+        self.stored_targets[workout_id] = list(targets)
+
+    def targets(
+        self, user_id: int, workout_ids: Iterable[int]
+    ) -> dict[int, list[tuple[PlanItem, Target]]]:
+        return {
+            i: list(self.stored_targets[i])
+            for i in workout_ids
+            if i in self.stored_targets and self.get(user_id, i) is not None
+        }
+
+    def close_stale(self, user_id: int, source: str, started_before: datetime) -> None:
+        for w in self._mine(user_id):
+            if w.source == source and w.ended_at is None and w.started_at < started_before:
+                assert w.id is not None
+                if w.sets:
+                    self.finish(user_id, w.id, w.started_at)
+                else:
+                    self.delete(user_id, w.id)
+
+    def finish(self, user_id: int, workout_id: int, ended_at: datetime) -> None:
+        owner, workout = self.rows[workout_id]
+        assert owner == user_id
+        self.rows[workout_id] = (owner, replace(workout, ended_at=ended_at))
+
+    def delete(self, user_id: int, workout_id: int) -> None:
+        assert self.get(user_id, workout_id) is not None
+        del self.rows[workout_id]
+        self.stored_targets.pop(workout_id, None)
+
+    def finished_sessions(self, user_id: int, session_ids: Iterable[int]) -> set[int]:
+        wanted = set(session_ids)
+        return {
+            w.planned_session_id
+            for w in self._mine(user_id)
+            if w.ended_at is not None and w.planned_session_id in wanted
+        }
+
+    def started_since(self, user_id: int, since: datetime) -> list[Workout]:
+        return sorted(
+            (w for w in self._mine(user_id) if w.started_at >= since), key=lambda w: w.started_at
+        )
+
+    def start_times(self, user_id: int) -> list[datetime]:
+        return sorted(w.started_at for w in self._mine(user_id))
+
+    def history_of(
+        self,
+        user_id: int,
+        exercise_ids: Iterable[str],
+        limit: int,
+        *,
+        excluding: int | None = None,
+        before: datetime | None = None,
+    ) -> list[Workout]:
+        ids = set(exercise_ids)
+        held = [
+            w
+            for w in self._mine(user_id)
+            if w.id != excluding
+            and (before is None or w.started_at < before)
+            and any(s.exercise_id in ids for s in w.sets)
+        ]
+        return sorted(held, key=lambda w: w.started_at, reverse=True)[:limit]
 
     def id_for_key(self, user_id: int, source_key: str) -> int | None:
         return next((w.id for w in self._mine(user_id) if w.key == source_key), None)
@@ -104,10 +190,13 @@ class FakeWorkoutRepository:
 
     def open_since(
         self, user_id: int, source: str, since: datetime
-    ) -> tuple[Workout, list[Any]] | None:
+    ) -> tuple[Workout, list[tuple[PlanItem, Target]]] | None:
         found = [w for w in self._mine(user_id) if w.source == source and w.ended_at is None]
         found = [w for w in found if w.started_at >= since]
-        return (max(found, key=lambda w: w.started_at), []) if found else None
+        if not found:
+            return None
+        newest = max(found, key=lambda w: w.started_at)
+        return newest, list(self.stored_targets.get(newest.id or 0, []))
 
     def recent(self, user_id: int, limit: int, exercise_id: str | None = None) -> list[Workout]:
         newest = sorted(self._mine(user_id), key=lambda w: w.started_at, reverse=True)
@@ -132,6 +221,20 @@ class FakeWorkoutRepository:
                 if s.exercise_id == exercise_id
             ],
         )
+
+
+class FakeKitRepository:
+    """Nobody has set their kit: the common kit in their unit is used."""
+
+    def get(self, user_id: int) -> Kit | None:
+        return None
+
+
+class FakeCheckInRepository:
+    """Nobody has checked in."""
+
+    def on(self, user_id: int, day: date) -> CheckIn | None:
+        return None
 
 
 class FakeProfileRepository:
@@ -234,6 +337,8 @@ class FakeUnitOfWork:
         self.plans = FakePlanRepository()
         self.accounts = FakeAccountRepository()
         self.trainers = FakeTrainerRepository()
+        self.kits = FakeKitRepository()
+        self.check_ins = FakeCheckInRepository()
         self.commits = 0
         self._depth = 0
         self._snapshot: dict[str, Any] = {}
