@@ -133,8 +133,14 @@ def swap_choices(
     if not 0 <= position < len(found.session.items):
         raise NotFound("exercise in this workout", str(position))
     item = found.session.items[position]
-    options = swap_options(uow=uow, user_id=caller.user_id, exercise_id=item.exercise_id)
+    options = alternatives(uow=uow, caller=caller, exercise_id=item.exercise_id)
     return SwapChoices(workout_id, position, item, options)
+
+
+def alternatives(*, uow: UnitOfWork, caller: Caller, exercise_id: str) -> list[Exercise]:
+    """Exercises to do instead of this one: same pattern and kind, the person's kit and level
+    (the terminal app asks before its workout is stored)."""
+    return swap_options(uow=uow, user_id=caller.user_id, exercise_id=exercise_id)
 
 
 def swap(

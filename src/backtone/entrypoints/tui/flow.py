@@ -15,7 +15,7 @@ from backtone.domain.exercise import Exercise
 from backtone.domain.plan import Role
 from backtone.domain.readiness import CheckIn
 from backtone.domain.training import LoggedSet, SetType, WeightUnit
-from backtone.services import coaching, readiness, workouts
+from backtone.services import readiness, workouts
 from backtone.services.coaching import GuidedWorkout, SessionItem, SessionPlan, WorkoutSummary
 from backtone.services.context import Caller
 from backtone.services.ports import Clock, UnitOfWork
@@ -181,7 +181,7 @@ class WorkoutFlow:
         item = self.current
         assert item is not None
         w = self.wiring
-        return coaching.swap_options(uow=w.uow, user_id=w.user_id, exercise_id=item.exercise_id)
+        return workouts.alternatives(uow=w.uow, caller=w.caller, exercise_id=item.exercise_id)
 
     def swap(self, exercise_id: str) -> SessionItem:
         """Do another exercise in place of the current one, with its own target."""
