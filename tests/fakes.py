@@ -75,12 +75,13 @@ class FakeWorkoutRepository:
     def __init__(self) -> None:
         self.rows: dict[int, tuple[int, Workout]] = {}  # workout id -> (owner, workout)
         self.stored_targets: dict[int, list[tuple[PlanItem, Target]]] = {}
+        self.last_id = 0  # ids are not handed out again after a delete, as on PostgreSQL
 
     def _mine(self, user_id: int) -> list[Workout]:
         return [w for owner, w in self.rows.values() if owner == user_id]
 
     def add(self, user_id: int, workout: Workout, *, created_at: datetime) -> int:
-        workout_id = max(self.rows, default=0) + 1
+        workout_id = self.last_id = max([self.last_id, *self.rows]) + 1
         sets = tuple(replace(s, id=workout_id * 1000 + n) for n, s in enumerate(workout.sets))
         self.rows[workout_id] = (user_id, replace(workout, id=workout_id, sets=sets))
         return workout_id

@@ -151,3 +151,23 @@ def test_a_swap_keeps_the_position(uow: FakeUnitOfWork) -> None:
     after = [i.exercise_id for i in resumed.session.items]
     assert after == [*before[:at], other, *before[at + 1 :]]
     assert resumed.session.items[at].role is Role.MAIN
+
+
+def test_sets_sent_later_for_a_deleted_workout_share_one_recreated_workout(
+    uow: FakeUnitOfWork,
+) -> None:
+    started = workouts.start(uow=uow, clock=CLOCK, caller=ME)
+    lift = started.session.items[position_of(now_shown(uow), Role.MAIN)].exercise_id
+    with uow:
+        uow.workouts.delete(ME.user_id, started.workout_id)
+        uow.commit()
+    first, second = [
+        workouts.log_set(uow=uow, clock=CLOCK, caller=ME, workout_id=started.workout_id,
+                         logged=LoggedSet(lift, reps=reps), sent_later=True)
+        for reps in (8, 7)
+    ]  # fmt: skip
+    assert first.workout_id == second.workout_id != started.workout_id
+    assert "deleted elsewhere" in first.notice
+    [recreated] = [w for _, w in uow.workouts.rows.values()]
+    assert recreated.name == workouts.RECREATED_NAME
+    assert [s.reps for s in recreated.sets] == [8, 7]

@@ -1,37 +1,38 @@
 """Guided workouts, each use case whole for one `Caller`: start today's session, log a set,
 tick a warm-up or stretch, swap an exercise, finish.
 
-The steps themselves (what a guided workout is, how a set sent later finds its workout) live in
-`coaching.py`; these functions are what every door calls: the API, the pages, the terminal
-app and the CLI. Each owns its transaction; run inside a caller's (an idempotency key's), it
-commits with it.
+The coaching steps (the next session's targets, opening and resuming a workout) live in
+`coaching.py`; the rules for a set or tick a phone sends late are here, below the use cases.
+These functions are what every door calls: the API, the pages, the terminal app and the CLI.
+Each owns its transaction; run inside a caller's (an idempotency key's), it commits with it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from backtone.domain.errors import NotFound
+from backtone.domain.catalogue import Catalogue
+from backtone.domain.errors import Conflict, InvalidInput, NotFound
 from backtone.domain.exercise import Exercise
-from backtone.domain.training import LoggedSet
+from backtone.domain.training import LoggedSet, Workout
 from backtone.services.coaching import (
     GuidedWorkout,
     SessionItem,
     SessionPlan,
     WorkoutSummary,
     add_guided_set,
-    add_set_sent_later,
+    check_guided_open,
     finish_workout,
     next_session,
     open_workout,
     start_workout,
     swap_item,
     swap_options,
-    tick_item,
 )
 from backtone.services.context import Caller
 from backtone.services.ports import Clock, UnitOfWork
+from backtone.services.session_plan import ticked_off
 
 
 def start(
@@ -158,3 +159,91 @@ def finish(*, uow: UnitOfWork, clock: Clock, caller: Caller, workout_id: int) ->
     return finish_workout(
         uow=uow, clock=clock, user_id=caller.user_id, workout_id=workout_id, tz=caller.tz
     )
+
+
+# The steps, inside the caller's transaction.
+
+RECREATED_NAME = "Recreated from sets saved on a phone"
+
+
+# How far a phone's clock may be off: a workout that started later than this after the set was
+# logged on the phone cannot be the one it was logged in.
+CLOCK_SKEW = timedelta(minutes=10)
+
+
+def add_set_sent_later(
+    uow: UnitOfWork,
+    clock: Clock,
+    user_id: int,
+    workout_id: int,
+    logged: LoggedSet,
+    logged_at: datetime | None = None,
+) -> tuple[int, str]:
+    """Add a set a phone kept while it had no signal, inside the caller's transaction, by
+    rules a person can read. Returns the workout it went to and a notice ('' when none).
+
+    - The workout is still open: the set joins it, as if it had been sent at once.
+    - It was finished elsewhere meanwhile: the set joins it all the same (it belongs there).
+    - It was deleted elsewhere: the set goes into a workout recreated for it (one for every
+      deleted workout, however many sets follow), and the notice says so. A workout under the
+      same id that started after the set was logged (`logged_at`, the phone's time; SQLite
+      hands a deleted row's id out again) is another one, so that counts as deleted too.
+    """
+    now = clock.now()
+    found = uow.workouts.get(user_id, workout_id, with_sets=False)
+    if found is not None and logged_at is not None and found.started_at > logged_at + CLOCK_SKEW:
+        found = None
+    if found is None:
+        key = f"recreated:{workout_id}"
+        recreated = uow.workouts.id_for_key(user_id, key)
+        if recreated is None:
+            workout = Workout(
+                started_at=now, sets=(), name=RECREATED_NAME, ended_at=now, source_key=key
+            )
+            recreated = uow.workouts.add_unless_taken(user_id, workout, created_at=now)
+            recreated = recreated or uow.workouts.id_for_key(user_id, key)
+        if recreated is None:
+            raise Conflict("the workout for these sets is being recreated; try again")
+        uow.workouts.append_sets(user_id, recreated, [logged], now)
+        return recreated, (
+            f"Workout {workout_id} was deleted elsewhere, so the sets saved on this phone "
+            "went into a workout recreated for them."
+        )
+    uow.workouts.append_sets(user_id, workout_id, [logged], now)
+    if found.ended_at is not None:
+        return workout_id, (
+            "That workout was finished elsewhere; the sets saved on this phone joined it."
+        )
+    return workout_id, ""
+
+
+def tick_item(
+    uow: UnitOfWork,
+    catalogue: Catalogue,
+    user_id: int,
+    workout_id: int,
+    position: int,
+    *,
+    done: bool = True,
+    sent_later: bool = False,
+) -> str:
+    """Tick a warm-up, stretch or drill of an open workout as done (or undo the tick), inside
+    the caller's transaction; returns the item's exercise id.
+
+    A tick is kept with the workout's targets and adds no set, so it never counts as training
+    volume. Main lifts are refused: their sets are logged. A tick a phone kept while offline
+    (`sent_later`) still lands on a workout finished elsewhere meanwhile.
+    """
+    check_guided_open(uow, user_id, workout_id, finished_too=sent_later)
+    stored = uow.workouts.targets(user_id, [workout_id]).get(workout_id, [])
+    if not 0 <= position < len(stored):
+        raise InvalidInput("position", f"{position}", f"0-{max(len(stored) - 1, 0)}")
+    item, target = stored[position]
+    kind = catalogue.get(item.exercise_id).kind if item.exercise_id in catalogue else None
+    if kind is None or not ticked_off(item.role, kind):
+        raise InvalidInput(
+            "position", f"{item.name} is logged set by set", "a warm-up, stretch or drill"
+        )
+    stored[position] = (item, replace(target, ticked=done))
+    uow.workouts.set_targets(user_id, workout_id, stored)
+    return item.exercise_id
