@@ -17,14 +17,15 @@ from typing import Any, Self
 from backtone.domain.account import Account, ClientLink, Role
 from backtone.domain.catalogue import Catalogue
 from backtone.domain.exercise import Exercise
+from backtone.domain.exposure import Target
 from backtone.domain.kit import Kit
-from backtone.domain.plan import Plan
+from backtone.domain.plan import Plan, PlanItem
 from backtone.domain.plan_record import PlanRecord, PlanSummary
 from backtone.domain.posture import PostureCheck
 from backtone.domain.profile import Profile
 from backtone.domain.readiness import CheckIn
 from backtone.domain.records import DatedSet, ExerciseRecords, compute_records
-from backtone.domain.training import LoggedSet, Workout
+from backtone.domain.training import GUIDED_SOURCE, LoggedSet, Workout
 from backtone.domain.user import User
 
 
@@ -67,16 +68,21 @@ class FakeExerciseRepository:
 
 
 class FakeWorkoutRepository:
-    """The part of the workout store that logging and history use."""
+    """The part of the workout store that logging, history and guided workouts use.
+
+    Like the database, it holds one open guided workout a person at most.
+    """
 
     def __init__(self) -> None:
         self.rows: dict[int, tuple[int, Workout]] = {}  # workout id -> (owner, workout)
+        self.stored_targets: dict[int, list[tuple[PlanItem, Target]]] = {}
+        self.last_id = 0  # ids are not handed out again after a delete, as on PostgreSQL
 
     def _mine(self, user_id: int) -> list[Workout]:
         return [w for owner, w in self.rows.values() if owner == user_id]
 
     def add(self, user_id: int, workout: Workout, *, created_at: datetime) -> int:
-        workout_id = max(self.rows, default=0) + 1
+        workout_id = self.last_id = max([self.last_id, *self.rows]) + 1
         sets = tuple(replace(s, id=workout_id * 1000 + n) for n, s in enumerate(workout.sets))
         self.rows[workout_id] = (user_id, replace(workout, id=workout_id, sets=sets))
         return workout_id
@@ -91,13 +97,72 @@ class FakeWorkoutRepository:
     def all(self, user_id: int) -> Iterator[Workout]:
         return iter(sorted(self._mine(user_id), key=lambda w: (w.started_at, w.id or 0)))
 
-    def start_times(self, user_id: int) -> list[datetime]:
-        return sorted(w.started_at for w in self._mine(user_id))
+    def add_unless_taken(
+        self, user_id: int, workout: Workout, *, created_at: datetime
+    ) -> int | None:
+        if self.id_for_key(user_id, workout.key) is not None:
+            return None
+        if workout.source == GUIDED_SOURCE and workout.ended_at is None:
+            mine = self._mine(user_id)
+            if any(w.source == GUIDED_SOURCE and w.ended_at is None for w in mine):
+                return None
+        return self.add(user_id, workout, created_at=created_at)
+
+    def get(self, user_id: int, workout_id: int, *, with_sets: bool = True) -> Workout | None:
+        owner, workout = self.rows.get(workout_id, (None, None))
+        if owner != user_id or workout is None:
+            return None
+        return workout if with_sets else replace(workout, sets=())
+
+    def set_targets(
+        self, user_id: int, workout_id: int, targets: Sequence[tuple[PlanItem, Target]]
+    ) -> None:
+        assert self.get(user_id, workout_id) is not None
+        self.stored_targets[workout_id] = list(targets)
+
+    def targets(
+        self, user_id: int, workout_ids: Iterable[int]
+    ) -> dict[int, list[tuple[PlanItem, Target]]]:
+        return {
+            i: list(self.stored_targets[i])
+            for i in workout_ids
+            if i in self.stored_targets and self.get(user_id, i) is not None
+        }
+
+    def close_stale(self, user_id: int, source: str, started_before: datetime) -> None:
+        for w in self._mine(user_id):
+            if w.source == source and w.ended_at is None and w.started_at < started_before:
+                assert w.id is not None
+                if w.sets:
+                    self.finish(user_id, w.id, w.started_at)
+                else:
+                    self.delete(user_id, w.id)
+
+    def finish(self, user_id: int, workout_id: int, ended_at: datetime) -> None:
+        owner, workout = self.rows[workout_id]
+        assert owner == user_id
+        self.rows[workout_id] = (owner, replace(workout, ended_at=ended_at))
+
+    def delete(self, user_id: int, workout_id: int) -> None:
+        assert self.get(user_id, workout_id) is not None
+        del self.rows[workout_id]
+        self.stored_targets.pop(workout_id, None)
+
+    def finished_sessions(self, user_id: int, session_ids: Iterable[int]) -> set[int]:
+        wanted = set(session_ids)
+        return {
+            w.planned_session_id
+            for w in self._mine(user_id)
+            if w.ended_at is not None and w.planned_session_id in wanted
+        }
 
     def started_since(self, user_id: int, since: datetime) -> list[Workout]:
         return sorted(
             (w for w in self._mine(user_id) if w.started_at >= since), key=lambda w: w.started_at
         )
+
+    def start_times(self, user_id: int) -> list[datetime]:
+        return sorted(w.started_at for w in self._mine(user_id))
 
     def history_of(
         self,
@@ -108,33 +173,15 @@ class FakeWorkoutRepository:
         excluding: int | None = None,
         before: datetime | None = None,
     ) -> list[Workout]:
-        wanted = frozenset(exercise_ids)
-        found = [
-            replace(w, sets=tuple(s for s in w.sets if s.exercise_id in wanted))
+        ids = set(exercise_ids)
+        held = [
+            w
             for w in self._mine(user_id)
-            if any(s.exercise_id in wanted for s in w.sets)
-            and w.id != excluding
+            if w.id != excluding
             and (before is None or w.started_at < before)
+            and any(s.exercise_id in ids for s in w.sets)
         ]
-        return sorted(found, key=lambda w: (w.started_at, w.id or 0), reverse=True)[:limit]
-
-    def targets(self, user_id: int, workout_ids: Iterable[int]) -> dict[int, list[tuple[Any, Any]]]:
-        return {}  # no guided workouts in these fakes: none holds targets
-
-    def finished_sessions(self, user_id: int, session_ids: Iterable[int]) -> set[int]:
-        wanted = set(session_ids)
-        return {
-            w.planned_session_id
-            for w in self._mine(user_id)
-            if w.planned_session_id in wanted and w.ended_at is not None
-        }
-
-    def add_unless_taken(
-        self, user_id: int, workout: Workout, *, created_at: datetime
-    ) -> int | None:
-        if self.id_for_key(user_id, workout.key) is not None:
-            return None
-        return self.add(user_id, workout, created_at=created_at)
+        return sorted(held, key=lambda w: w.started_at, reverse=True)[:limit]
 
     def id_for_key(self, user_id: int, source_key: str) -> int | None:
         return next((w.id for w in self._mine(user_id) if w.key == source_key), None)
@@ -155,10 +202,13 @@ class FakeWorkoutRepository:
 
     def open_since(
         self, user_id: int, source: str, since: datetime
-    ) -> tuple[Workout, list[Any]] | None:
+    ) -> tuple[Workout, list[tuple[PlanItem, Target]]] | None:
         found = [w for w in self._mine(user_id) if w.source == source and w.ended_at is None]
         found = [w for w in found if w.started_at >= since]
-        return (max(found, key=lambda w: w.started_at), []) if found else None
+        if not found:
+            return None
+        newest = max(found, key=lambda w: w.started_at)
+        return newest, list(self.stored_targets.get(newest.id or 0, []))
 
     def recent(self, user_id: int, limit: int, exercise_id: str | None = None) -> list[Workout]:
         newest = sorted(self._mine(user_id), key=lambda w: w.started_at, reverse=True)

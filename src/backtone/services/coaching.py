@@ -27,7 +27,6 @@ from backtone.services.session_plan import (
     SessionItem,
     SessionPlan,
     SetEntry,
-    ticked_off,
 )
 from backtone.services.workout_summary import WorkoutSummary, summarise
 
@@ -42,8 +41,8 @@ __all__ = [
     "SetEntry",
     "WorkoutSummary",
     "add_guided_set",
-    "add_set_sent_later",
     "adhoc_session",
+    "check_guided_open",
     "finish_workout",
     "log_guided_set",
     "next_session",
@@ -51,14 +50,26 @@ __all__ = [
     "start_workout",
     "swap_item",
     "swap_options",
-    "tick_item",
 ]
+
+
+def _catalogue(
+    uow: UnitOfWork, user_id: int, builtin: Catalogue | None, catalogue: Catalogue | None
+) -> Catalogue:
+    """The catalogue given, else the person's: from `builtin` (older callers) or the unit of
+    work, which reaches the built-in one itself."""
+    if catalogue is not None:
+        return catalogue
+    if builtin is not None:
+        return catalogue_for(uow=uow, builtin=builtin, user_id=user_id)
+    with uow:
+        return uow.catalogue(user_id)
 
 
 def next_session(
     *,
     uow: UnitOfWork,
-    builtin: Catalogue,
+    builtin: Catalogue | None = None,
     user_id: int,
     today: date,
     tz: tzinfo,
@@ -71,11 +82,11 @@ def next_session(
     day cover it (`domain/session_log.py`). Main items get the progression engine's sets,
     reps (or seconds), load and reason, read from the person's history and their kit, and
     today's readiness check-in if they gave one; warm-up and cool-down keep the plan's.
-    A caller that has the person's catalogue (`catalogue_for`) already may pass it, and one
-    that knows the unit they read loads in (the saved profile's) may pass that.
+    A caller that has the person's catalogue already may pass it (else it is read through the
+    unit of work, or built on `builtin`), and one that knows the unit they read loads in (the
+    saved profile's) may pass that.
     """
-    if catalogue is None:
-        catalogue = catalogue_for(uow=uow, builtin=builtin, user_id=user_id)
+    catalogue = _catalogue(uow, user_id, builtin, catalogue)
     with uow:
         record = uow.plans.current(user_id)
         if record is None:
@@ -133,17 +144,18 @@ def _logged_today(
 def adhoc_session(
     *,
     uow: UnitOfWork,
-    builtin: Catalogue,
+    builtin: Catalogue | None = None,
     user_id: int,
     exercises: Sequence[str],
     today: date,
     tz: tzinfo,
+    catalogue: Catalogue | None = None,
 ) -> SessionPlan:
     """A session of exercises chosen by name or id, each with this person's dose and the
     engine's target."""
     if not exercises:
         raise InvalidInput("exercise", "none given", "one or more exercise ids or names")
-    catalogue = catalogue_for(uow=uow, builtin=builtin, user_id=user_id)
+    catalogue = _catalogue(uow, user_id, builtin, catalogue)
     chosen = [catalogue.resolve(name) for name in exercises]
     with uow:
         profile = _profile(uow, user_id)
@@ -206,112 +218,27 @@ def add_guided_set(
 
     For a caller that commits the set together with more, such as an idempotency key.
     """
-    _open_guided(uow, user_id, workout_id)
+    check_guided_open(uow, user_id, workout_id)
     uow.workouts.append_sets(user_id, workout_id, [logged], clock.now())
-
-
-RECREATED_NAME = "Recreated from sets saved on a phone"
-
-
-# How far a phone's clock may be off: a workout that started later than this after the set was
-# logged on the phone cannot be the one it was logged in.
-CLOCK_SKEW = timedelta(minutes=10)
-
-
-def add_set_sent_later(
-    uow: UnitOfWork,
-    clock: Clock,
-    user_id: int,
-    workout_id: int,
-    logged: LoggedSet,
-    logged_at: datetime | None = None,
-) -> tuple[int, str]:
-    """Add a set a phone kept while it had no signal, inside the caller's transaction, by
-    rules a person can read. Returns the workout it went to and a notice ('' when none).
-
-    - The workout is still open: the set joins it, as if it had been sent at once.
-    - It was finished elsewhere meanwhile: the set joins it all the same (it belongs there).
-    - It was deleted elsewhere: the set goes into a workout recreated for it (one for every
-      deleted workout, however many sets follow), and the notice says so. A workout under the
-      same id that started after the set was logged (`logged_at`, the phone's time; SQLite
-      hands a deleted row's id out again) is another one, so that counts as deleted too.
-    """
-    now = clock.now()
-    found = uow.workouts.get(user_id, workout_id, with_sets=False)
-    if found is not None and logged_at is not None and found.started_at > logged_at + CLOCK_SKEW:
-        found = None
-    if found is None:
-        key = f"recreated:{workout_id}"
-        recreated = uow.workouts.id_for_key(user_id, key)
-        if recreated is None:
-            workout = Workout(
-                started_at=now, sets=(), name=RECREATED_NAME, ended_at=now, source_key=key
-            )
-            recreated = uow.workouts.add_unless_taken(user_id, workout, created_at=now)
-            recreated = recreated or uow.workouts.id_for_key(user_id, key)
-        if recreated is None:
-            raise Conflict("the workout for these sets is being recreated; try again")
-        uow.workouts.append_sets(user_id, recreated, [logged], now)
-        return recreated, (
-            f"Workout {workout_id} was deleted elsewhere, so the sets saved on this phone "
-            "went into a workout recreated for them."
-        )
-    uow.workouts.append_sets(user_id, workout_id, [logged], now)
-    if found.ended_at is not None:
-        return workout_id, (
-            "That workout was finished elsewhere; the sets saved on this phone joined it."
-        )
-    return workout_id, ""
-
-
-def tick_item(
-    uow: UnitOfWork,
-    catalogue: Catalogue,
-    user_id: int,
-    workout_id: int,
-    position: int,
-    *,
-    done: bool = True,
-    sent_later: bool = False,
-) -> str:
-    """Tick a warm-up, stretch or drill of an open workout as done (or undo the tick), inside
-    the caller's transaction; returns the item's exercise id.
-
-    A tick is kept with the workout's targets and adds no set, so it never counts as training
-    volume. Main lifts are refused: their sets are logged. A tick a phone kept while offline
-    (`sent_later`) still lands on a workout finished elsewhere meanwhile.
-    """
-    _open_guided(uow, user_id, workout_id, finished_too=sent_later)
-    stored = uow.workouts.targets(user_id, [workout_id]).get(workout_id, [])
-    if not 0 <= position < len(stored):
-        raise InvalidInput("position", f"{position}", f"0-{max(len(stored) - 1, 0)}")
-    item, target = stored[position]
-    kind = catalogue.get(item.exercise_id).kind if item.exercise_id in catalogue else None
-    if kind is None or not ticked_off(item.role, kind):
-        raise InvalidInput(
-            "position", f"{item.name} is logged set by set", "a warm-up, stretch or drill"
-        )
-    stored[position] = (item, replace(target, ticked=done))
-    uow.workouts.set_targets(user_id, workout_id, stored)
-    return item.exercise_id
 
 
 def swap_item(
     *,
     uow: UnitOfWork,
-    builtin: Catalogue,
+    builtin: Catalogue | None = None,
     user_id: int,
     workout_id: int,
     position: int,
     exercise_id: str,
     today: date,
     tz: tzinfo,
+    catalogue: Catalogue | None = None,
 ) -> SessionItem:
     """Replace the item at `position` of an open workout by another exercise, with its target."""
-    catalogue = catalogue_for(uow=uow, builtin=builtin, user_id=user_id)
+    catalogue = _catalogue(uow, user_id, builtin, catalogue)
     exercise = catalogue.get(exercise_id)
     with uow:
-        _open_guided(uow, user_id, workout_id)
+        check_guided_open(uow, user_id, workout_id)
         stored = uow.workouts.targets(user_id, [workout_id]).get(workout_id, [])
         if not 0 <= position < len(stored):
             raise InvalidInput("position", f"{position}", f"0-{len(stored) - 1}")
@@ -331,14 +258,19 @@ def swap_item(
 
 
 def swap_options(
-    *, uow: UnitOfWork, builtin: Catalogue, user_id: int, exercise_id: str
+    *,
+    uow: UnitOfWork,
+    builtin: Catalogue | None = None,
+    user_id: int,
+    exercise_id: str,
+    catalogue: Catalogue | None = None,
 ) -> list[Exercise]:
     """Exercises to do instead: same pattern and kind, doable with the person's kit and level.
 
     Those sharing the most primary muscles come first; exercises the person's limitations
     rule out are left out.
     """
-    catalogue = catalogue_for(uow=uow, builtin=builtin, user_id=user_id)
+    catalogue = _catalogue(uow, user_id, builtin, catalogue)
     current = catalogue.get(exercise_id)
     with uow:
         profile = _profile(uow, user_id)
@@ -358,7 +290,7 @@ def swap_options(
 def open_workout(
     *,
     uow: UnitOfWork,
-    builtin: Catalogue,
+    builtin: Catalogue | None = None,
     clock: Clock,
     user_id: int,
     tz: tzinfo,
@@ -366,10 +298,9 @@ def open_workout(
 ) -> GuidedWorkout | None:
     """The person's unfinished guided workout of the last day, to resume, if there is one.
 
-    A caller that has the person's catalogue (`catalogue_for`) already may pass it.
+    A caller that has the person's catalogue already may pass it.
     """
-    if catalogue is None:
-        catalogue = catalogue_for(uow=uow, builtin=builtin, user_id=user_id)
+    catalogue = _catalogue(uow, user_id, builtin, catalogue)
     with uow:
         opened = uow.workouts.open_since(user_id, GUIDED_SOURCE, clock.now() - RESUMABLE)
         if opened is None:
@@ -412,7 +343,7 @@ def finish_workout(
     return summary
 
 
-def _open_guided(
+def check_guided_open(
     uow: UnitOfWork, user_id: int, workout_id: int, *, finished_too: bool = False
 ) -> None:
     """Check the workout is the person's, guided and still open (its sets are not read)."""

@@ -15,19 +15,11 @@ def next_session(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """The next session of your plan: each exercise's target for today and why."""
-    from datetime import date
-
-    from backtone.entrypoints.cli.context import backtone_app, current_unit, current_user
+    from backtone.entrypoints.cli.context import backtone_app, current_caller
     from backtone.entrypoints.cli.output import print_json
-    from backtone.entrypoints.cli.training_log import local_tz
-    from backtone.services import coaching
+    from backtone.services.today import upcoming
 
-    app = backtone_app()
-    unit = current_unit()
-    session = coaching.next_session(
-        uow=app.uow(), builtin=app.catalogue, user_id=current_user().id,
-        today=date.today(), tz=local_tz(), unit=unit,
-    )  # fmt: skip
+    session = upcoming(uow=backtone_app().uow(), caller=current_caller())
     if as_json:
         print_json(session_json(session))
         return
@@ -60,41 +52,21 @@ def workout(
 
     An unfinished workout of the last day is offered for resuming first.
     """
-    from datetime import date
-
-    from backtone.domain.errors import NotFound
-    from backtone.entrypoints.cli.context import backtone_app, current_unit, current_user
+    from backtone.entrypoints.cli.context import backtone_app, current_caller
     from backtone.entrypoints.cli.output import console
-    from backtone.entrypoints.cli.training_log import local_tz
     from backtone.entrypoints.tui.flow import Wiring
     from backtone.entrypoints.tui.words import summary_lines
     from backtone.entrypoints.tui.workout_app import WorkoutApp
-    from backtone.services import coaching
+    from backtone.services.today import to_do
 
     app = backtone_app()
+    caller = current_caller()
     wiring = Wiring(
-        uow=app.uow(), builtin=app.catalogue, clock=app.clock, user_id=current_user().id,
-        tz=local_tz(), unit=current_unit(),
+        uow=app.uow(), builtin=app.catalogue, clock=app.clock, user_id=caller.user_id,
+        tz=caller.tz, unit=caller.unit,
     )  # fmt: skip
-    uow, builtin, user_id, tz = wiring.uow, wiring.builtin, wiring.user_id, wiring.tz
-    unfinished = coaching.open_workout(
-        uow=uow, builtin=builtin, clock=wiring.clock, user_id=user_id, tz=tz
-    )
-    session = None
-    try:
-        if exercise:
-            session = coaching.adhoc_session(
-                uow=uow, builtin=builtin, user_id=user_id, exercises=exercise,
-                today=date.today(), tz=tz,
-            )  # fmt: skip
-        else:
-            session = coaching.next_session(
-                uow=uow, builtin=builtin, user_id=user_id, today=date.today(), tz=tz,
-                unit=wiring.unit,
-            )  # fmt: skip
-    except NotFound:
-        if unfinished is None:
-            raise
+    found = to_do(uow=wiring.uow, clock=wiring.clock, caller=caller, exercises=exercise or ())
+    session, unfinished = found.session, found.unfinished
     summary = WorkoutApp(wiring, session=session, unfinished=unfinished).run()
     out = console()
     if summary is not None:

@@ -15,7 +15,7 @@ from backtone.domain.exercise import Exercise
 from backtone.domain.plan import Role
 from backtone.domain.readiness import CheckIn
 from backtone.domain.training import LoggedSet, SetType, WeightUnit
-from backtone.services import coaching, readiness
+from backtone.services import readiness, workouts
 from backtone.services.coaching import GuidedWorkout, SessionItem, SessionPlan, WorkoutSummary
 from backtone.services.context import Caller
 from backtone.services.ports import Clock, UnitOfWork
@@ -38,7 +38,7 @@ class Wiring:
 
     @property
     def caller(self) -> Caller:
-        """Who the services act for: the person, their zone, unit and today."""
+        """Who the workout is for, with today read now (a workout may pass midnight)."""
         return Caller(self.user_id, self.tz, self.unit, self.today)
 
 
@@ -120,8 +120,8 @@ class WorkoutFlow:
     def _started(self) -> GuidedWorkout:
         if self.workout is None:
             w = self.wiring
-            self.workout = coaching.start_workout(
-                uow=w.uow, clock=w.clock, user_id=w.user_id, session=self.session
+            self.workout = workouts.start(
+                uow=w.uow, clock=w.clock, caller=w.caller, session=self.session
             )
         return self.workout
 
@@ -141,10 +141,9 @@ class WorkoutFlow:
         )
         w = self.wiring
         workout = self._started()
-        coaching.log_guided_set(
-            uow=w.uow, clock=w.clock, user_id=w.user_id, workout_id=workout.workout_id,
-            logged=logged,
-        )  # fmt: skip
+        workouts.log_set(
+            uow=w.uow, clock=w.clock, caller=w.caller, workout_id=workout.workout_id, logged=logged
+        )
         self.done[self.position].append(logged)
         if len(self.done[self.position]) >= item.sets:
             self.position += 1
@@ -163,10 +162,9 @@ class WorkoutFlow:
         )
         w = self.wiring
         workout = self._started()
-        coaching.log_guided_set(
-            uow=w.uow, clock=w.clock, user_id=w.user_id, workout_id=workout.workout_id,
-            logged=logged,
-        )  # fmt: skip
+        workouts.log_set(
+            uow=w.uow, clock=w.clock, caller=w.caller, workout_id=workout.workout_id, logged=logged
+        )
         self.ramped[self.position] += 1
         return logged
 
@@ -181,18 +179,15 @@ class WorkoutFlow:
         item = self.current
         assert item is not None
         w = self.wiring
-        return coaching.swap_options(
-            uow=w.uow, builtin=w.builtin, user_id=w.user_id, exercise_id=item.exercise_id
-        )
+        return workouts.alternatives(uow=w.uow, caller=w.caller, exercise_id=item.exercise_id)
 
     def swap(self, exercise_id: str) -> SessionItem:
         """Do another exercise in place of the current one, with its own target."""
         w = self.wiring
         workout = self._started()
-        new = coaching.swap_item(
-            uow=w.uow, builtin=w.builtin, user_id=w.user_id, workout_id=workout.workout_id,
-            position=self.position, exercise_id=exercise_id,
-            today=w.clock.now().astimezone(w.tz).date(), tz=w.tz,
+        new = workouts.swap(
+            uow=w.uow, caller=w.caller, workout_id=workout.workout_id, position=self.position,
+            exercise_id=exercise_id,
         )  # fmt: skip
         self.items[self.position] = new
         self.session = replace(self.session, items=tuple(self.items))
@@ -237,8 +232,7 @@ class WorkoutFlow:
         if self.workout is None:
             return None
         w = self.wiring
-        self.summary = coaching.finish_workout(
-            uow=w.uow, clock=w.clock, user_id=w.user_id, workout_id=self.workout.workout_id,
-            tz=w.tz,
-        )  # fmt: skip
+        self.summary = workouts.finish(
+            uow=w.uow, clock=w.clock, caller=w.caller, workout_id=self.workout.workout_id
+        )
         return self.summary

@@ -12,7 +12,6 @@ from backtone.entrypoints.web.deps import (
     ClockDep,
     CurrentUser,
     UowDep,
-    today_for,
     units_for,
     zone,
 )
@@ -22,65 +21,52 @@ from backtone.entrypoints.web.views.sets import (
     FreeSetRequest,
     LoggedView,
     SetRequest,
+    logged_set,
     logged_view,
     set_to_log,
     unit_of,
 )
 from backtone.entrypoints.web.views.today import (
     SummaryView,
-    SwapView,
     TodayView,
     summary_view,
     today_view,
 )
 from backtone.entrypoints.web.views.workout import (
     SwapRequest,
+    SwapView,
     TickedView,
     TickRequest,
-    log_to_workout,
-    start_today,
-    swap,
-    swaps,
-    tick,
+    kept_view,
+    swap_view,
+    ticked_view,
 )
+from backtone.services import workouts as guided
 from backtone.services.catalogue import catalogue_for
-from backtone.services.coaching import finish_workout
+from backtone.services.context import Caller
+from backtone.services.today import today as todays
 from backtone.services.training_log import log_sets, undo_last_entry, workout_history
 
 router = APIRouter(tags=["training"])
 WorkoutId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 
-def _today(app: BacktoneDep, uow: UowDep, clock: ClockDep, me: CurrentUser) -> TodayView:
-    return today_view(
-        uow=uow,
-        builtin=app.catalogue,
-        clock=clock,
-        account=me,
-        today=today_for(me, clock),
-        tz=zone(me),
-        unit=units_for(uow, me),
-    )
+def _today(uow: UowDep, clock: ClockDep, caller: Caller) -> TodayView:
+    found = todays(uow=uow, clock=clock, caller=caller)
+    return today_view(found, day=caller.today, unit=caller.unit)
 
 
 @router.get("/today", response_model=TodayView)
-async def today(me: CurrentUser, app: BacktoneDep, uow: UowDep, clock: ClockDep) -> TodayView:
+async def today(caller: CallerDep, uow: UowDep, clock: ClockDep) -> TodayView:
     """The open workout, else the next planned session with the coach's targets."""
-    return _today(app, uow, clock, me)
+    return _today(uow, clock, caller)
 
 
 @router.post("/workouts", status_code=201, response_model=TodayView)
-async def start(me: CurrentUser, app: BacktoneDep, uow: UowDep, clock: ClockDep) -> TodayView:
+async def start(caller: CallerDep, uow: UowDep, clock: ClockDep) -> TodayView:
     """Start today's session (an already open workout is kept, not doubled)."""
-    start_today(
-        uow=uow,
-        builtin=app.catalogue,
-        clock=clock,
-        account=me,
-        today=today_for(me, clock),
-        tz=zone(me),
-    )
-    return _today(app, uow, clock, me)
+    guided.start(uow=uow, clock=clock, caller=caller)
+    return _today(uow, clock, caller)
 
 
 @router.post("/workouts/{workout_id}/sets", status_code=201, response_model=LoggedView)
@@ -88,25 +74,24 @@ async def log_workout_set(
     workout_id: WorkoutId,
     body: SetRequest,
     me: CurrentUser,
-    app: BacktoneDep,
+    caller: CallerDep,
     uow: UowDep,
     clock: ClockDep,
     response: Response,
     idempotency_key: IdempotencyKey = None,
 ) -> LoggedView:
     """Log one set of the open workout, committed at once."""
-    logged, replayed = log_to_workout(
-        uow=uow,
-        clock=clock,
-        builtin=app.catalogue,
-        account=me,
-        workout_id=workout_id,
-        entry=body,
-        default_unit=units_for(uow, me),
-        idempotency_key=idempotency_key,
-    )
+    unit = unit_of(body, caller.unit)
+
+    def action() -> dict[str, object]:
+        kept = guided.log_set(uow=uow, clock=clock, caller=caller, workout_id=workout_id,
+                                logged=logged_set(body, unit))  # fmt: skip
+        return kept_view(kept, unit)
+
+    stored, replayed = once(uow=uow, clock=clock, account=me, key=idempotency_key, action=action,
+                            scope=f"log a set of workout {workout_id}", body=body)  # fmt: skip
     mark_replayed(response, replayed)
-    return logged
+    return LoggedView.model_validate(stored)
 
 
 @router.post("/workouts/{workout_id}/ticks", response_model=TickedView)
@@ -114,75 +99,54 @@ async def tick_workout_item(
     workout_id: WorkoutId,
     body: TickRequest,
     me: CurrentUser,
-    app: BacktoneDep,
+    caller: CallerDep,
     uow: UowDep,
     clock: ClockDep,
     idempotency_key: IdempotencyKey = None,
 ) -> TickedView:
     """Tick a warm-up, cool-down or stretch of the open workout as done (`done: false` undoes
     it); no set is logged, so it never counts as training volume. Main lifts are refused."""
-    return tick(
-        uow=uow,
-        clock=clock,
-        builtin=app.catalogue,
-        account=me,
-        workout_id=workout_id,
-        request=body,
-        idempotency_key=idempotency_key,
-    )
+
+    def action() -> dict[str, object]:
+        return ticked_view(guided.tick(uow=uow, caller=caller, workout_id=workout_id,
+                                         position=body.position, done=body.done))  # fmt: skip
+
+    stored, _ = once(uow=uow, clock=clock, account=me, key=idempotency_key, action=action,
+                     scope=f"tick an item of workout {workout_id}", body=body)  # fmt: skip
+    return TickedView.model_validate(stored)
 
 
 @router.get("/workouts/{workout_id}/swaps/{position}", response_model=SwapView)
 async def swap_choices(
     workout_id: WorkoutId,
     position: Annotated[int, Path(ge=0, le=100)],
-    me: CurrentUser,
-    app: BacktoneDep,
+    caller: CallerDep,
     uow: UowDep,
     clock: ClockDep,
 ) -> SwapView:
     """Exercises that could replace the one at `position` (same pattern, your kit and level)."""
-    return swaps(
-        uow=uow,
-        builtin=app.catalogue,
-        clock=clock,
-        account=me,
-        workout_id=workout_id,
-        position=position,
-        tz=zone(me),
+    choices = guided.swap_choices(
+        uow=uow, clock=clock, caller=caller, workout_id=workout_id, position=position
     )
+    return swap_view(choices)
 
 
 @router.post("/workouts/{workout_id}/swap", response_model=TodayView)
 async def swap_exercise(
-    workout_id: WorkoutId,
-    body: SwapRequest,
-    me: CurrentUser,
-    app: BacktoneDep,
-    uow: UowDep,
-    clock: ClockDep,
+    workout_id: WorkoutId, body: SwapRequest, caller: CallerDep, uow: UowDep, clock: ClockDep
 ) -> TodayView:
-    swap(
-        uow=uow,
-        builtin=app.catalogue,
-        account=me,
-        workout_id=workout_id,
-        request=body,
-        today=today_for(me, clock),
-        tz=zone(me),
-    )
-    return _today(app, uow, clock, me)
+    guided.swap(uow=uow, caller=caller, workout_id=workout_id, position=body.position,
+                  exercise_id=body.exercise_id)  # fmt: skip
+    return _today(uow, clock, caller)
 
 
 @router.post("/workouts/{workout_id}/finish", response_model=SummaryView)
 async def finish(
-    workout_id: WorkoutId, me: CurrentUser, uow: UowDep, clock: ClockDep
+    workout_id: WorkoutId, caller: CallerDep, uow: UowDep, clock: ClockDep
 ) -> SummaryView:
     """End the workout: sets, volume, records broken, weeks in a row."""
-    summary = finish_workout(
-        uow=uow, clock=clock, user_id=me.id, workout_id=workout_id, tz=zone(me)
-    )
-    return summary_view(summary, units_for(uow, me))
+    summary = guided.finish(uow=uow, clock=clock, caller=caller, workout_id=workout_id)
+    return summary_view(summary, caller.unit)
 
 
 @router.post("/sets", status_code=201, response_model=LoggedView)

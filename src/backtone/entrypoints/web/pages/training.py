@@ -10,31 +10,30 @@ from fastapi.responses import JSONResponse
 
 from backtone.domain.errors import InvalidInput
 from backtone.entrypoints.web.deps import (
-    BacktoneDep,
     ClockDep,
     CsrfChecked,
+    PageCaller,
     PageUser,
     UowDep,
-    today_for,
-    units_for,
-    zone,
 )
 from backtone.entrypoints.web.pages.forms import see_other
 from backtone.entrypoints.web.rendering import render
+from backtone.entrypoints.web.retries import once
 from backtone.entrypoints.web.views.readiness import CheckInRequest
-from backtone.entrypoints.web.views.sets import SetRequest
+from backtone.entrypoints.web.views.sets import SetRequest, logged_set, unit_of
 from backtone.entrypoints.web.views.today import summary_view, today_view
 from backtone.entrypoints.web.views.workout import (
+    KeptView,
     SwapRequest,
+    TickedView,
     TickRequest,
-    log_to_workout,
-    start_today,
-    swap,
-    swaps,
-    tick,
+    kept_view,
+    swap_view,
+    ticked_view,
 )
-from backtone.services.coaching import finish_workout
+from backtone.services import workouts as guided
 from backtone.services.readiness import check_in
+from backtone.services.today import today as todays
 
 router = APIRouter(include_in_schema=False)
 
@@ -62,36 +61,22 @@ def _moment(text: str, field: str) -> datetime | None:
 
 
 @router.get("/today")
-async def today(
-    request: Request, me: PageUser, app: BacktoneDep, uow: UowDep, clock: ClockDep
-) -> Response:
-    view = today_view(
-        uow=uow,
-        builtin=app.catalogue,
-        clock=clock,
-        account=me,
-        today=today_for(me, clock),
-        tz=zone(me),
-        unit=units_for(uow, me),
-    )
+async def today(request: Request, caller: PageCaller, uow: UowDep, clock: ClockDep) -> Response:
+    found = todays(uow=uow, clock=clock, caller=caller)
+    view = today_view(found, day=caller.today, unit=caller.unit)
     return render(request, "today.html", {"today": view})
 
 
 @router.post("/today/start", dependencies=[CsrfChecked])
-async def start(me: PageUser, app: BacktoneDep, uow: UowDep, clock: ClockDep) -> Response:
-    start_today(
-        uow=uow,
-        builtin=app.catalogue,
-        clock=clock,
-        account=me,
-        today=today_for(me, clock),
-        tz=zone(me),
-    )
+async def start(caller: PageCaller, uow: UowDep, clock: ClockDep) -> Response:
+    guided.start(uow=uow, clock=clock, caller=caller)
     return see_other("/today")
 
 
 @router.post("/today/check-in", dependencies=[CsrfChecked])
-async def today_check_in(request: Request, me: PageUser, uow: UowDep, clock: ClockDep) -> Response:
+async def today_check_in(
+    request: Request, caller: PageCaller, uow: UowDep, clock: ClockDep
+) -> Response:
     """The optional check-in before a session: sleep, soreness by region, pain."""
     form = await request.form()
     soreness = {
@@ -102,7 +87,7 @@ async def today_check_in(request: Request, me: PageUser, uow: UowDep, clock: Clo
     body = CheckInRequest.model_validate(
         {"sleep": form.get("sleep", "ok"), "soreness": soreness, "pain": form.getlist("pain")}
     )
-    check_in(uow=uow, clock=clock, user_id=me.id, check_in=body.check_in(today_for(me, clock)))
+    check_in(uow=uow, clock=clock, user_id=caller.user_id, check_in=body.check_in(caller.today))
     return see_other("/today")
 
 
@@ -111,7 +96,7 @@ async def log_set(
     request: Request,
     workout_id: int,
     me: PageUser,
-    app: BacktoneDep,
+    caller: PageCaller,
     uow: UowDep,
     clock: ClockDep,
     exercise_id: Annotated[str, Form(max_length=120)],
@@ -136,18 +121,19 @@ async def log_set(
             "warmup": bool(warmup),
         }
     )
-    logged, _ = log_to_workout(
-        uow=uow,
-        clock=clock,
-        builtin=app.catalogue,
-        account=me,
-        workout_id=workout_id,
-        entry=entry,
-        default_unit=units_for(uow, me),
-        idempotency_key=idempotency_key or None,
-        sent_later=bool(sent_later),
-        logged_at=_moment(logged_at, "logged_at"),
-    )
+    unit = unit_of(entry, caller.unit)
+    moment = _moment(logged_at, "logged_at")
+
+    def action() -> dict[str, object]:
+        kept = guided.log_set(uow=uow, clock=clock, caller=caller, workout_id=workout_id,
+                              logged=logged_set(entry, unit), sent_later=bool(sent_later),
+                              logged_at=moment)  # fmt: skip
+        return kept_view(kept, unit)
+
+    scope = f"log a set of workout {workout_id}"
+    stored, _ = once(uow=uow, clock=clock, account=me, key=idempotency_key or None,
+                     action=action, scope=scope, body=entry)  # fmt: skip
+    logged = KeptView.model_validate(stored)
     if "application/json" in request.headers.get("accept", ""):
         return JSONResponse(logged.model_dump(mode="json"), status_code=201)
     return see_other(f"/today#card-{exercise_id}")
@@ -158,7 +144,7 @@ async def tick_done(
     request: Request,
     workout_id: int,
     me: PageUser,
-    app: BacktoneDep,
+    caller: PageCaller,
     uow: UowDep,
     clock: ClockDep,
     position: Annotated[int, Form(ge=0, le=100)],
@@ -167,16 +153,17 @@ async def tick_done(
     sent_later: Annotated[str, Form(max_length=5)] = "",
 ) -> Response:
     """Tick a warm-up, stretch or drill as done (done=0 undoes it): no set is logged."""
-    ticked = tick(
-        uow=uow,
-        clock=clock,
-        builtin=app.catalogue,
-        account=me,
-        workout_id=workout_id,
-        request=TickRequest(position=position, done=done not in ("", "0")),
-        idempotency_key=idempotency_key or None,
-        sent_later=bool(sent_later),
-    )
+    body = TickRequest(position=position, done=done not in ("", "0"))
+
+    def action() -> dict[str, object]:
+        return ticked_view(guided.tick(uow=uow, caller=caller, workout_id=workout_id,
+                                       position=body.position, done=body.done,
+                                       sent_later=bool(sent_later)))  # fmt: skip
+
+    scope = f"tick an item of workout {workout_id}"
+    stored, _ = once(uow=uow, clock=clock, account=me, key=idempotency_key or None,
+                     action=action, scope=scope, body=body)  # fmt: skip
+    ticked = TickedView.model_validate(stored)
     if "application/json" in request.headers.get("accept", ""):
         return JSONResponse(ticked.model_dump(mode="json"))
     return see_other(f"/today#card-{ticked.exercise_id}")
@@ -187,20 +174,12 @@ async def swap_form(
     request: Request,
     workout_id: int,
     position: int,
-    me: PageUser,
-    app: BacktoneDep,
+    caller: PageCaller,
     uow: UowDep,
     clock: ClockDep,
 ) -> Response:
-    view = swaps(
-        uow=uow,
-        builtin=app.catalogue,
-        clock=clock,
-        account=me,
-        workout_id=workout_id,
-        position=position,
-        tz=zone(me),
-    )
+    view = swap_view(guided.swap_choices(uow=uow, clock=clock, caller=caller,
+                                         workout_id=workout_id, position=position))  # fmt: skip
     return render(request, "swap.html", {"swap": view})
 
 
@@ -209,24 +188,22 @@ async def swap_exercise(
     request: Request,
     workout_id: int,
     me: PageUser,
-    app: BacktoneDep,
+    caller: PageCaller,
     uow: UowDep,
     clock: ClockDep,
     position: Annotated[int, Form(ge=0, le=100)],
     exercise_id: Annotated[str, Form(max_length=120)],
     idempotency_key: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
-    swap(
-        uow=uow,
-        builtin=app.catalogue,
-        account=me,
-        workout_id=workout_id,
-        request=SwapRequest(position=position, exercise_id=exercise_id),
-        today=today_for(me, clock),
-        tz=zone(me),
-        clock=clock,
-        idempotency_key=idempotency_key or None,
-    )
+    body = SwapRequest(position=position, exercise_id=exercise_id)
+
+    def action() -> dict[str, object]:
+        item = guided.swap(uow=uow, caller=caller, workout_id=workout_id,
+                           position=body.position, exercise_id=body.exercise_id)  # fmt: skip
+        return {"workout_id": workout_id, "position": body.position, "to": item.exercise_id}
+
+    once(uow=uow, clock=clock, account=me, key=idempotency_key or None, action=action,
+         scope=f"swap an exercise of workout {workout_id}", body=body)  # fmt: skip
     if "application/json" in request.headers.get("accept", ""):
         return JSONResponse({"workout_id": workout_id, "position": position, "to": exercise_id})
     return see_other(f"/today#card-{exercise_id}")
@@ -234,9 +211,7 @@ async def swap_exercise(
 
 @router.post("/today/{workout_id}/finish", dependencies=[CsrfChecked])
 async def finish(
-    request: Request, workout_id: int, me: PageUser, uow: UowDep, clock: ClockDep
+    request: Request, workout_id: int, caller: PageCaller, uow: UowDep, clock: ClockDep
 ) -> Response:
-    summary = finish_workout(
-        uow=uow, clock=clock, user_id=me.id, workout_id=workout_id, tz=zone(me)
-    )
-    return render(request, "finished.html", {"summary": summary_view(summary, units_for(uow, me))})
+    summary = guided.finish(uow=uow, clock=clock, caller=caller, workout_id=workout_id)
+    return render(request, "finished.html", {"summary": summary_view(summary, caller.unit)})

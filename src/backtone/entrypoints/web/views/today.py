@@ -6,29 +6,19 @@ sets done and a quick entry filled with the value to aim for (last time's, or th
 
 from __future__ import annotations
 
-from datetime import date, tzinfo
+from datetime import date
 
 from pydantic import BaseModel, Field
 
-from backtone.domain.account import Account
 from backtone.domain.catalogue import Catalogue
-from backtone.domain.errors import NotFound
 from backtone.domain.training import LoggedSet, WeightUnit
 from backtone.domain.vocabulary import LoadKind
 from backtone.entrypoints.web.views.coach import coach_rule
 from backtone.entrypoints.web.views.history import SetView, set_text, set_view
-from backtone.services.catalogue import catalogue_for
-from backtone.services.coaching import (
-    GuidedWorkout,
-    SessionItem,
-    SessionPlan,
-    next_session,
-    open_workout,
-)
-from backtone.services.plans import current_plan
-from backtone.services.ports import Clock, UnitOfWork
+from backtone.services.coaching import GuidedWorkout, SessionItem, SessionPlan
 from backtone.services.readiness import check_in_words
 from backtone.services.session_plan import ticked_off
+from backtone.services.today import Today
 from backtone.services.workout_summary import WorkoutSummary
 
 
@@ -162,27 +152,14 @@ def _view(
     )
 
 
-def today_view(
-    *,
-    uow: UnitOfWork,
-    builtin: Catalogue,
-    clock: Clock,
-    account: Account,
-    today: date,
-    tz: tzinfo,
-    unit: WeightUnit,
-) -> TodayView:
-    """The open workout if there is one, else the next planned session to start."""
-    catalogue = catalogue_for(uow=uow, builtin=builtin, user_id=account.id)
-    workout = open_workout(
-        uow=uow, builtin=builtin, clock=clock, user_id=account.id, tz=tz, catalogue=catalogue
-    )
-    if workout is not None:
-        return _view(today, unit, workout.session, catalogue, workout)
-    empty = TodayView(
-        day=today,
+def today_view(found: Today, *, day: date, unit: WeightUnit) -> TodayView:
+    """Today's page: the open workout's cards, else the next session's, else what is missing."""
+    if found.session is not None:
+        return _view(day, unit, found.session, found.catalogue, found.workout)
+    return TodayView(
+        day=day,
         unit=unit.value,
-        has_plan=False,
+        has_plan=found.has_plan,
         started=False,
         workout_id=None,
         session_id=None,
@@ -191,26 +168,6 @@ def today_view(
         title="",
         cards=[],
     )
-    try:
-        current_plan(uow=uow, user_id=account.id)
-    except NotFound:
-        return empty
-    try:
-        session = next_session(
-            uow=uow, builtin=builtin, user_id=account.id, today=today, tz=tz,
-            catalogue=catalogue, unit=unit,
-        )  # fmt: skip
-    except NotFound:
-        return empty.model_copy(update={"has_plan": True})
-    return _view(today, unit, session, catalogue, None)
-
-
-class SwapView(BaseModel):
-    workout_id: int
-    position: int
-    exercise_id: str
-    name: str
-    options: list[dict[str, str]] = Field(description="[{id, name}] to do instead")
 
 
 class RecordBroken(BaseModel):
