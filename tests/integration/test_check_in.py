@@ -45,7 +45,7 @@ def me(uow: SqlUnitOfWork, clock: FixedClock) -> int:
 
 
 def monday(uow: SqlUnitOfWork, me: int) -> coaching.SessionPlan:
-    return coaching.next_session(uow=uow, builtin=CATALOGUE, user_id=me, today=NEXT_MONDAY, tz=UTC)
+    return coaching.next_session(uow=uow, user_id=me, today=NEXT_MONDAY, tz=UTC)
 
 
 def say(uow: SqlUnitOfWork, clock: FixedClock, me: int, **how: object) -> None:
@@ -95,7 +95,7 @@ def test_pain_swaps_the_exercise_that_loads_it_for_that_day_only(
     assert any("sparing your lower back" in n or "is left out today" in n for n in session.notes)
     # The next day has no check-in: the plan is back as it was.
     later = coaching.next_session(
-        uow=uow, builtin=CATALOGUE, user_id=me, today=NEXT_MONDAY + timedelta(days=4), tz=UTC
+        uow=uow, user_id=me, today=NEXT_MONDAY + timedelta(days=4), tz=UTC
     )
     assert RDL in [i.exercise_id for i in later.items] and not later.notes
 

@@ -44,7 +44,7 @@ def me(uow: SqlUnitOfWork, clock: FixedClock) -> int:
 
 
 def next_on(uow: SqlUnitOfWork, user_id: int, day: date) -> coaching.SessionPlan:
-    return coaching.next_session(uow=uow, builtin=CATALOGUE, user_id=user_id, today=day, tz=UTC)
+    return coaching.next_session(uow=uow, user_id=user_id, today=day, tz=UTC)
 
 
 def item(session: coaching.SessionPlan, exercise_id: str) -> coaching.SessionItem:
@@ -80,7 +80,7 @@ def finish_monday(
 
 
 def open_for(uow: SqlUnitOfWork, clock: FixedClock, user_id: int) -> coaching.GuidedWorkout | None:
-    return coaching.open_workout(uow=uow, builtin=CATALOGUE, clock=clock, user_id=user_id, tz=UTC)
+    return coaching.open_workout(uow=uow, clock=clock, user_id=user_id, tz=UTC)
 
 
 def log_one(
@@ -283,7 +283,7 @@ def test_another_persons_workout_cannot_be_touched(
     with pytest.raises(NotFound):
         finish(uow, clock, other, started.workout_id)
     with pytest.raises(NotFound):
-        coaching.swap_item(uow=uow, builtin=CATALOGUE, user_id=other,
+        coaching.swap_item(uow=uow, user_id=other,
                            workout_id=started.workout_id, position=0,
                            exercise_id="cat-cow", today=MONDAY, tz=UTC)  # fmt: skip
     assert open_for(uow, clock, other) is None
@@ -294,9 +294,7 @@ def test_another_persons_workout_cannot_be_touched(
 def test_swap_options_train_the_same_pattern_with_the_kit_at_hand(
     uow: SqlUnitOfWork, me: int
 ) -> None:
-    options = coaching.swap_options(
-        uow=uow, builtin=CATALOGUE, user_id=me, exercise_id="bent-over-dumbbell-row"
-    )
+    options = coaching.swap_options(uow=uow, user_id=me, exercise_id="bent-over-dumbbell-row")
     row = CATALOGUE.get("bent-over-dumbbell-row")
     kit = home_dumbbell_plan().profile.equipment
     assert options, "a horizontal pull with dumbbells has stand-ins"
@@ -312,10 +310,8 @@ def test_a_swap_is_kept_with_its_own_target_and_resumes_as_swapped(
     started = coaching.start_workout(uow=uow, clock=clock, user_id=me, session=session)
     position = session.items.index(session.main_items[0])
     planned = session.items[position]
-    [alternative, *_] = coaching.swap_options(
-        uow=uow, builtin=CATALOGUE, user_id=me, exercise_id=planned.exercise_id
-    )
-    swapped = coaching.swap_item(uow=uow, builtin=CATALOGUE, user_id=me,
+    [alternative, *_] = coaching.swap_options(uow=uow, user_id=me, exercise_id=planned.exercise_id)
+    swapped = coaching.swap_item(uow=uow, user_id=me,
                                  workout_id=started.workout_id, position=position,
                                  exercise_id=alternative.id, today=MONDAY, tz=UTC)  # fmt: skip
     assert swapped.exercise_id == alternative.id and swapped.change is Change.START
@@ -330,7 +326,7 @@ def test_a_swap_is_kept_with_its_own_target_and_resumes_as_swapped(
 def test_an_adhoc_session_coaches_the_chosen_exercises(
     uow: SqlUnitOfWork, clock: FixedClock, me: int
 ) -> None:
-    session = coaching.adhoc_session(uow=uow, builtin=CATALOGUE, user_id=me,
+    session = coaching.adhoc_session(uow=uow, user_id=me,
                                      exercises=["dumbbell row", "dead-hang"], today=MONDAY,
                                      tz=UTC)  # fmt: skip
     assert [i.exercise_id for i in session.items] == ["bent-over-dumbbell-row", "dead-hang"]

@@ -35,7 +35,7 @@ def me(uow: SqlUnitOfWork, clock: FixedClock) -> int:
 
 
 def session(uow: SqlUnitOfWork, me: int) -> coaching.SessionPlan:
-    return coaching.next_session(uow=uow, builtin=CATALOGUE, user_id=me, today=MONDAY, tz=UTC)
+    return coaching.next_session(uow=uow, user_id=me, today=MONDAY, tz=UTC)
 
 
 def test_the_database_refuses_a_second_open_guided_workout(

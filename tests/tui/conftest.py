@@ -23,4 +23,4 @@ def wiring(engine: Engine, clock: FixedClock) -> Wiring:
     uow = SqlUnitOfWork(sessionmaker(engine, expire_on_commit=False))
     me = ensure_local_user(uow=uow, clock=clock, name="me")
     keep_plan(uow=uow, clock=clock, user_id=me.id, plan=home_dumbbell_plan())
-    return Wiring(uow=uow, builtin=CATALOGUE, clock=clock, user_id=me.id, tz=UTC)
+    return Wiring(uow=uow, clock=clock, user_id=me.id, tz=UTC)

@@ -26,13 +26,10 @@ from backtone.services import coaching
 from backtone.services.training_log import workout_history
 from tests.conftest import FixedClock
 from tests.integration.coaching_support import MONDAY
-from tests.tui.conftest import CATALOGUE
 
 
 def todays(wiring: Wiring) -> coaching.SessionPlan:
-    return coaching.next_session(
-        uow=wiring.uow, builtin=CATALOGUE, user_id=wiring.user_id, today=MONDAY, tz=UTC
-    )
+    return coaching.next_session(uow=wiring.uow, user_id=wiring.user_id, today=MONDAY, tz=UTC)
 
 
 def drive(app: WorkoutApp, script: Callable[[Pilot[object]], Awaitable[None]]) -> None:
@@ -169,9 +166,7 @@ def test_quitting_keeps_the_sets_and_the_next_start_offers_to_resume(
     drive(first, quit_after_one_set)
     assert first.return_value is None
     clock.moment += timedelta(minutes=5)
-    unfinished = coaching.open_workout(
-        uow=wiring.uow, builtin=CATALOGUE, clock=clock, user_id=wiring.user_id, tz=UTC
-    )
+    unfinished = coaching.open_workout(uow=wiring.uow, clock=clock, user_id=wiring.user_id, tz=UTC)
     assert unfinished is not None and len(unfinished.sets) == 1
     again = WorkoutApp(wiring, session=todays(wiring), unfinished=unfinished)
 
@@ -202,9 +197,7 @@ def test_starting_fresh_closes_the_unfinished_workout_with_its_sets(
     logged = LoggedSet(session.main_items[0].exercise_id, reps=5)
     coaching.log_guided_set(uow=wiring.uow, clock=clock, user_id=wiring.user_id,
                             workout_id=old.workout_id, logged=logged)  # fmt: skip
-    unfinished = coaching.open_workout(
-        uow=wiring.uow, builtin=CATALOGUE, clock=clock, user_id=wiring.user_id, tz=UTC
-    )
+    unfinished = coaching.open_workout(uow=wiring.uow, clock=clock, user_id=wiring.user_id, tz=UTC)
     app = WorkoutApp(wiring, session=session, unfinished=unfinished)
 
     async def start_fresh(pilot: Pilot[object]) -> None:

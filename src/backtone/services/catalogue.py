@@ -12,17 +12,6 @@ from backtone.services.context import Caller
 from backtone.services.ports import UnitOfWork
 
 
-def catalogue_for(*, uow: UnitOfWork, builtin: Catalogue, user_id: int) -> Catalogue:
-    """The built-in catalogue plus the person's own imported and custom entries.
-
-    Kept only for today's page and the guided workout (services/coaching.py and the views
-    they feed), which still pass `builtin` through; everything else uses `my_catalogue` or
-    `uow.catalogue(user_id)`.
-    """
-    with uow:
-        return builtin.with_exercises(uow.exercises.for_user(user_id))
-
-
 def my_catalogue(*, uow: UnitOfWork, caller: Caller) -> Catalogue:
     """The person's catalogue, the built-in one reached through the unit of work."""
     with uow:

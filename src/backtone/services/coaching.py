@@ -19,7 +19,6 @@ from backtone.domain.plan_record import PlanRecord
 from backtone.domain.profile import Profile
 from backtone.domain.session_log import covered
 from backtone.domain.training import GUIDED_SOURCE, LoggedSet, WeightUnit, Workout
-from backtone.services.catalogue import catalogue_for
 from backtone.services.coach import Coach, item_of, kit_for
 from backtone.services.ports import Clock, UnitOfWork
 from backtone.services.session_plan import (
@@ -53,15 +52,10 @@ __all__ = [
 ]
 
 
-def _catalogue(
-    uow: UnitOfWork, user_id: int, builtin: Catalogue | None, catalogue: Catalogue | None
-) -> Catalogue:
-    """The catalogue given, else the person's: from `builtin` (older callers) or the unit of
-    work, which reaches the built-in one itself."""
+def _catalogue(uow: UnitOfWork, user_id: int, catalogue: Catalogue | None) -> Catalogue:
+    """The catalogue a caller already holds, else the person's, through the unit of work."""
     if catalogue is not None:
         return catalogue
-    if builtin is not None:
-        return catalogue_for(uow=uow, builtin=builtin, user_id=user_id)
     with uow:
         return uow.catalogue(user_id)
 
@@ -69,7 +63,6 @@ def _catalogue(
 def next_session(
     *,
     uow: UnitOfWork,
-    builtin: Catalogue | None = None,
     user_id: int,
     today: date,
     tz: tzinfo,
@@ -83,10 +76,10 @@ def next_session(
     reps (or seconds), load and reason, read from the person's history and their kit, and
     today's readiness check-in if they gave one; warm-up and cool-down keep the plan's.
     A caller that has the person's catalogue already may pass it (else it is read through the
-    unit of work, or built on `builtin`), and one that knows the unit they read loads in (the
+    unit of work), and one that knows the unit they read loads in (the
     saved profile's) may pass that.
     """
-    catalogue = _catalogue(uow, user_id, builtin, catalogue)
+    catalogue = _catalogue(uow, user_id, catalogue)
     with uow:
         record = uow.plans.current(user_id)
         if record is None:
@@ -144,7 +137,6 @@ def _logged_today(
 def adhoc_session(
     *,
     uow: UnitOfWork,
-    builtin: Catalogue | None = None,
     user_id: int,
     exercises: Sequence[str],
     today: date,
@@ -155,7 +147,7 @@ def adhoc_session(
     engine's target."""
     if not exercises:
         raise InvalidInput("exercise", "none given", "one or more exercise ids or names")
-    catalogue = _catalogue(uow, user_id, builtin, catalogue)
+    catalogue = _catalogue(uow, user_id, catalogue)
     chosen = [catalogue.resolve(name) for name in exercises]
     with uow:
         profile = _profile(uow, user_id)
@@ -225,7 +217,6 @@ def add_guided_set(
 def swap_item(
     *,
     uow: UnitOfWork,
-    builtin: Catalogue | None = None,
     user_id: int,
     workout_id: int,
     position: int,
@@ -235,7 +226,7 @@ def swap_item(
     catalogue: Catalogue | None = None,
 ) -> SessionItem:
     """Replace the item at `position` of an open workout by another exercise, with its target."""
-    catalogue = _catalogue(uow, user_id, builtin, catalogue)
+    catalogue = _catalogue(uow, user_id, catalogue)
     exercise = catalogue.get(exercise_id)
     with uow:
         check_guided_open(uow, user_id, workout_id)
@@ -260,7 +251,6 @@ def swap_item(
 def swap_options(
     *,
     uow: UnitOfWork,
-    builtin: Catalogue | None = None,
     user_id: int,
     exercise_id: str,
     catalogue: Catalogue | None = None,
@@ -270,7 +260,7 @@ def swap_options(
     Those sharing the most primary muscles come first; exercises the person's limitations
     rule out are left out.
     """
-    catalogue = _catalogue(uow, user_id, builtin, catalogue)
+    catalogue = _catalogue(uow, user_id, catalogue)
     current = catalogue.get(exercise_id)
     with uow:
         profile = _profile(uow, user_id)
@@ -290,7 +280,6 @@ def swap_options(
 def open_workout(
     *,
     uow: UnitOfWork,
-    builtin: Catalogue | None = None,
     clock: Clock,
     user_id: int,
     tz: tzinfo,
@@ -300,7 +289,7 @@ def open_workout(
 
     A caller that has the person's catalogue already may pass it.
     """
-    catalogue = _catalogue(uow, user_id, builtin, catalogue)
+    catalogue = _catalogue(uow, user_id, catalogue)
     with uow:
         opened = uow.workouts.open_since(user_id, GUIDED_SOURCE, clock.now() - RESUMABLE)
         if opened is None:

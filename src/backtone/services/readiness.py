@@ -66,10 +66,8 @@ def check_in_effects(*, uow: UnitOfWork, caller: Caller, day: date | None = None
     with uow:
         catalogue = uow.catalogue(caller.user_id)
     try:
-        # next_session still takes `builtin` (services/coaching.py moves to a Caller on its
-        # own); it reads it only when no catalogue is given, and this one is given.
         session = next_session(
-            uow=uow, builtin=catalogue, user_id=caller.user_id, today=day, tz=caller.tz,
+            uow=uow, user_id=caller.user_id, today=day, tz=caller.tz,
             catalogue=catalogue, unit=caller.unit,
         )  # fmt: skip
     except NotFound:

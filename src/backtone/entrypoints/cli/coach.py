@@ -62,7 +62,7 @@ def workout(
     app = backtone_app()
     caller = current_caller()
     wiring = Wiring(
-        uow=app.uow(), builtin=app.catalogue, clock=app.clock, user_id=caller.user_id,
+        uow=app.uow(), clock=app.clock, user_id=caller.user_id,
         tz=caller.tz, unit=caller.unit,
     )  # fmt: skip
     found = to_do(uow=wiring.uow, clock=wiring.clock, caller=caller, exercises=exercise or ())

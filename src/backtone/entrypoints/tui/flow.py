@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 
-from backtone.domain.catalogue import Catalogue
 from backtone.domain.exercise import Exercise
 from backtone.domain.plan import Role
 from backtone.domain.readiness import CheckIn
@@ -23,10 +22,9 @@ from backtone.services.ports import Clock, UnitOfWork
 
 @dataclass(frozen=True)
 class Wiring:
-    """What a guided workout needs from the app: storage, catalogue, clock, person, zone."""
+    """What a guided workout needs from the app: storage, clock, person, zone, unit."""
 
     uow: UnitOfWork
-    builtin: Catalogue
     clock: Clock
     user_id: int
     tz: tzinfo

@@ -7,13 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Response
 
 from backtone.entrypoints.web.deps import (
-    BacktoneDep,
     CallerDep,
     ClockDep,
     CurrentUser,
     UowDep,
-    units_for,
-    zone,
 )
 from backtone.entrypoints.web.retries import IdempotencyKey, mark_replayed, once
 from backtone.entrypoints.web.views.history import HistoryView, history_view
@@ -42,7 +39,7 @@ from backtone.entrypoints.web.views.workout import (
     ticked_view,
 )
 from backtone.services import workouts as guided
-from backtone.services.catalogue import catalogue_for
+from backtone.services.catalogue import my_catalogue
 from backtone.services.context import Caller
 from backtone.services.today import today as todays
 from backtone.services.training_log import log_sets, undo_last_entry, workout_history
@@ -201,12 +198,12 @@ async def undo(
 @router.get("/history", response_model=HistoryView)
 async def history(
     me: CurrentUser,
-    app: BacktoneDep,
+    caller: CallerDep,
     uow: UowDep,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
     exercise_id: Annotated[str | None, Query(max_length=120)] = None,
 ) -> HistoryView:
     """Recent workouts, newest first; with `exercise_id`, only that exercise's sets."""
     workouts = workout_history(uow=uow, user_id=me.id, limit=limit, exercise_id=exercise_id)
-    catalogue = catalogue_for(uow=uow, builtin=app.catalogue, user_id=me.id)
-    return history_view(workouts, catalogue, owner=me.name, unit=units_for(uow, me), tz=zone(me))
+    catalogue = my_catalogue(uow=uow, caller=caller)
+    return history_view(workouts, catalogue, owner=me.name, unit=caller.unit, tz=caller.tz)

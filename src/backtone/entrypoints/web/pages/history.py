@@ -13,7 +13,6 @@ from fastapi import APIRouter, Form, Path, Query, Request, Response
 
 from backtone.domain.errors import InvalidInput, NotFound
 from backtone.entrypoints.web.deps import (
-    BacktoneDep,
     ClockDep,
     CsrfChecked,
     PageCaller,
@@ -39,9 +38,7 @@ FIELDS = [
 ]  # fmt: skip
 
 
-def _context(
-    app: BacktoneDep, uow: UowDep, me: PageUser, caller: Caller, **extra: Any
-) -> dict[str, Any]:
+def _context(uow: UowDep, me: PageUser, caller: Caller, **extra: Any) -> dict[str, Any]:
     workouts = workout_history(uow=uow, user_id=caller.user_id, limit=30)
     catalogue = my_catalogue(uow=uow, caller=caller)
     view = history_view(workouts, catalogue, owner=me.name, unit=caller.unit, tz=caller.tz)
@@ -76,7 +73,6 @@ async def history(
     request: Request,
     me: PageUser,
     caller: PageCaller,
-    app: BacktoneDep,
     uow: UowDep,
     deleted: int | None = None,
     restored: int | None = None,
@@ -86,7 +82,7 @@ async def history(
     exercise: Annotated[str, Query(max_length=120)] = "",
 ) -> Response:
     done = {"deleted": deleted, "restored": restored, "saved": saved, "logged": logged}
-    context = _context(app, uow, me, caller, **done)
+    context = _context(uow, me, caller, **done)
     if logged:  # the next set of the same day and exercise is one number away
         context["logging"] = {"date": on or caller.today.isoformat(), "exercise_id": exercise}
     return render(request, "history.html", context)
@@ -97,7 +93,6 @@ async def log_a_set(
     request: Request,
     me: PageUser,
     caller: PageCaller,
-    app: BacktoneDep,
     uow: UowDep,
     clock: ClockDep,
     exercise_id: Typed = "",
@@ -110,7 +105,7 @@ async def log_a_set(
     """Log a set today or on a past day (dates as `backtone log --date` takes them)."""
     typed = {"exercise_id": exercise_id, "reps": reps, "load": load, "seconds": seconds,
              "date": date, "warmup": warmup}  # fmt: skip
-    context = _context(app, uow, me, caller, logging=typed, failed="log")
+    context = _context(uow, me, caller, logging=typed, failed="log")
     on_error_show(request, "history.html", inline_errors=FIELDS, **context)
     body = _blank_is_none(typed) | {"warmup": bool(warmup)}
     entry = FreeSetRequest.model_validate(body)
@@ -127,7 +122,6 @@ async def correct_a_set(
     set_id: Id,
     me: PageUser,
     caller: PageCaller,
-    app: BacktoneDep,
     uow: UowDep,
     exercise_id: Typed = "",
     set_type: Typed = "working",
@@ -141,7 +135,7 @@ async def correct_a_set(
     """Save the set as the form now says (a field left empty is cleared)."""
     typed = {"exercise_id": exercise_id, "set_type": set_type, "reps": reps, "load": load,
              "seconds": seconds, "rpe": rpe, "rir": rir}  # fmt: skip
-    context = _context(app, uow, me, caller, editing=typed | {"shown_load": shown_load},
+    context = _context(uow, me, caller, editing=typed | {"shown_load": shown_load},
                        failed=set_id)  # fmt: skip
     on_error_show(request, "history.html", inline_errors=FIELDS, **context)
     body = _blank_is_none(typed)
