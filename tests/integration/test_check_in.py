@@ -49,7 +49,9 @@ def monday(uow: SqlUnitOfWork, me: int) -> coaching.SessionPlan:
 
 
 def say(uow: SqlUnitOfWork, clock: FixedClock, me: int, **how: object) -> None:
-    check_in(uow=uow, clock=clock, user_id=me, check_in=CheckIn(NEXT_MONDAY, **how))  # type: ignore[arg-type]
+    check_in(
+        uow=uow, clock=clock, caller=caller_at(clock, me), check_in=CheckIn(NEXT_MONDAY, **how)
+    )  # type: ignore[arg-type]
 
 
 def rdl(session: coaching.SessionPlan) -> coaching.SessionItem:

@@ -36,7 +36,7 @@ def trained_last_monday() -> tuple[FakeUnitOfWork, FixedClock]:
 def test_a_check_in_where_all_is_well_changes_nothing() -> None:
     uow, clock = trained_last_monday()
     me = caller_at(clock, 1)
-    check_in(uow=uow, clock=clock, user_id=1, check_in=CheckIn(NEXT_MONDAY, Sleep.GOOD))
+    check_in(uow=uow, clock=clock, caller=me, check_in=CheckIn(NEXT_MONDAY, Sleep.GOOD))
     effects = check_in_effects(uow=uow, caller=me)
     assert effects.changes == ("Nothing changes today: train as planned.",)
     assert effects.session is not None
@@ -49,7 +49,7 @@ def test_soreness_holds_the_load_and_pain_leaves_out_what_loads_the_region() -> 
     uow, clock = trained_last_monday()
     me = caller_at(clock, 1)
     sore = CheckIn(NEXT_MONDAY, soreness=((Region.LOWER_BACK, Soreness.MODERATE),))
-    check_in(uow=uow, clock=clock, user_id=1, check_in=sore)
+    check_in(uow=uow, clock=clock, caller=me, check_in=sore)
     held = check_in_effects(uow=uow, caller=me)
     assert held.session is not None
     deadlift = next(i for i in held.session.items if i.exercise_id == RDL)
@@ -57,7 +57,7 @@ def test_soreness_holds_the_load_and_pain_leaves_out_what_loads_the_region() -> 
     assert any(line.startswith("Nothing goes up for") for line in held.changes)
 
     hurt = CheckIn(NEXT_MONDAY, pain=frozenset({Region.LOWER_BACK}))
-    check_in(uow=uow, clock=clock, user_id=1, check_in=hurt)  # replaces the morning's
+    check_in(uow=uow, clock=clock, caller=me, check_in=hurt)  # replaces the morning's
     spared = check_in_effects(uow=uow, caller=me)
     assert spared.session is not None
     assert RDL not in [i.exercise_id for i in spared.session.items]
@@ -66,9 +66,9 @@ def test_soreness_holds_the_load_and_pain_leaves_out_what_loads_the_region() -> 
 
 def test_a_check_in_for_another_day_changes_nothing_today() -> None:
     uow, clock = trained_last_monday()
-    tomorrow = NEXT_MONDAY + timedelta(days=1)
-    check_in(uow=uow, clock=clock, user_id=1, check_in=CheckIn(tomorrow, Sleep.POOR))
-    effects = check_in_effects(uow=uow, caller=caller_at(clock, 1), day=tomorrow)
+    tomorrow, me = NEXT_MONDAY + timedelta(days=1), caller_at(clock, 1)
+    check_in(uow=uow, clock=clock, caller=me, check_in=CheckIn(tomorrow, Sleep.POOR))
+    effects = check_in_effects(uow=uow, caller=me, day=tomorrow)
     assert "changes nothing there" in effects.changes[0]
 
 

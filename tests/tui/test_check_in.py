@@ -83,7 +83,7 @@ def test_soreness_and_pain_change_the_session_before_it_starts(wiring: Wiring) -
 
 
 def test_a_check_in_given_elsewhere_today_is_not_asked_for_again(wiring: Wiring) -> None:
-    check_in(uow=wiring.uow, clock=wiring.clock, user_id=wiring.user_id,
+    check_in(uow=wiring.uow, clock=wiring.clock, caller=wiring.caller,
              check_in=CheckIn(MONDAY, Sleep.GOOD))  # fmt: skip
     app = WorkoutApp(wiring, session=todays(wiring))
 

@@ -16,14 +16,11 @@ from backtone.services.context import Caller
 from backtone.services.ports import Clock, UnitOfWork
 
 
-def check_in(*, uow: UnitOfWork, clock: Clock, user_id: int, check_in: CheckIn) -> CheckIn:
+def check_in(*, uow: UnitOfWork, clock: Clock, caller: Caller, check_in: CheckIn) -> CheckIn:
     """Keep the day's check-in (a second one that day replaces the first). Today's targets
-    are read with it: it can hold or lower them, never raise them.
-
-    Still takes `user_id`: today's page (pages/training.py) calls it and is being reworked
-    on its own; it moves to a `Caller` with that page."""
+    are read with it: it can hold or lower them, never raise them."""
     with uow:
-        uow.check_ins.save(user_id, check_in, created_at=clock.now())
+        uow.check_ins.save(caller.user_id, check_in, created_at=clock.now())
         uow.commit()
     return check_in
 

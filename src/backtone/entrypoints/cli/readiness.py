@@ -161,7 +161,7 @@ def checkin(
             raise _as_option(error, CHECK_IN_OPTIONS) from None
     app = backtone_app()
     caller = current_caller()
-    kept = check_in(uow=app.uow(), clock=app.clock, user_id=caller.user_id, check_in=answers)
+    kept = check_in(uow=app.uow(), clock=app.clock, caller=caller, check_in=answers)
     effects = check_in_effects(uow=app.uow(), caller=caller, day=day)
     if as_json:
         session = effects.session

@@ -54,7 +54,7 @@ def offers_check_in(wiring: Wiring, session: SessionPlan | None) -> bool:
 def check_in_today(wiring: Wiring, answers: CheckIn) -> readiness.CheckInEffects:
     """Keep today's check-in, then read the session again with it."""
     w = wiring
-    readiness.check_in(uow=w.uow, clock=w.clock, user_id=w.user_id, check_in=answers)
+    readiness.check_in(uow=w.uow, clock=w.clock, caller=w.caller, check_in=answers)
     return readiness.check_in_effects(uow=w.uow, caller=w.caller, day=answers.day)
 
 

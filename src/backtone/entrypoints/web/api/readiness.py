@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from backtone.entrypoints.web.deps import CallerDep, ClockDep, CurrentUser, UowDep, today_for
+from backtone.entrypoints.web.deps import CallerDep, ClockDep, UowDep
 from backtone.entrypoints.web.views.readiness import (
     CheckInRequest,
     CheckInView,
@@ -20,13 +20,11 @@ router = APIRouter(tags=["readiness"])
 
 @router.post("/check-ins", status_code=201, response_model=CheckInView)
 def add_check_in(
-    body: CheckInRequest, me: CurrentUser, uow: UowDep, clock: ClockDep
+    body: CheckInRequest, caller: CallerDep, uow: UowDep, clock: ClockDep
 ) -> CheckInView:
     """Today's check-in: poor sleep or soreness hold today's targets, severe soreness takes a
     set off, pain swaps out what loads that region. Nothing goes up for it."""
-    made = check_in(
-        uow=uow, clock=clock, user_id=me.id, check_in=body.check_in(today_for(me, clock))
-    )
+    made = check_in(uow=uow, clock=clock, caller=caller, check_in=body.check_in(caller.today))
     return check_in_view(made)
 
 

@@ -87,7 +87,7 @@ async def today_check_in(
     body = CheckInRequest.model_validate(
         {"sleep": form.get("sleep", "ok"), "soreness": soreness, "pain": form.getlist("pain")}
     )
-    check_in(uow=uow, clock=clock, user_id=caller.user_id, check_in=body.check_in(caller.today))
+    check_in(uow=uow, clock=clock, caller=caller, check_in=body.check_in(caller.today))
     return see_other("/today")
 
 
