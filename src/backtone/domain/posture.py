@@ -12,6 +12,10 @@ from datetime import datetime
 
 from backtone.domain.profile import Emphasis
 
+CAPTURE_GUIDE = (
+    "Stand side-on to the camera, relaxed, looking ahead; camera at hip height 2-3 m away; "
+    "the whole body in the picture; fitted clothes, hair off the ear."
+)
 NOT_A_DIAGNOSIS = (
     "These are estimates from one photo's body landmarks, for following your own trend; "
     "they are not a medical assessment."

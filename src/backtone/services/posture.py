@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from backtone.domain.errors import InvalidInput
-from backtone.domain.posture import PostureCheck, PostureTrend, posture_trend
+from backtone.domain.posture import CAPTURE_GUIDE, PostureCheck, PostureTrend, posture_trend
 from backtone.services.context import Caller
 from backtone.services.ports import Clock, UnitOfWork
+
+if TYPE_CHECKING:
+    from backtone.formcheck import PoseSequence
 
 SOURCES = ("photo", "clip")
 
@@ -49,6 +54,35 @@ def record_posture_check(
         uow.postures.add(caller.user_id, check)
         uow.commit()
     return check
+
+
+def check_posture(
+    *,
+    uow: UnitOfWork,
+    clock: Clock,
+    caller: Caller,
+    read_pose: Callable[[], PoseSequence],
+    keep: bool = True,
+) -> PostureCheck:
+    """Measure a side photo or short clip (its poses read by `read_pose`, the entry point's
+    job) and keep the check unless `keep` is off; a picture that cannot show posture is
+    refused with the reasons and the capture guide."""
+    from backtone.formcheck.posture import measure_posture  # numpy: only when measuring
+
+    reading = measure_posture(read_pose())
+    if reading.reading is None:
+        raise InvalidInput("photo", "; ".join(reading.reasons), CAPTURE_GUIDE)
+    r = reading.reading
+    cva = (r.cva_deg.value, r.cva_deg.uncertainty)
+    shoulder = (r.shoulder_offset_pct.value, r.shoulder_offset_pct.uncertainty)
+    lean = (r.trunk_lean_deg.value, r.trunk_lean_deg.uncertainty)
+    source = "photo" if r.frames == 1 else "clip"
+    if not keep:
+        return PostureCheck(clock.now(), *cva, *shoulder, *lean, source, r.frames)
+    return record_posture_check(
+        uow=uow, clock=clock, caller=caller, cva_deg=cva, shoulder_offset_pct=shoulder,
+        trunk_lean_deg=lean, source=source, frames=r.frames,
+    )  # fmt: skip
 
 
 def posture_history(*, uow: UnitOfWork, caller: Caller, until: date | None = None) -> PostureTrend:

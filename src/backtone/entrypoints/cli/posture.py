@@ -10,11 +10,6 @@ import typer
 if TYPE_CHECKING:
     from backtone.domain.posture import PostureCheck, PostureTrend
 
-GUIDE = (
-    "Stand side-on to the camera, relaxed, looking ahead; camera at hip height 2-3 m away; "
-    "the whole body in the picture; fitted clothes, hair off the ear."
-)
-
 
 def posture(
     photo: Annotated[
@@ -40,45 +35,25 @@ def posture(
 ) -> None:
     """Measure head, shoulder and trunk posture from a side photo (estimates, not a diagnosis)."""
     from backtone.domain.errors import InvalidInput
+    from backtone.domain.posture import CAPTURE_GUIDE
     from backtone.entrypoints.cli.context import backtone_app, current_caller
-    from backtone.services.posture import posture_history, record_posture_check
+    from backtone.services.posture import check_posture, posture_history
 
     app = backtone_app()
     caller = current_caller()
     check = None
     if not history:
         if photo is None:
-            raise InvalidInput("PHOTO", "give a side photo or a short clip, or --history", GUIDE)
+            raise InvalidInput(
+                "PHOTO", "give a side photo or a short clip, or --history", CAPTURE_GUIDE
+            )
         from backtone.adapters.pose.photo import posture_pose
-        from backtone.formcheck.posture import measure_posture
 
-        result = measure_posture(posture_pose(photo, model, verbose=verbose))
-        if result.reading is None:
-            raise InvalidInput("photo", "; ".join(result.reasons), GUIDE)
-        r = result.reading
-        source = "photo" if r.frames == 1 else "clip"
-        values = (
-            (r.cva_deg.value, r.cva_deg.uncertainty),
-            (r.shoulder_offset_pct.value, r.shoulder_offset_pct.uncertainty),
-            (r.trunk_lean_deg.value, r.trunk_lean_deg.uncertainty),
-        )
-        if save:
-            check = record_posture_check(
-                uow=app.uow(),
-                clock=app.clock,
-                caller=caller,
-                cva_deg=values[0],
-                shoulder_offset_pct=values[1],
-                trunk_lean_deg=values[2],
-                source=source,
-                frames=r.frames,
-            )
-        else:
-            from backtone.domain.posture import PostureCheck
-
-            check = PostureCheck(
-                app.clock.now(), *values[0], *values[1], *values[2], source, r.frames
-            )
+        chosen = photo
+        check = check_posture(
+            uow=app.uow(), clock=app.clock, caller=caller, keep=save,
+            read_pose=lambda: posture_pose(chosen, model, verbose=verbose),
+        )  # fmt: skip
     trend = posture_history(uow=app.uow(), caller=caller)
     _show(check, trend, as_json)
 

@@ -6,8 +6,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, UploadFile
 
-from backtone.entrypoints.web.clips import check_uploaded_clip
 from backtone.entrypoints.web.deps import CurrentUser
+from backtone.entrypoints.web.uploads import check_uploaded_clip
 
 router = APIRouter(tags=["form check"])
 

@@ -7,14 +7,14 @@ from typing import Annotated
 from fastapi import APIRouter, File, UploadFile
 
 from backtone.entrypoints.web.deps import CallerDep, ClockDep, UowDep
+from backtone.entrypoints.web.uploads import measure_uploaded_posture
 from backtone.entrypoints.web.views.posture import (
     PostureCheckView,
     PostureTrendView,
     check_view,
-    measure_uploaded_photo,
     trend_view,
 )
-from backtone.services.posture import posture_history, record_posture_check
+from backtone.services.posture import posture_history
 
 router = APIRouter(tags=["posture"])
 
@@ -31,18 +31,8 @@ def create_posture_check(
     """Measure forward head (CVA), shoulder offset and trunk lean, each with its uncertainty,
     and keep the check. A photo that is not side-on, is cut off or has unsure landmarks is
     refused (422) with the reasons. Estimates for tracking a trend, not a diagnosis."""
-    cva, shoulder, lean, source, frames = measure_uploaded_photo(
-        photo=photo.file, filename=photo.filename or ""
-    )
-    check = record_posture_check(
-        uow=uow,
-        clock=clock,
-        caller=caller,
-        cva_deg=cva,
-        shoulder_offset_pct=shoulder,
-        trunk_lean_deg=lean,
-        source=source,
-        frames=frames,
+    check = measure_uploaded_posture(
+        uow=uow, clock=clock, caller=caller, photo=photo.file, filename=photo.filename or ""
     )
     return check_view(check, caller.tz)
 

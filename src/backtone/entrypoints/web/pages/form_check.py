@@ -6,10 +6,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Request, Response, UploadFile
 
-from backtone.entrypoints.web.clips import check_uploaded_clip
 from backtone.entrypoints.web.deps import CsrfChecked, PageUser
 from backtone.entrypoints.web.pages.forms import on_error_show
 from backtone.entrypoints.web.rendering import render
+from backtone.entrypoints.web.uploads import check_uploaded_clip
 from backtone.services.form_checks import checkable_exercises
 
 router = APIRouter(include_in_schema=False)
