@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import asdict
 from datetime import UTC, datetime
 
 from sqlalchemy import insert, select
@@ -96,20 +97,7 @@ class SqlPostureRepository:
         self.session = session
 
     def add(self, user_id: int, check: PostureCheck) -> None:
-        self.session.execute(
-            insert(posture_checks).values(
-                user_id=user_id,
-                taken_at=check.taken_at,
-                cva_deg=check.cva_deg,
-                cva_sd=check.cva_sd,
-                shoulder_offset_pct=check.shoulder_offset_pct,
-                shoulder_sd=check.shoulder_sd,
-                trunk_lean_deg=check.trunk_lean_deg,
-                trunk_sd=check.trunk_sd,
-                source=check.source,
-                frames=check.frames,
-            )
-        )
+        self.session.execute(insert(posture_checks).values(user_id=user_id, **asdict(check)))
 
     def for_user(self, user_id: int) -> list[PostureCheck]:
         t = posture_checks.c

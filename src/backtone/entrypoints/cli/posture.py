@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -59,17 +60,7 @@ def posture(
 
 
 def check_json(c: PostureCheck) -> dict[str, Any]:
-    return {
-        "taken_at": c.taken_at.isoformat(),
-        "cva_deg": c.cva_deg,
-        "cva_sd": c.cva_sd,
-        "shoulder_offset_pct": c.shoulder_offset_pct,
-        "shoulder_sd": c.shoulder_sd,
-        "trunk_lean_deg": c.trunk_lean_deg,
-        "trunk_sd": c.trunk_sd,
-        "source": c.source,
-        "frames": c.frames,
-    }
+    return asdict(c) | {"taken_at": c.taken_at.isoformat()}
 
 
 def _show(check: PostureCheck | None, trend: PostureTrend, as_json: bool) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import tzinfo
 
 from pydantic import BaseModel
@@ -31,16 +32,8 @@ class PostureTrendView(BaseModel):
 
 def check_view(check: PostureCheck, tz: tzinfo) -> PostureCheckView:
     return PostureCheckView(
-        taken_at=check.taken_at.isoformat(),
+        **asdict(check) | {"taken_at": check.taken_at.isoformat()},
         day=f"{check.taken_at.astimezone(tz):%d %b %Y}",
-        cva_deg=check.cva_deg,
-        cva_sd=check.cva_sd,
-        shoulder_offset_pct=check.shoulder_offset_pct,
-        shoulder_sd=check.shoulder_sd,
-        trunk_lean_deg=check.trunk_lean_deg,
-        trunk_sd=check.trunk_sd,
-        source=check.source,
-        frames=check.frames,
     )
 
 
